@@ -1,0 +1,521 @@
+#!/usr/bin/env bash
+# Test bed for Berth's integration tests: a private Docker engine (unix socket
+# plus a TLS endpoint with client certificates), a local registry with basic
+# auth, and a tiny busybox base image.
+#
+#   scripts/engine.sh start|stop|env|status
+#   eval "$(scripts/engine.sh start)"
+#
+# Only the env lines go to stdout; everything else goes to stderr.
+# See DEVELOPERS.md, section "Test bed".
+set -euo pipefail
+
+DIR=${BERTH_ENGINE_DIR:-/tmp/berth-engine}
+case $DIR in /*) ;; *) DIR=$PWD/$DIR ;; esac
+DIR=${DIR%/}
+PORT=${BERTH_TLS_PORT:-23760}
+REG_PORT=${BERTH_REGISTRY_PORT:-5000}
+IMAGE=berth-test/busybox:1
+REG_USER=berth
+
+SOCK=$DIR/docker.sock
+CERTS=$DIR/certs
+REG=$DIR/registry
+PACKAGES=(docker.io docker-registry busybox-static apache2-utils iptables openssh-server openssl)
+
+# Trampoline for daemons: close every inherited fd above 2 (our lock, pipes
+# of whoever runs us, so no caller waits on a daemon), write the pid to $0,
+# then exec the daemon in place (same pid).
+# shellcheck disable=SC2016
+DETACH='for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; echo $$ >"$0"; exec "$@"'
+
+log() { echo "engine.sh: $*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Docker CLI for chores: prefer the one shipped with docker.io (same API as
+# dockerd 20.10); any newer CLI negotiates the API version down by itself.
+docker_cli() {
+  if [ -x /usr/bin/docker ]; then echo /usr/bin/docker; else command -v docker || echo docker; fi
+}
+
+# True if pid is a live (non-zombie) process.
+alive() {
+  local pid=$1 state
+  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 1
+  state=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1) || return 1
+  [ -n "$state" ] && [ "$state" != Z ]
+}
+
+# True if pid is alive and its command line contains every given word.
+pid_matches() {
+  local pid=$1 cmd w; shift
+  alive "$pid" || return 1
+  cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  for w in "$@"; do case $cmd in *"$w"*) ;; *) return 1 ;; esac; done
+}
+
+read_pid() { if [ -s "$1" ]; then tr -dc '0-9' <"$1" 2>/dev/null || true; fi; }
+
+dockerd_pid() {
+  local pid; pid=$(read_pid "$DIR/docker.pid")
+  if pid_matches "$pid" dockerd "--pidfile=$DIR/docker.pid"; then echo "$pid"; fi
+}
+registry_pid() {
+  local pid; pid=$(read_pid "$DIR/registry.pid")
+  if pid_matches "$pid" docker-registry "$REG/config.yml"; then echo "$pid"; fi
+}
+
+unix_ping() { curl -sf -m 5 --unix-socket "$SOCK" http://localhost/_ping >/dev/null 2>&1; }
+tls_ping() {
+  curl -sf -m 5 --cacert "$CERTS/ca.pem" --cert "$CERTS/client/cert.pem" \
+    --key "$CERTS/client/key.pem" "https://127.0.0.1:$PORT/_ping" >/dev/null 2>&1
+}
+registry_code() { curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$REG_PORT/v2/" 2>/dev/null || true; }
+
+mode() { cat "$DIR/mode" 2>/dev/null || echo own; }
+engine_host() { if [ "$(mode)" = external ]; then cat "$DIR/external-host"; else echo "unix://$SOCK"; fi; }
+
+# docker CLI against the engine in use. Our own engine is reached over the
+# plain unix socket, so TLS variables of the caller must not leak in; an
+# external engine gets the caller's environment as is (it may need TLS).
+dk() {
+  local host; host=$(engine_host)
+  if [ "$(mode)" = external ]; then
+    "$(docker_cli)" -H "$host" "$@"
+  else
+    env -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH -u DOCKER_CONTEXT -u DOCKER_HOST \
+      "$(docker_cli)" -H "$host" "$@"
+  fi
+}
+
+# Wait until pid has exited (up to $2 seconds); returns 1 if it is still there.
+wait_exit() {
+  local pid=$1 secs=$2 i
+  for ((i = 0; i < secs * 5; i++)); do alive "$pid" || return 0; sleep 0.2; done
+  ! alive "$pid"
+}
+
+kill_pid() { # pid name
+  local pid=$1 name=$2
+  alive "$pid" || return 0
+  log "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  if ! wait_exit "$pid" 30; then
+    log "$name (pid $pid) still running after 30 s, sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait_exit "$pid" 10 || log "WARNING: $name (pid $pid) did not exit"
+  fi
+}
+
+# ---------------------------------------------------------------- packages
+ensure_packages() {
+  local missing=() p
+  for p in "${PACKAGES[@]}" curl; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing missing packages: ${missing[*]}"
+  # Keep apt from starting the system's own dockerd/registry/sshd services.
+  local made_policy=
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && made_policy=1
+  fi
+  local rc=0
+  { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      "${PACKAGES[@]}" curl; } >&2 || rc=$?
+  [ -n "$made_policy" ] && rm -f /usr/sbin/policy-rc.d
+  [ $rc -eq 0 ] || die "apt-get install failed"
+}
+
+# ---------------------------------------------------------------- certificates
+sign() { # workdir cn extensions key cert ca ca-key
+  local out=$1 cn=$2 ext=$3 key=$4 cert=$5 ca=$6 cakey=$7
+  openssl req -new -key "$key" -subj "/CN=$cn" -out "$out/tmp.csr" 2>/dev/null
+  printf '%b' "$ext" >"$out/tmp.ext"
+  openssl x509 -req -in "$out/tmp.csr" -CA "$ca" -CAkey "$cakey" -CAcreateserial \
+    -days 3650 -sha256 -extfile "$out/tmp.ext" -out "$cert" 2>/dev/null
+  rm -f "$out/tmp.csr" "$out/tmp.ext"
+}
+
+rsa_pkcs1() { # out
+  if openssl genrsa -help 2>&1 | grep -q -- -traditional; then
+    openssl genrsa -traditional -out "$1" 2048 2>/dev/null
+  else
+    openssl genrsa -out "$1" 2048 2>/dev/null
+  fi
+}
+
+make_ca() { # dir cn
+  openssl genrsa -out "$1/ca-key.pem" 2048 2>/dev/null
+  openssl req -x509 -new -key "$1/ca-key.pem" -sha256 -days 3650 -subj "/CN=$2" \
+    -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,cRLSign' \
+    -out "$1/ca.pem" 2>/dev/null
+}
+
+ensure_certs() {
+  [ -f "$CERTS/.complete" ] && return 0
+  log "generating CA, server and client certificates in $CERTS"
+  local t="$DIR/certs.tmp"
+  rm -rf "$t" && mkdir -p "$t"/{client,client-pkcs8,client-ec,other-ca,other}
+  local rsa_client='basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n'
+  local ec_client='basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n'
+
+  make_ca "$t" "Berth Test CA"
+  # server certificate for dockerd
+  openssl genrsa -out "$t/server-key.pem" 2048 2>/dev/null
+  sign "$t" localhost \
+    'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n' \
+    "$t/server-key.pem" "$t/server-cert.pem" "$t/ca.pem" "$t/ca-key.pem"
+  # client: RSA 2048, PKCS#1
+  rsa_pkcs1 "$t/client/key.pem"
+  sign "$t" berth-client "$rsa_client" "$t/client/key.pem" "$t/client/cert.pem" "$t/ca.pem" "$t/ca-key.pem"
+  # client-pkcs8: RSA 2048, PKCS#8
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$t/client-pkcs8/key.pem" 2>/dev/null
+  sign "$t" berth-client-pkcs8 "$rsa_client" "$t/client-pkcs8/key.pem" "$t/client-pkcs8/cert.pem" "$t/ca.pem" "$t/ca-key.pem"
+  # client-ec: EC P-256 (SEC1, "BEGIN EC PRIVATE KEY")
+  openssl ecparam -name prime256v1 -genkey -noout -out "$t/client-ec/key.pem" 2>/dev/null
+  sign "$t" berth-client-ec "$ec_client" "$t/client-ec/key.pem" "$t/client-ec/cert.pem" "$t/ca.pem" "$t/ca-key.pem"
+  for d in client client-pkcs8 client-ec; do cp "$t/ca.pem" "$t/$d/ca.pem"; done
+  # other-ca: an unrelated CA, next to a copy of the client cert/key
+  make_ca "$t/other" "Berth Other CA"
+  cp "$t/other/ca.pem" "$t/other-ca/ca.pem"
+  cp "$t/client/cert.pem" "$t/client/key.pem" "$t/other-ca/"
+  rm -rf "$t/other" "$t"/*.srl
+
+  grep -q 'BEGIN RSA PRIVATE KEY' "$t/client/key.pem" || die "client key is not PKCS#1"
+  grep -q 'BEGIN PRIVATE KEY' "$t/client-pkcs8/key.pem" || die "client-pkcs8 key is not PKCS#8"
+  grep -q 'BEGIN EC PRIVATE KEY' "$t/client-ec/key.pem" || die "client-ec key is not SEC1 EC"
+  chmod 600 "$t/ca-key.pem" "$t/server-key.pem"
+  chmod 644 "$t"/client*/key.pem "$t/other-ca/key.pem"
+  touch "$t/.complete"
+  rm -rf "$CERTS" && mv "$t" "$CERTS"
+}
+
+# ---------------------------------------------------------------- dockerd
+other_dockerd() { # prints pid of a dockerd that is not ours, if any
+  local p ours; ours=$(dockerd_pid)
+  for p in /proc/[0-9]*; do
+    p=${p#/proc/}
+    [ "$p" = "$ours" ] && continue
+    [ "$(cat "/proc/$p/comm" 2>/dev/null || true)" = dockerd ] && alive "$p" && { echo "$p"; return 0; }
+  done
+  return 0
+}
+
+start_dockerd() {
+  local pid i
+  pid=$(dockerd_pid)
+  if [ -n "$pid" ]; then
+    # Ours is running: either answering, still starting, or stopping.
+    for ((i = 0; i < 300; i++)); do
+      if unix_ping && tls_ping; then log "dockerd already running (pid $pid)"; return 0; fi
+      alive "$pid" || break
+      sleep 0.2
+    done
+    alive "$pid" && die "dockerd (pid $pid) runs but does not answer; see $DIR/dockerd.log or run '$0 stop'"
+    log "previous dockerd (pid $pid) has exited; starting a new one"
+  fi
+  # Leftovers of ours (e.g. after a SIGKILL) would get in the new one's way.
+  kill_stray_containerd
+  unmount_ours
+
+  local other; other=$(other_dockerd)
+  [ -z "$other" ] || die "another dockerd (pid $other) is running on this machine; two engines would fight over docker0 and iptables. Set DOCKER_HOST to it to reuse it, or stop it."
+
+  ensure_certs
+  mkdir -p "$DIR/root" "$DIR/exec"
+  [ -s "$DIR/daemon.json" ] || echo '{}' >"$DIR/daemon.json"
+  rm -f "$DIR/docker.pid" "$DIR/dockerd.launch.pid" "$SOCK"
+  [ -f "$DIR/dockerd.log" ] && mv -f "$DIR/dockerd.log" "$DIR/dockerd.log.1"
+  log "starting dockerd (unix://$SOCK, tcp://127.0.0.1:$PORT with TLS)"
+  env -u DOCKER_HOST -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH \
+    setsid bash -c "$DETACH" "$DIR/dockerd.launch.pid" \
+    dockerd --config-file="$DIR/daemon.json" \
+    -H "unix://$SOCK" -H "tcp://127.0.0.1:$PORT" \
+    --tlsverify --tlscacert="$CERTS/ca.pem" \
+    --tlscert="$CERTS/server-cert.pem" --tlskey="$CERTS/server-key.pem" \
+    --data-root="$DIR/root" --exec-root="$DIR/exec" --pidfile="$DIR/docker.pid" \
+    </dev/null >"$DIR/dockerd.log" 2>&1 9>&- &
+  for ((i = 0; i < 50; i++)); do [ -s "$DIR/dockerd.launch.pid" ] && break; sleep 0.1; done
+  pid=$(read_pid "$DIR/dockerd.launch.pid")
+  for ((i = 0; i < 300; i++)); do
+    if ! alive "$pid"; then
+      log "dockerd died; last lines of $DIR/dockerd.log:"
+      tail -n 30 "$DIR/dockerd.log" >&2 || true
+      exit 1
+    fi
+    if unix_ping && tls_ping; then log "dockerd is up (pid $pid)"; return 0; fi
+    sleep 0.2
+  done
+  log "dockerd did not answer within 60 s; last lines of $DIR/dockerd.log:"
+  tail -n 30 "$DIR/dockerd.log" >&2 || true
+  exit 1
+}
+
+# Leftovers after our dockerd died hard (SIGKILL, OOM): container processes
+# (found through runc's state under our exec root), containerd started by
+# dockerd (pid file under our exec root) and shims pointing at its socket.
+# Only call this when our dockerd is not running.
+kill_stray_containerd() {
+  local pid p id rr="$DIR/exec/runtime-runc/moby"
+  if [ -d "$rr" ] && command -v runc >/dev/null 2>&1; then
+    for id in $(runc --root "$rr" list -q 2>/dev/null || true); do
+      log "killing stray container ${id:0:12}"
+      runc --root "$rr" kill --all "$id" KILL 2>/dev/null || true
+      sleep 0.2
+      runc --root "$rr" delete --force "$id" 2>/dev/null || true
+    done
+  fi
+  pid=$(read_pid "$DIR/exec/containerd/containerd.pid")
+  if pid_matches "$pid" containerd "$DIR/exec/"; then
+    log "stray containerd of ours (pid $pid)"
+    kill_pid "$pid" containerd
+  fi
+  # dockerd trusts this pid file: a dead containerd that is still a zombie
+  # (pid 1 here reaps late) would make it wait for that one, then give up.
+  alive "$pid" || rm -f "$DIR/exec/containerd/containerd.pid"
+  for p in /proc/[0-9]*; do
+    p=${p#/proc/}
+    case $(cat "/proc/$p/comm" 2>/dev/null || true) in
+      containerd*) pid_matches "$p" "$DIR/exec/" && kill_pid "$p" "stray $(cat "/proc/$p/comm" 2>/dev/null)" ;;
+    esac
+  done
+  return 0
+}
+
+# dockerd bind-mounts its data root onto itself (and leaves it after exit);
+# after a SIGKILL, container and netns mounts may remain too. Unmount what is
+# under our data root and exec root. Only call this when our dockerd is not running.
+unmount_ours() {
+  local m
+  { awk '{print $5}' /proc/self/mountinfo | grep -F "$DIR/" || true; } | sort -r | while read -r m; do
+    m=$(printf '%b' "$m")
+    case $m in "$DIR/root" | "$DIR/root/"* | "$DIR/exec/"*)
+      umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || log "WARNING: could not unmount $m" ;;
+    esac
+  done
+}
+
+# ---------------------------------------------------------------- registry
+start_registry() {
+  local pid code i
+  mkdir -p "$REG/data"
+  if [ ! -s "$REG/password" ]; then
+    (umask 077; openssl rand -hex 16 >"$REG/password")
+    rm -f "$REG/htpasswd"
+  fi
+  [ -s "$REG/htpasswd" ] || htpasswd -Bbn "$REG_USER" "$(cat "$REG/password")" >"$REG/htpasswd" 2>/dev/null
+  pid=$(registry_pid)
+  if [ -n "$pid" ]; then
+    if grep -q "addr: 127.0.0.1:$REG_PORT\$" "$REG/config.yml" 2>/dev/null; then
+      for ((i = 0; i < 50; i++)); do
+        [ "$(registry_code)" = 401 ] && { log "registry already running (pid $pid)"; return 0; }
+        alive "$pid" || break; sleep 0.2
+      done
+    fi
+    kill_pid "$pid" registry
+  fi
+  code=$(registry_code)
+  [ "$code" = 000 ] || [ -z "$code" ] ||
+    die "something else answers on 127.0.0.1:$REG_PORT (HTTP $code); set BERTH_REGISTRY_PORT to a free port"
+
+  cat >"$REG/config.yml" <<EOF
+version: 0.1
+log:
+  level: info
+  fields:
+    service: berth-registry
+storage:
+  filesystem:
+    rootdirectory: $REG/data
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$REG_PORT
+  secret: $(openssl rand -hex 16)
+  headers:
+    X-Content-Type-Options: [nosniff]
+auth:
+  htpasswd:
+    realm: berth-registry
+    path: $REG/htpasswd
+EOF
+  rm -f "$DIR/registry.pid"
+  [ -f "$DIR/registry.log" ] && mv -f "$DIR/registry.log" "$DIR/registry.log.1"
+  log "starting registry on 127.0.0.1:$REG_PORT"
+  env -u DOCKER_HOST setsid bash -c "$DETACH" "$DIR/registry.pid" \
+    docker-registry serve "$REG/config.yml" </dev/null >"$DIR/registry.log" 2>&1 9>&- &
+  for ((i = 0; i < 50; i++)); do [ -s "$DIR/registry.pid" ] && break; sleep 0.1; done
+  pid=$(read_pid "$DIR/registry.pid")
+  for ((i = 0; i < 150; i++)); do
+    if ! alive "$pid"; then
+      log "registry died; last lines of $DIR/registry.log:"; tail -n 20 "$DIR/registry.log" >&2 || true; exit 1
+    fi
+    [ "$(registry_code)" = 401 ] && { log "registry is up (pid $pid)"; return 0; }
+    sleep 0.2
+  done
+  log "registry did not answer 401 within 30 s"; tail -n 20 "$DIR/registry.log" >&2 || true; exit 1
+}
+
+# ---------------------------------------------------------------- base image
+ensure_image() {
+  if dk image inspect "$IMAGE" >/dev/null 2>&1; then log "image $IMAGE present"; return 0; fi
+  log "importing $IMAGE"
+  local bb=/bin/busybox b="$DIR/build" r a
+  [ -x "$bb" ] || bb=/usr/bin/busybox
+  if ldd "$bb" >/dev/null 2>&1; then die "$bb is dynamically linked; install busybox-static"; fi
+  rm -rf "$b" && mkdir -p "$b/rootfs"
+  r=$b/rootfs
+  mkdir -p "$r"/{bin,etc,proc,sys,dev,root,var/www} && mkdir -m 1777 "$r/tmp"
+  cp "$bb" "$r/bin/busybox"
+  for a in $("$bb" --list) sh ls cat echo sleep httpd top ps wget head tail true false env id mkdir rm \
+      touch dd yes seq printf grep sed awk kill hostname date wc tr sort uniq tee stat nc mount df du chmod; do
+    [ -e "$r/bin/$a" ] || [ "$a" = busybox ] || ln -s busybox "$r/bin/$a"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$r/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$r/etc/group"
+  echo berth >"$r/var/www/index.html"
+  chmod 1777 "$r/tmp"
+  tar -C "$r" --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -cf "$b/rootfs.tar" .
+  dk import --change 'CMD ["sh"]' --change 'ENV PATH=/bin' --change 'LABEL dev.berth.test=1' \
+    "$b/rootfs.tar" "$IMAGE" >&2
+  rm -rf "$b"
+}
+
+# ---------------------------------------------------------------- env
+write_env() {
+  local pw; pw=$(cat "$REG/password")
+  {
+    printf 'export DOCKER_HOST=%q\n' "$(engine_host)"
+    if [ "$(mode)" = own ]; then
+      printf 'export BERTH_TEST_TLS_HOST=%q\n' "tcp://127.0.0.1:$PORT"
+      printf 'export BERTH_TEST_CERTS=%q\n' "$CERTS"
+    fi
+    printf 'export BERTH_TEST_REGISTRY=%q\n' "127.0.0.1:$REG_PORT"
+    printf 'export BERTH_TEST_REGISTRY_USER=%q\n' "$REG_USER"
+    printf 'export BERTH_TEST_REGISTRY_PASSWORD=%q\n' "$pw"
+    printf 'export BERTH_TEST_IMAGE=%q\n' "$IMAGE"
+    printf 'export BERTH_ENGINE_DIR=%q\n' "$DIR"
+  } >"$DIR/env.tmp"
+  mv -f "$DIR/env.tmp" "$DIR/env"
+}
+
+# DOCKER_HOST naming our own engine (e.g. left over from an earlier eval).
+is_own_host() {
+  case $1 in
+    "unix://$SOCK") return 0 ;;
+    "tcp://127.0.0.1:$PORT" | "tcp://localhost:$PORT") [ -n "$(dockerd_pid)" ] ;;
+    *) return 1 ;;
+  esac
+}
+
+# ---------------------------------------------------------------- commands
+cmd_start() {
+  local t0=$SECONDS
+  mkdir -p "$DIR"
+  exec 9>"$DIR/.lock"
+  flock 9
+  local probe="$DIR/exec/containerd/containerd.sock.ttrpc"
+  [ ${#probe} -lt 100 ] || die "BERTH_ENGINE_DIR is too long for unix socket paths: $DIR"
+  ensure_packages
+
+  local ext=${DOCKER_HOST:-}
+  if [ -n "$ext" ] && ! is_own_host "$ext"; then
+    if timeout 20 "$(docker_cli)" -H "$ext" version >/dev/null 2>&1; then
+      log "reusing external engine $ext (no dockerd started, no TLS endpoint)"
+      [ -z "$(dockerd_pid)" ] || log "WARNING: our own dockerd (pid $(dockerd_pid)) from $DIR still runs; '$0 stop' stops it"
+      echo "$ext" >"$DIR/external-host"
+      echo external >"$DIR/mode"
+    else
+      log "DOCKER_HOST=$ext does not answer; starting our own engine"
+      ext=
+    fi
+  else
+    ext=
+  fi
+  if [ -z "$ext" ]; then
+    echo own >"$DIR/mode"
+    rm -f "$DIR/external-host"
+    start_dockerd
+  fi
+  start_registry
+  ensure_image
+  write_env
+  log "ready in $((SECONDS - t0)) s"
+  cat "$DIR/env"
+}
+
+cmd_stop() {
+  [ -d "$DIR" ] || { log "nothing to stop in $DIR"; return 0; }
+  exec 9>"$DIR/.lock"
+  flock 9
+  local pid
+  pid=$(registry_pid)
+  if [ -n "$pid" ]; then kill_pid "$pid" registry; else log "registry not running"; fi
+  rm -f "$DIR/registry.pid"
+  pid=$(dockerd_pid)
+  if [ -n "$pid" ]; then
+    kill_pid "$pid" dockerd
+  elif [ "$(mode)" = external ]; then
+    log "engine is external ($(cat "$DIR/external-host" 2>/dev/null)); left alone"
+  else
+    log "dockerd not running"
+  fi
+  if [ "$(mode)" = own ] && [ -z "$(dockerd_pid)" ]; then
+    kill_stray_containerd
+    unmount_ours
+    rm -f "$DIR/docker.pid" "$DIR/dockerd.launch.pid"
+  fi
+  rm -f "$DIR/env"
+  log "stopped (data kept in $DIR)"
+}
+
+cmd_status() {
+  local ok=0 pid host engine_up=no
+  if [ "$(mode)" = external ]; then
+    host=$(cat "$DIR/external-host" 2>/dev/null || true)
+    if [ -n "$host" ] && timeout 20 "$(docker_cli)" -H "$host" version >/dev/null 2>&1; then
+      log "engine:   external $host, answers"; engine_up=yes
+    else
+      log "engine:   external ${host:-?}, NOT answering"; ok=1
+    fi
+  else
+    pid=$(dockerd_pid)
+    if [ -z "$pid" ]; then log "dockerd:  not running"; ok=1
+    else
+      local u=no t=no
+      unix_ping && u=yes; tls_ping && t=yes
+      log "dockerd:  pid $pid, unix://$SOCK answers: $u, tcp://127.0.0.1:$PORT (TLS) answers: $t"
+      [ $u = yes ] && [ $t = yes ] || ok=1
+      engine_up=$u
+    fi
+  fi
+  pid=$(registry_pid)
+  if [ -n "$pid" ]; then
+    REG_PORT=$(sed -n 's/^ *addr: 127.0.0.1:\([0-9]*\)$/\1/p' "$REG/config.yml")
+    local code; code=$(registry_code)
+    log "registry: pid $pid, http://127.0.0.1:$REG_PORT/v2/ -> HTTP $code"
+    [ "$code" = 401 ] || ok=1
+  else log "registry: not running"; ok=1
+  fi
+  if [ $engine_up = yes ]; then
+    if dk image inspect "$IMAGE" >/dev/null 2>&1; then log "image:    $IMAGE present"
+    else log "image:    $IMAGE missing"; ok=1; fi
+  else
+    log "image:    unknown (engine down)"
+  fi
+  return $ok
+}
+
+cmd_env() {
+  [ -s "$DIR/env" ] || { log "not started (no $DIR/env); run: $0 start"; exit 1; }
+  cat "$DIR/env"
+}
+
+case ${1:-} in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  env) cmd_env ;;
+  *) echo "usage: $0 start|stop|env|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,182 @@
+package dev.berth;
+
+import dev.berth.transport.ApiVersion;
+import dev.berth.transport.DockerEnvironment;
+import dev.berth.transport.DockerHost;
+import dev.berth.transport.Endpoint;
+import dev.berth.transport.TlsConfig;
+import dev.berth.transport.Timeouts;
+import dev.berth.transport.Transport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A client for one Docker daemon. Thread-safe: share one instance; close it when done.
+ *
+ * <pre>{@code
+ * try (Docker docker = Docker.connect()) {               // DOCKER_HOST, contexts, known sockets
+ *     System.out.println(docker.system().version().version());
+ * }
+ *
+ * Docker remote = Docker.builder()
+ *         .host("tcp://build-box:2376")
+ *         .tls(TlsConfig.fromDirectory(Path.of("/certs")))
+ *         .connectTimeout(Duration.ofSeconds(3))
+ *         .build();
+ * }</pre>
+ *
+ * <p>The API version is negotiated on the first call (one {@code HEAD /_ping}) unless pinned with
+ * {@link Builder#apiVersion} or {@code DOCKER_API_VERSION}.
+ */
+public final class Docker implements AutoCloseable {
+    private final Transport transport;
+    private final DockerSystem system;
+
+    private Docker(Transport transport) {
+        this.transport = transport;
+        this.system = new DockerSystem(transport);
+    }
+
+    /**
+     * Connects as the {@code docker} CLI would: {@code DOCKER_HOST} (with {@code DOCKER_TLS_VERIFY} and
+     * {@code DOCKER_CERT_PATH}), else {@code DOCKER_CONTEXT}, else the current context in {@code config.json}, else
+     * the default socket. Nothing is sent until the first call.
+     *
+     * @throws IllegalArgumentException when the environment names something unusable
+     */
+    public static Docker connect() {
+        return builder().build();
+    }
+
+    /** A builder; whatever it leaves unset comes from the environment, as {@link #connect()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** System calls: ping, version, info. */
+    public DockerSystem system() {
+        return system;
+    }
+
+    /** The endpoint in use and where it came from. */
+    public Endpoint endpoint() {
+        return transport.endpoint();
+    }
+
+    /** The API version in use, negotiating it first if needed. */
+    public ApiVersion apiVersion() {
+        return transport.apiVersion();
+    }
+
+    /** The request pipeline underneath, for calls Berth does not wrap yet. */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** Frees idle connections. Open streams stay usable until closed. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Docker[" + transport.endpoint() + "]";
+    }
+
+    /**
+     * Sets up a {@link Docker} client. Explicit settings win over the environment.
+     *
+     * <pre>{@code
+     * Docker docker = Docker.builder().host("unix:///run/user/1000/docker.sock").apiVersion("1.41").build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private DockerHost host;
+        private TlsConfig tls;
+        private ApiVersion version;
+        private DockerEnvironment environment = null;
+        private Duration connectTimeout = Timeouts.DEFAULT.connect();
+        private Duration readTimeout = Timeouts.DEFAULT.read();
+        private Duration callTimeout = Timeouts.DEFAULT.call();
+
+        private Builder() {
+        }
+
+        /** The daemon's address in {@code DOCKER_HOST} form: {@code unix://}, {@code tcp://}, {@code npipe://}. */
+        public Builder host(String address) {
+            this.host = DockerHost.parse(address);
+            return this;
+        }
+
+        /** The daemon's address. */
+        public Builder host(DockerHost host) {
+            this.host = host;
+            return this;
+        }
+
+        /** TLS material for a {@code tcp://} host; see {@link TlsConfig}. */
+        public Builder tls(TlsConfig tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** TLS from a folder holding {@code ca.pem}, {@code cert.pem} and {@code key.pem}. */
+        public Builder tls(Path certDirectory) {
+            return tls(TlsConfig.fromDirectory(certDirectory));
+        }
+
+        /** Pins the API version (no negotiation), such as {@code "1.41"}. */
+        public Builder apiVersion(String version) {
+            this.version = ApiVersion.parse(version);
+            return this;
+        }
+
+        /** Where environment variables and the home folder come from (tests give their own). */
+        public Builder environment(DockerEnvironment environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        /** How long connecting may take (default 10 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** How long the daemon may stay silent in a non-streaming answer (default: no limit, as the CLI). */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        /** How long a whole non-streaming call may take (default: no limit). */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The client. Nothing is sent yet.
+         *
+         * @throws IllegalArgumentException when the host, TLS material or environment is unusable
+         */
+        public Docker build() {
+            Endpoint endpoint;
+            if (host != null) {
+                ApiVersion pinned = version != null ? version : env().pinnedVersion();
+                endpoint = new Endpoint(host, tls, pinned, "builder", List.of());
+            } else {
+                Endpoint found = env().resolve();
+                endpoint = new Endpoint(found.host(), tls != null ? tls : found.tls(),
+                        version != null ? version : found.pinnedVersion(), found.source(), found.tried());
+            }
+            return new Docker(new Transport(endpoint, new Timeouts(connectTimeout, readTimeout, callTimeout)));
+        }
+
+        private DockerEnvironment env() {
+            return environment != null ? environment : DockerEnvironment.system();
+        }
+    }
+}

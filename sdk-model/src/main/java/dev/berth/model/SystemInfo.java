@@ -1,0 +1,82 @@
+package dev.berth.model;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code docker info} shows ({@code GET /info}): the main fields as components, every other field the daemon
+ * sends in {@link #extras()}.
+ *
+ * <pre>{@code
+ * SystemInfo info = docker.system().info();
+ * info.serverVersion();       // "20.10.24+dfsg1"
+ * info.containersRunning();   // 3
+ * info.extras().get("CgroupDriver");
+ * }</pre>
+ *
+ * @param id the daemon's id
+ * @param name the host name
+ * @param serverVersion the engine version
+ * @param containers how many containers exist
+ * @param containersRunning how many run
+ * @param containersPaused how many are paused
+ * @param containersStopped how many are stopped
+ * @param images how many images exist
+ * @param driver the storage driver ({@code overlay2}, ...)
+ * @param dockerRootDir the daemon's data folder
+ * @param operatingSystem the host's operating system
+ * @param osType {@code linux} or {@code windows}
+ * @param architecture the CPU architecture
+ * @param cpus how many CPUs the daemon sees
+ * @param memTotal the host's memory, in bytes
+ * @param kernelVersion the host's kernel
+ * @param labels the daemon's labels
+ * @param cgroupVersion {@code 1} or {@code 2}
+ * @param swarm the node's Swarm state
+ * @param extras every field this record does not model, as the daemon sent it
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SystemInfo(
+        @JsonProperty("ID") String id,
+        @JsonProperty("Name") String name,
+        @JsonProperty("ServerVersion") String serverVersion,
+        @JsonProperty("Containers") int containers,
+        @JsonProperty("ContainersRunning") int containersRunning,
+        @JsonProperty("ContainersPaused") int containersPaused,
+        @JsonProperty("ContainersStopped") int containersStopped,
+        @JsonProperty("Images") int images,
+        @JsonProperty("Driver") String driver,
+        @JsonProperty("DockerRootDir") String dockerRootDir,
+        @JsonProperty("OperatingSystem") String operatingSystem,
+        @JsonProperty("OSType") String osType,
+        @JsonProperty("Architecture") String architecture,
+        @JsonProperty("NCPU") int cpus,
+        @JsonProperty("MemTotal") long memTotal,
+        @JsonProperty("KernelVersion") String kernelVersion,
+        @JsonProperty("Labels") List<String> labels,
+        @JsonProperty("CgroupVersion") String cgroupVersion,
+        @JsonProperty("Swarm") SwarmState swarm,
+        @JsonAnySetter Map<String, Object> extras) {
+
+    public SystemInfo {
+        labels = Copies.copy(labels);
+        extras = Copies.copy(extras);
+    }
+
+    /**
+     * The node's part in a Swarm, as {@code /info} reports it.
+     *
+     * @param nodeId the node's id, empty outside a Swarm
+     * @param nodeAddr the node's address
+     * @param localNodeState {@code inactive}, {@code pending}, {@code active}, {@code error}, {@code locked}
+     * @param controlAvailable whether this node is a manager
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SwarmState(@JsonProperty("NodeID") String nodeId, @JsonProperty("NodeAddr") String nodeAddr,
+                             @JsonProperty("LocalNodeState") String localNodeState,
+                             @JsonProperty("ControlAvailable") boolean controlAvailable) {
+    }
+}

@@ -1,0 +1,238 @@
+package dev.berth.transport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One call to the Engine API, described but not yet sent: method, path, query, headers and body. The
+ * {@link Transport} adds the {@code /vX.Y} prefix, escapes the path arguments and encodes the query.
+ *
+ * <pre>{@code
+ * ApiRequest r = ApiRequest.get("/containers/{id}/json", id).query("size", true).build();
+ * ApiRequest l = ApiRequest.get("/containers/json")
+ *         .filters(Map.of("label", List.of("app=web"))).build();
+ * }</pre>
+ *
+ * <p>{@code toString} shows the method and path, never the headers (which may carry registry credentials).
+ */
+public final class ApiRequest {
+    /** Writes a request body to the connection, while the request is sent. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        /** Writes the whole body to {@code out}; do not close it. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private final String method;
+    private final String path;
+    private final List<String> query;
+    private final List<String> headers;
+    private final Object json;
+    private final BodyWriter body;
+    private final String contentType;
+    private final boolean streaming;
+
+    private ApiRequest(Builder b) {
+        this.method = b.method;
+        this.path = b.path;
+        this.query = List.copyOf(b.query);
+        this.headers = List.copyOf(b.headers);
+        this.json = b.json;
+        this.body = b.body;
+        this.contentType = b.contentType;
+        this.streaming = b.streaming;
+    }
+
+    /** A GET of a path template such as {@code /containers/{id}/json}; each {@code {…}} takes the next argument. */
+    public static Builder get(String template, Object... args) {
+        return new Builder("GET", template, args);
+    }
+
+    /** A POST; see {@link #get}. */
+    public static Builder post(String template, Object... args) {
+        return new Builder("POST", template, args);
+    }
+
+    /** A PUT; see {@link #get}. */
+    public static Builder put(String template, Object... args) {
+        return new Builder("PUT", template, args);
+    }
+
+    /** A DELETE; see {@link #get}. */
+    public static Builder delete(String template, Object... args) {
+        return new Builder("DELETE", template, args);
+    }
+
+    /** A HEAD; see {@link #get}. */
+    public static Builder head(String template, Object... args) {
+        return new Builder("HEAD", template, args);
+    }
+
+    /** The HTTP method. */
+    public String method() {
+        return method;
+    }
+
+    /** The path with its arguments escaped, without version prefix or query: {@code /containers/abc/json}. */
+    public String path() {
+        return path;
+    }
+
+    /** Query parameters as alternating names and values, already stringified. */
+    public List<String> query() {
+        return query;
+    }
+
+    /** Extra headers as alternating names and values. */
+    public List<String> headers() {
+        return headers;
+    }
+
+    /** The object to send as a JSON body, or null. */
+    public Object json() {
+        return json;
+    }
+
+    /** The streamed body, or null. */
+    public BodyWriter body() {
+        return body;
+    }
+
+    /** The streamed body's content type, or null. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** Whether the answer is a long-lived stream that must not time out between reads. */
+    public boolean isStreaming() {
+        return streaming;
+    }
+
+    /** {@code GET /containers/abc/json}: method and path, no query, no headers. */
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
+
+    /** Collects the parts of a request. */
+    public static final class Builder {
+        private final String method;
+        private final String path;
+        private final List<String> query = new ArrayList<>(4);
+        private final List<String> headers = new ArrayList<>(2);
+        private Object json;
+        private BodyWriter body;
+        private String contentType;
+        private boolean streaming;
+
+        private Builder(String method, String template, Object[] args) {
+            this.method = method;
+            this.path = expand(template, args);
+        }
+
+        /** Adds a query parameter; a null value is left out, booleans are sent as {@code 1} and {@code 0}. */
+        public Builder query(String name, Object value) {
+            if (value != null) {
+                query.add(name);
+                query.add(value instanceof Boolean flag ? (flag ? "1" : "0") : value.toString());
+            }
+            return this;
+        }
+
+        /** Adds a query parameter sent as JSON text (for {@code buildargs}, {@code labels} and the like). */
+        public Builder queryJson(String name, Object value) {
+            if (value != null) {
+                query.add(name);
+                query.add(Json.write(value));
+            }
+            return this;
+        }
+
+        /**
+         * Adds the {@code filters} parameter in the daemon's canonical form {@code {"label":{"a=b":true}}}; empty
+         * filters are left out.
+         */
+        public Builder filters(Map<String, ? extends Collection<String>> filters) {
+            if (filters == null || filters.isEmpty()) {
+                return this;
+            }
+            Map<String, Map<String, Boolean>> canonical = new LinkedHashMap<>();
+            filters.forEach((key, values) -> {
+                Map<String, Boolean> set = new LinkedHashMap<>();
+                values.forEach(v -> set.put(v, Boolean.TRUE));
+                canonical.put(key, set);
+            });
+            return queryJson("filters", canonical);
+        }
+
+        /** Adds a header. */
+        public Builder header(String name, String value) {
+            headers.add(Objects.requireNonNull(name));
+            headers.add(Objects.requireNonNull(value, name));
+            return this;
+        }
+
+        /** Sets {@code X-Registry-Auth} (the base64url-encoded credentials); never logged. */
+        public Builder registryAuth(String encoded) {
+            return encoded == null ? this : header("X-Registry-Auth", encoded);
+        }
+
+        /** Sends {@code value} as a JSON body. */
+        public Builder json(Object value) {
+            this.json = value;
+            return this;
+        }
+
+        /** Sends a body written while the request goes out (a tar, say), with no length known up front. */
+        public Builder body(String contentType, BodyWriter writer) {
+            this.contentType = Objects.requireNonNull(contentType);
+            this.body = Objects.requireNonNull(writer);
+            return this;
+        }
+
+        /** Marks the answer as a long-lived stream (follow, events, wait, attach): no read timeout applies. */
+        public Builder streaming() {
+            this.streaming = true;
+            return this;
+        }
+
+        /** The request. */
+        public ApiRequest build() {
+            return new ApiRequest(this);
+        }
+
+        private static String expand(String template, Object[] args) {
+            if (!template.startsWith("/")) {
+                throw new IllegalArgumentException("path must start with '/': " + template);
+            }
+            StringBuilder sb = new StringBuilder(template.length() + 32);
+            int argIndex = 0;
+            int i = 0;
+            while (i < template.length()) {
+                char c = template.charAt(i);
+                if (c != '{') {
+                    sb.append(c);
+                    i++;
+                    continue;
+                }
+                int end = template.indexOf('}', i);
+                if (end < 0 || argIndex >= args.length) {
+                    throw new IllegalArgumentException("path template " + template + " needs more arguments");
+                }
+                PathSegments.appendEscaped(sb, String.valueOf(args[argIndex++]));
+                i = end + 1;
+            }
+            if (argIndex != args.length) {
+                throw new IllegalArgumentException("path template " + template + " takes " + argIndex
+                        + " arguments, got " + args.length);
+            }
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.berth.transport;
+
+import com.fasterxml.jackson.databind.JavaType;
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import okhttp3.Call;
+import okhttp3.Response;
+
+/**
+ * A successful answer whose body has not been read yet. Close it: after the whole body has been read the connection
+ * goes back to the pool; before that, closing cancels the call and drops the socket, which also ends a read blocked
+ * in another thread.
+ *
+ * <pre>{@code
+ * try (ApiResponse r = transport.send(ApiRequest.get("/containers/{id}/logs", id).query("stdout", true).build())) {
+ *     r.body().transferTo(System.out);
+ * }
+ * }</pre>
+ */
+public final class ApiResponse implements Closeable {
+    private final Call call;
+    private final Response response;
+    private final String request;
+    private final Body body;
+
+    ApiResponse(Call call, Response response, String request) {
+        this.call = call;
+        this.response = response;
+        this.request = request;
+        int code = response.code();
+        boolean empty = response.body().contentLength() == 0 || code == 204 || code == 304
+                || request.startsWith("HEAD ");
+        this.body = new Body(response.body().byteStream(), empty);
+    }
+
+    /** The HTTP status: 200, 201, 204, 304, or 101 for an upgrade. */
+    public int status() {
+        return response.code();
+    }
+
+    /** A response header, or null. */
+    public String header(String name) {
+        return response.header(name);
+    }
+
+    /** The method and path that produced this answer, for messages. */
+    public String request() {
+        return request;
+    }
+
+    /** The body as it arrives; its {@code close} closes this response. */
+    public InputStream body() {
+        return body;
+    }
+
+    /** Reads the whole body as JSON into {@code type}, then closes. */
+    public <T> T readJson(JavaType type) {
+        try (this) {
+            T value = Json.mapper().readValue(body, type);
+            drain();
+            return value;
+        } catch (IOException e) {
+            throw new StreamException("malformed JSON from the daemon: " + e.getMessage(), request);
+        }
+    }
+
+    /** Reads and discards whatever body is left, so the connection can be reused, then closes. */
+    public void discard() {
+        try (this) {
+            drain();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void drain() throws IOException {
+        byte[] skip = new byte[8192];
+        while (body.read(skip, 0, skip.length) >= 0) {
+            // until the daemon ends the body
+        }
+    }
+
+    Response raw() {
+        return response;
+    }
+
+    Call call() {
+        return call;
+    }
+
+    @Override
+    public void close() {
+        if (!body.ended) {
+            call.cancel();
+        }
+        response.close();
+    }
+
+    /** Tracks whether the daemon ended the body, so close knows whether the socket can be reused. */
+    private final class Body extends FilterInputStream {
+        volatile boolean ended;
+        private final InputStream raw;
+
+        Body(InputStream in, boolean ended) {
+            super(in);
+            this.raw = in;
+            this.ended = ended;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = raw.read();
+            if (b < 0) {
+                ended = true;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = raw.read(b, off, len);
+            if (n < 0) {
+                ended = true;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            ApiResponse.this.close();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.berth.transport;
+
+/**
+ * A Docker Engine API version such as {@code 1.41}.
+ *
+ * <pre>{@code
+ * ApiVersion v = ApiVersion.parse("1.41");
+ * v.isAtLeast(ApiVersion.of(1, 40)); // true
+ * }</pre>
+ *
+ * @param major the major number (1 for every released engine)
+ * @param minor the minor number
+ */
+public record ApiVersion(int major, int minor) implements Comparable<ApiVersion> {
+
+    /** The oldest API version Berth talks: Engine 20.10. */
+    public static final ApiVersion FLOOR = new ApiVersion(1, 41);
+
+    /** The newest API version Berth knows: Engine 29.0 and 29.1. */
+    public static final ApiVersion LATEST = new ApiVersion(1, 52);
+
+    public ApiVersion {
+        if (major < 0 || minor < 0) {
+            throw new IllegalArgumentException("negative API version: " + major + "." + minor);
+        }
+    }
+
+    /** Returns the version {@code major.minor}. */
+    public static ApiVersion of(int major, int minor) {
+        return new ApiVersion(major, minor);
+    }
+
+    /**
+     * Parses {@code "1.41"} or {@code "v1.41"}.
+     *
+     * @throws IllegalArgumentException when the text is not a version
+     */
+    public static ApiVersion parse(String text) {
+        String s = text == null ? "" : text.trim();
+        if (s.startsWith("v")) {
+            s = s.substring(1);
+        }
+        int dot = s.indexOf('.');
+        try {
+            if (dot > 0 && dot < s.length() - 1) {
+                return new ApiVersion(Integer.parseInt(s.substring(0, dot)), Integer.parseInt(s.substring(dot + 1)));
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new IllegalArgumentException("not an API version (expected MAJOR.MINOR such as 1.41): '" + text + "'");
+    }
+
+    /** Whether this version is the same as or newer than {@code other}. */
+    public boolean isAtLeast(ApiVersion other) {
+        return compareTo(other) >= 0;
+    }
+
+    /** The older of this and {@code other}. */
+    public ApiVersion min(ApiVersion other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
+    @Override
+    public int compareTo(ApiVersion o) {
+        return major != o.major ? Integer.compare(major, o.major) : Integer.compare(minor, o.minor);
+    }
+
+    /** {@code "1.41"}. */
+    @Override
+    public String toString() {
+        return major + "." + minor;
+    }
+}

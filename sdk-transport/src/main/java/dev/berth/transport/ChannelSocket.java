@@ -1,0 +1,293 @@
+package dev.berth.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A {@link Socket} over a byte channel: a Unix domain {@link SocketChannel} or a Windows named pipe opened as a
+ * file. OkHttp speaks HTTP/1.1 over it and keeps it in its connection pool like a TCP socket.
+ *
+ * <p>Reads block on the channel (one system call each) unless a read timeout is set, in which case they wait with a
+ * selector. {@link #shutdownOutput()} half-closes the channel so that the process behind an attached stdin sees EOF.
+ * {@link #close()} from any thread ends a blocked read at once.
+ */
+class ChannelSocket extends Socket {
+    private final String description;
+    private final Opener opener;
+    private volatile ByteChannel channel;
+    private volatile boolean closed;
+    private volatile boolean inputShutdown;
+    private volatile boolean outputShutdown;
+    private volatile int soTimeoutMillis;
+    private Selector selector;
+    private final InputStream in = new ChannelInput();
+    private final OutputStream out = new ChannelOutput();
+
+    /** Opens the channel when OkHttp connects. */
+    @FunctionalInterface
+    interface Opener {
+        ByteChannel open(int connectTimeoutMillis) throws IOException;
+    }
+
+    ChannelSocket(String description, Opener opener) {
+        this.description = description;
+        this.opener = opener;
+    }
+
+    @Override
+    public void connect(SocketAddress ignored) throws IOException {
+        connect(ignored, 0);
+    }
+
+    @Override
+    public void connect(SocketAddress ignored, int timeoutMillis) throws IOException {
+        if (closed) {
+            throw new SocketException("Socket is closed");
+        }
+        if (channel != null) {
+            throw new SocketException("already connected");
+        }
+        channel = opener.open(timeoutMillis);
+    }
+
+    @Override
+    public boolean isConnected() {
+        return channel != null;
+    }
+
+    @Override
+    public boolean isBound() {
+        return channel != null;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public boolean isInputShutdown() {
+        return inputShutdown;
+    }
+
+    @Override
+    public boolean isOutputShutdown() {
+        return outputShutdown;
+    }
+
+    @Override
+    public InputStream getInputStream() throws IOException {
+        requireOpen();
+        return in;
+    }
+
+    @Override
+    public OutputStream getOutputStream() throws IOException {
+        requireOpen();
+        return out;
+    }
+
+    @Override
+    public void shutdownInput() throws IOException {
+        requireOpen();
+        if (channel instanceof SocketChannel sc) {
+            sc.shutdownInput();
+        }
+        inputShutdown = true;
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        requireOpen();
+        if (channel instanceof SocketChannel sc) {
+            sc.shutdownOutput();
+        } else {
+            // A pipe has no half-close: the daemon sees EOF only when the whole handle closes.
+            throw new UnsupportedOperationException("half-close is not supported on " + description);
+        }
+        outputShutdown = true;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } finally {
+            if (selector != null) {
+                selector.close();
+            }
+        }
+    }
+
+    @Override
+    public void setSoTimeout(int timeout) throws SocketException {
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout < 0");
+        }
+        soTimeoutMillis = timeout;
+    }
+
+    @Override
+    public int getSoTimeout() {
+        return soTimeoutMillis;
+    }
+
+    // TCP options mean nothing on a socket file or a pipe: accept and ignore them, as the JDK's Unix channels do.
+    @Override
+    public void setTcpNoDelay(boolean on) {
+    }
+
+    @Override
+    public void setKeepAlive(boolean on) {
+    }
+
+    @Override
+    public void setSendBufferSize(int size) {
+    }
+
+    @Override
+    public void setReceiveBufferSize(int size) {
+    }
+
+    @Override
+    public InetAddress getInetAddress() {
+        return InetAddress.getLoopbackAddress();
+    }
+
+    @Override
+    public InetAddress getLocalAddress() {
+        return InetAddress.getLoopbackAddress();
+    }
+
+    @Override
+    public int getPort() {
+        return 0;
+    }
+
+    @Override
+    public int getLocalPort() {
+        return 0;
+    }
+
+    @Override
+    public String toString() {
+        return "ChannelSocket[" + description + (closed ? ", closed" : "") + "]";
+    }
+
+    private void requireOpen() throws SocketException {
+        if (closed) {
+            throw new SocketException("Socket is closed");
+        }
+        if (channel == null) {
+            throw new SocketException("Socket is not connected");
+        }
+    }
+
+    private int read(ByteBuffer buf) throws IOException {
+        int timeout = soTimeoutMillis;
+        if (timeout == 0 || !(channel instanceof SelectableChannel sc)) {
+            return channel.read(buf);
+        }
+        return timedRead(sc, buf, timeout);
+    }
+
+    /** A read that gives up after the timeout: non-blocking mode and a selector, then back to blocking mode. */
+    private synchronized int timedRead(SelectableChannel sc, ByteBuffer buf, int timeoutMillis) throws IOException {
+        if (selector == null) {
+            selector = Selector.open();
+        }
+        sc.configureBlocking(false);
+        SelectionKey key = sc.register(selector, SelectionKey.OP_READ);
+        try {
+            long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+            while (true) {
+                int n = channel.read(buf);
+                if (n != 0) {
+                    return n;
+                }
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    throw new SocketTimeoutException("read timed out after " + timeoutMillis + " ms on " + description);
+                }
+                selector.select(left);
+                selector.selectedKeys().clear();
+                if (closed) {
+                    throw new SocketException("Socket closed");
+                }
+            }
+        } finally {
+            key.cancel();
+            if (!closed) {
+                selector.selectNow();
+                sc.configureBlocking(true);
+            }
+        }
+    }
+
+    private final class ChannelInput extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (inputShutdown) {
+                return -1;
+            }
+            int n = ChannelSocket.this.read(ByteBuffer.wrap(b, off, len));
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            ChannelSocket.this.close();
+        }
+    }
+
+    private final class ChannelOutput extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (outputShutdown) {
+                throw new SocketException("Socket output is shut down");
+            }
+            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            ChannelSocket.this.close();
+        }
+    }
+}

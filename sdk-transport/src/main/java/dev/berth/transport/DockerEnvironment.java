@@ -1,0 +1,182 @@
+package dev.berth.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the daemon the way the {@code docker} CLI does, from environment variables, the config folder and the
+ * context store.
+ *
+ * <p>Precedence, as in the CLI's code: {@code DOCKER_HOST} &gt; {@code DOCKER_CONTEXT} &gt; {@code currentContext}
+ * in {@code config.json} &gt; the default socket. When the default socket is missing, the sockets of Docker Desktop,
+ * rootless Docker, Colima, OrbStack and Podman are looked at, and every place looked at is listed in the error a
+ * failed call raises.
+ *
+ * <pre>{@code
+ * Endpoint endpoint = DockerEnvironment.system().resolve();
+ * Endpoint forTest = new DockerEnvironment(Map.of("DOCKER_HOST", "tcp://127.0.0.1:2376",
+ *         "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", "/certs"), Path.of("/home/me")).resolve();
+ * }</pre>
+ *
+ * <p>TLS: a non-empty {@code DOCKER_TLS_VERIFY} or {@code DOCKER_TLS} turns TLS on with the files in
+ * {@code DOCKER_CERT_PATH} (default: the config folder); missing files are skipped. Unlike the CLI, Berth verifies
+ * the daemon's certificate even with {@code DOCKER_TLS} alone (against {@code ca.pem} when present, else the JDK's
+ * trust store): it has no trust-all mode.
+ */
+public final class DockerEnvironment {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, String> env;
+    private final Path home;
+
+    /**
+     * @param env the environment variables to read
+     * @param home the user's home folder
+     */
+    public DockerEnvironment(Map<String, String> env, Path home) {
+        this.env = Map.copyOf(env);
+        this.home = home;
+    }
+
+    /** This process's environment and home folder. */
+    public static DockerEnvironment system() {
+        return new DockerEnvironment(System.getenv(), Path.of(System.getProperty("user.home", "/")));
+    }
+
+    /** The config folder: {@code DOCKER_CONFIG}, else {@code ~/.docker}. */
+    public Path configDir() {
+        String dir = get("DOCKER_CONFIG");
+        return dir != null ? Path.of(dir) : home.resolve(".docker");
+    }
+
+    /** The pinned API version from {@code DOCKER_API_VERSION}, or null. */
+    public ApiVersion pinnedVersion() {
+        String v = get("DOCKER_API_VERSION");
+        return v == null ? null : ApiVersion.parse(v);
+    }
+
+    /**
+     * Resolves the endpoint.
+     *
+     * @throws IllegalArgumentException when a variable or the context store names something unusable (a bad
+     *         address, a context that does not exist), with the reason
+     */
+    public Endpoint resolve() {
+        ApiVersion pinned = pinnedVersion();
+        String dockerHost = get("DOCKER_HOST");
+        if (dockerHost != null) {
+            DockerHost host = DockerHost.parse(dockerHost);
+            return new Endpoint(host, envTls(host, dockerHost), pinned, "DOCKER_HOST", List.of());
+        }
+        String context = get("DOCKER_CONTEXT");
+        if (context != null) {
+            return fromContext(context, "DOCKER_CONTEXT", pinned);
+        }
+        String current = currentContext();
+        if (current != null) {
+            return fromContext(current, "currentContext in " + configDir().resolve("config.json"), pinned);
+        }
+        return defaultSocket(pinned);
+    }
+
+    private TlsConfig envTls(DockerHost host, String raw) {
+        boolean tls = get("DOCKER_TLS_VERIFY") != null || get("DOCKER_TLS") != null || raw.startsWith("https://");
+        if (!tls || host.scheme() != DockerHost.Scheme.TCP) {
+            return null;
+        }
+        String certPath = get("DOCKER_CERT_PATH");
+        return TlsConfig.fromDirectory(certPath != null ? Path.of(certPath) : configDir());
+    }
+
+    private String currentContext() {
+        Path file = configDir().resolve("config.json");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        JsonNode name = readJson(file).path("currentContext");
+        return name.isTextual() && !name.asText().isEmpty() ? name.asText() : null;
+    }
+
+    private Endpoint fromContext(String name, String how, ApiVersion pinned) {
+        if (name.equals("default")) {
+            return defaultSocket(pinned);
+        }
+        String id = sha256(name);
+        Path contexts = configDir().resolve("contexts");
+        Path meta = contexts.resolve("meta").resolve(id).resolve("meta.json");
+        if (!Files.isRegularFile(meta)) {
+            throw new IllegalArgumentException("Docker context '" + name + "' (from " + how + ") does not exist: no "
+                    + meta);
+        }
+        JsonNode docker = readJson(meta).path("Endpoints").path("docker");
+        String address = docker.path("Host").asText("");
+        if (address.isEmpty()) {
+            throw new IllegalArgumentException("Docker context '" + name + "' has no docker endpoint host in " + meta);
+        }
+        DockerHost host = DockerHost.parse(address);
+        Path tlsDir = contexts.resolve("tls").resolve(id).resolve("docker");
+        TlsConfig tls = null;
+        if (host.scheme() == DockerHost.Scheme.TCP && (Files.isDirectory(tlsDir) || address.startsWith("https://"))) {
+            tls = TlsConfig.fromDirectory(tlsDir);
+        }
+        return new Endpoint(host, tls, pinned, "context '" + name + "' (" + how + ")", List.of());
+    }
+
+    private Endpoint defaultSocket(ApiVersion pinned) {
+        DockerHost fallback = DockerHost.platformDefault();
+        if (fallback.scheme() != DockerHost.Scheme.UNIX) {
+            return new Endpoint(fallback, null, pinned, "default named pipe", List.of());
+        }
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(Path.of(DockerHost.DEFAULT_UNIX_SOCKET));
+        candidates.add(home.resolve(".docker/run/docker.sock"));
+        String runtime = get("XDG_RUNTIME_DIR");
+        if (runtime != null) {
+            candidates.add(Path.of(runtime, "docker.sock"));
+            candidates.add(Path.of(runtime, "podman/podman.sock"));
+        }
+        candidates.add(home.resolve(".colima/default/docker.sock"));
+        candidates.add(home.resolve(".orbstack/run/docker.sock"));
+        candidates.add(home.resolve(".rd/docker.sock"));
+        List<String> tried = new ArrayList<>();
+        for (Path p : candidates) {
+            if (Files.exists(p)) {
+                return new Endpoint(DockerHost.unix(p), null, pinned, "default socket", tried);
+            }
+            tried.add("unix://" + p + " (no such file)");
+        }
+        return new Endpoint(fallback, null, pinned, "default socket (none found)", tried);
+    }
+
+    private String get(String name) {
+        String v = env.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.berth.transport;
+
+/**
+ * The root of Berth's unchecked exceptions: the daemon answered with an error, or could not be reached.
+ *
+ * <p>It carries the HTTP status (0 when there was no answer), the daemon's own message and the request that failed:
+ * <pre>{@code
+ * try {
+ *     docker.containers().inspect("nope");
+ * } catch (NotFoundException e) {
+ *     e.daemonMessage(); // "No such container: nope"
+ *     e.request();       // "GET /v1.41/containers/nope/json"
+ * }
+ * }</pre>
+ */
+public class DockerException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String daemonMessage;
+    private final String request;
+
+    /**
+     * @param status the HTTP status, or 0 when the daemon did not answer
+     * @param daemonMessage what the daemon said (may be empty)
+     * @param request the method and path, such as {@code GET /v1.41/info}, or null
+     * @param cause the underlying failure, or null
+     */
+    public DockerException(int status, String daemonMessage, String request, Throwable cause) {
+        super(describe(status, daemonMessage, request), cause);
+        this.status = status;
+        this.daemonMessage = daemonMessage == null ? "" : daemonMessage;
+        this.request = request;
+    }
+
+    /** The HTTP status the daemon answered with, or 0 when there was no answer. */
+    public int status() {
+        return status;
+    }
+
+    /** The daemon's message, as it sent it; empty when it sent none. */
+    public String daemonMessage() {
+        return daemonMessage;
+    }
+
+    /** The failed request's method and path (no query), or null when the failure was not tied to one. */
+    public String request() {
+        return request;
+    }
+
+    private static String describe(int status, String message, String request) {
+        StringBuilder sb = new StringBuilder();
+        if (status > 0) {
+            sb.append(status).append(' ');
+        }
+        sb.append(message == null || message.isEmpty() ? "(no message from the daemon)" : message);
+        if (request != null) {
+            sb.append(" [").append(request).append(']');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,179 @@
+package dev.berth.transport;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where a daemon listens, parsed from a {@code DOCKER_HOST}-style address.
+ *
+ * <pre>{@code
+ * DockerHost.parse("unix:///var/run/docker.sock");     // UNIX, path /var/run/docker.sock
+ * DockerHost.parse("tcp://10.0.0.5:2376/base");        // TCP, host 10.0.0.5, port 2376, base path /base
+ * DockerHost.parse("npipe:////./pipe/docker_engine");  // NPIPE, path \\.\pipe\docker_engine
+ * DockerHost.parse("ssh://me@build-box:2222");          // SSH, user me, port 2222
+ * }</pre>
+ *
+ * @param scheme how to connect
+ * @param host the TCP or SSH host name; empty for sockets and pipes
+ * @param port the TCP or SSH port; -1 when not given (the connection picks the default)
+ * @param path the socket or pipe path, the SSH remote socket path, or empty
+ * @param basePath the HTTP path prefix for TCP hosts ({@code /base}), or empty
+ * @param user the SSH user, or empty
+ */
+public record DockerHost(Scheme scheme, String host, int port, String path, String basePath, String user) {
+
+    /** The transport a host address names. */
+    public enum Scheme {
+        /** A Unix domain socket: {@code unix:///path}. */
+        UNIX,
+        /** Plain or TLS TCP: {@code tcp://}, {@code http://}, {@code https://}. */
+        TCP,
+        /** A Windows named pipe: {@code npipe:////./pipe/NAME}. */
+        NPIPE,
+        /** A remote daemon reached through {@code ssh ... docker system dial-stdio}. */
+        SSH
+    }
+
+    /** The default Unix socket path. */
+    public static final String DEFAULT_UNIX_SOCKET = "/var/run/docker.sock";
+    /** The default Windows named pipe. */
+    public static final String DEFAULT_NAMED_PIPE = "\\\\.\\pipe\\docker_engine";
+
+    public DockerHost {
+        if (scheme == null) {
+            throw new IllegalArgumentException("scheme is required");
+        }
+        host = host == null ? "" : host;
+        path = path == null ? "" : path;
+        basePath = basePath == null ? "" : basePath;
+        user = user == null ? "" : user;
+    }
+
+    /** A Unix socket host. */
+    public static DockerHost unix(Path socket) {
+        return new DockerHost(Scheme.UNIX, "", -1, socket.toString(), "", "");
+    }
+
+    /** A TCP host. */
+    public static DockerHost tcp(String host, int port) {
+        return new DockerHost(Scheme.TCP, host, port, "", "", "");
+    }
+
+    /** The platform default: the Docker named pipe on Windows, {@code /var/run/docker.sock} elsewhere. */
+    public static DockerHost platformDefault() {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return windows
+                ? new DockerHost(Scheme.NPIPE, "", -1, DEFAULT_NAMED_PIPE, "", "")
+                : new DockerHost(Scheme.UNIX, "", -1, DEFAULT_UNIX_SOCKET, "", "");
+    }
+
+    /**
+     * Parses a {@code DOCKER_HOST} value: {@code unix://}, {@code tcp://host[:port][/base]}, {@code http://},
+     * {@code https://}, {@code npipe://}, {@code ssh://[user@]host[:port][/socket]}. A bare {@code host:port} is TCP,
+     * as the CLI reads it.
+     *
+     * @throws IllegalArgumentException with the reason, when the address cannot be used
+     */
+    public static DockerHost parse(String address) {
+        if (address == null || address.isBlank()) {
+            throw new IllegalArgumentException("empty Docker host address");
+        }
+        String a = address.trim();
+        int sep = a.indexOf("://");
+        if (sep < 0) {
+            a = "tcp://" + a;
+            sep = 3;
+        }
+        String scheme = a.substring(0, sep).toLowerCase(Locale.ROOT);
+        String rest = a.substring(sep + 3);
+        switch (scheme) {
+            case "unix":
+                if (rest.isEmpty()) {
+                    throw invalid(address, "no socket path");
+                }
+                return new DockerHost(Scheme.UNIX, "", -1, rest, "", "");
+            case "npipe":
+                if (rest.isEmpty()) {
+                    throw invalid(address, "no pipe name");
+                }
+                return new DockerHost(Scheme.NPIPE, "", -1, rest.replace('/', '\\'), "", "");
+            case "tcp":
+            case "http":
+            case "https":
+                return network(address, Scheme.TCP, a);
+            case "ssh":
+                return network(address, Scheme.SSH, a);
+            default:
+                throw invalid(address, "unsupported scheme '" + scheme
+                        + "' (use unix://, tcp://, http(s)://, npipe:// or ssh://)");
+        }
+    }
+
+    private static DockerHost network(String original, Scheme scheme, String uriText) {
+        URI uri;
+        try {
+            uri = new URI(uriText);
+        } catch (URISyntaxException e) {
+            throw invalid(original, e.getReason());
+        }
+        String host = uri.getHost();
+        if (host == null || host.isEmpty()) {
+            throw invalid(original, "no host name");
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (uri.getQuery() != null || uri.getFragment() != null) {
+            throw invalid(original, "a query or fragment is not allowed");
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String user = uri.getUserInfo() == null ? "" : uri.getUserInfo();
+        if (scheme == Scheme.TCP) {
+            if (!user.isEmpty()) {
+                throw invalid(original, "user info is not allowed in a tcp address");
+            }
+            return new DockerHost(Scheme.TCP, host, uri.getPort(), "", path, "");
+        }
+        if (user.contains(":")) {
+            throw invalid(original, "a password in an ssh address is not supported; use ssh keys or an agent");
+        }
+        return new DockerHost(Scheme.SSH, host, uri.getPort(), path, "", user);
+    }
+
+    private static IllegalArgumentException invalid(String address, String why) {
+        String shown = address.replaceAll("://([^:/@]*):[^@/]*@", "://$1:***@");
+        return new IllegalArgumentException("invalid Docker host '" + shown + "': " + why);
+    }
+
+    /** The port to dial: the given one, else 2376 with TLS or 2375 without (TCP), or 22 (SSH). */
+    public int effectivePort(boolean tls) {
+        if (port > 0) {
+            return port;
+        }
+        return scheme == Scheme.SSH ? 22 : tls ? 2376 : 2375;
+    }
+
+    /** The address in {@code DOCKER_HOST} form, as messages show it. */
+    @Override
+    public String toString() {
+        switch (scheme) {
+            case UNIX:
+                return "unix://" + path;
+            case NPIPE:
+                return "npipe://" + path.replace('\\', '/');
+            case SSH:
+                return "ssh://" + (user.isEmpty() ? "" : user + "@") + bracket(host) + (port > 0 ? ":" + port : "") + path;
+            default:
+                return "tcp://" + bracket(host) + (port > 0 ? ":" + port : "") + basePath;
+        }
+    }
+
+    private static String bracket(String host) {
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    }
+}

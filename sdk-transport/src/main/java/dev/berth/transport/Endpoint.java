@@ -1,0 +1,45 @@
+package dev.berth.transport;
+
+import java.util.List;
+
+/**
+ * A resolved daemon endpoint: the host, its TLS material and how Berth found it.
+ *
+ * <pre>{@code
+ * Endpoint e = DockerEnvironment.system().resolve();
+ * e.host();    // unix:///var/run/docker.sock
+ * e.source();  // "DOCKER_HOST", "context 'remote'", "default socket", ...
+ * }</pre>
+ *
+ * @param host where the daemon listens
+ * @param tls TLS material for a TCP host, or null for plain HTTP
+ * @param pinnedVersion an API version to use without negotiating, or null to negotiate
+ * @param source where the host came from, for messages
+ * @param tried the other places looked at before this one (for the unreachable-daemon message), maybe empty
+ */
+public record Endpoint(DockerHost host, TlsConfig tls, ApiVersion pinnedVersion, String source, List<String> tried) {
+
+    public Endpoint {
+        if (host == null) {
+            throw new IllegalArgumentException("host is required");
+        }
+        source = source == null ? "explicit" : source;
+        tried = tried == null ? List.of() : List.copyOf(tried);
+    }
+
+    /** An endpoint given explicitly, with no TLS and a negotiated version. */
+    public static Endpoint of(DockerHost host) {
+        return new Endpoint(host, null, null, "explicit", List.of());
+    }
+
+    /** Whether calls use TLS. */
+    public boolean isTls() {
+        return tls != null;
+    }
+
+    /** The address as {@code DOCKER_HOST} would spell it. */
+    @Override
+    public String toString() {
+        return host + (tls != null ? " (TLS)" : "") + " from " + source;
+    }
+}

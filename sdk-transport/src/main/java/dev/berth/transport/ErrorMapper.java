@@ -1,0 +1,71 @@
+package dev.berth.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import okhttp3.Response;
+
+/** Turns an error answer into the typed exception for its status, carrying the daemon's message. */
+final class ErrorMapper {
+    /** Error bodies are read up to this size, as the Go client does. */
+    static final long MAX_ERROR_BODY = 1 << 20;
+
+    private ErrorMapper() {
+    }
+
+    static DockerException toException(Endpoint endpoint, Response response, String request) {
+        int status = response.code();
+        String message;
+        try (response) {
+            message = message(response.peekBody(MAX_ERROR_BODY).string());
+        } catch (IOException e) {
+            message = "";
+        }
+        if (message.isEmpty()) {
+            message = response.message().isEmpty() ? "HTTP " + status : response.message();
+        }
+        if (status == 400 && message.contains("HTTP request to an HTTPS server")) {
+            return new DaemonUnreachableException(endpoint.host().toString(), "the daemon expects TLS on this port ("
+                    + message + "); set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH, or give the client TLS material",
+                    request, null);
+        }
+        return forStatus(status, message, request);
+    }
+
+    static DockerException forStatus(int status, String message, String request) {
+        switch (status) {
+            case 400:
+                return new BadRequestException(message, request);
+            case 401:
+                return new UnauthorizedException(message, request);
+            case 403:
+                return new ForbiddenException(message, request);
+            case 404:
+                return new NotFoundException(message, request);
+            case 409:
+                return new ConflictException(message, request);
+            case 500:
+                return new ServerErrorException(message, request);
+            case 503:
+                return new ServiceUnavailableException(message, request);
+            default:
+                return new DockerException(status, message, request, null);
+        }
+    }
+
+    /** The {@code message} of a JSON error body, or the body's text, trimmed. */
+    static String message(String body) {
+        String text = body.trim();
+        if (text.startsWith("{")) {
+            try {
+                JsonNode node = Json.mapper().readTree(text);
+                JsonNode m = node.get("message");
+                if (m != null && m.isTextual()) {
+                    return m.asText().trim();
+                }
+            } catch (IOException e) {
+                // not JSON after all: keep the text
+            }
+        }
+        return text;
+    }
+}

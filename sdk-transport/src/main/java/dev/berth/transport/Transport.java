@@ -1,0 +1,332 @@
+package dev.berth.transport;
+
+import com.fasterxml.jackson.databind.JavaType;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NoRouteToHostException;
+import java.net.Proxy;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one request pipeline: turns an {@link ApiRequest} into HTTP/1.1 on the endpoint's connection, negotiates the
+ * API version on first use, maps error answers to typed exceptions, and hands the body back as JSON, a stream, or a
+ * hijacked duplex connection. Thread-safe; one per client.
+ *
+ * <pre>{@code
+ * try (Transport t = new Transport(DockerEnvironment.system().resolve(), Timeouts.DEFAULT)) {
+ *     Map<?, ?> info = t.json(ApiRequest.get("/info").build(), Map.class);
+ * }
+ * }</pre>
+ */
+public final class Transport implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    private static final String USER_AGENT = "Berth/0.1";
+    /** The Host header the Go client sends on sockets and pipes. */
+    static final String SOCKET_HOST = "api.moby.localhost";
+
+    private final Endpoint endpoint;
+    private final OkHttpClient client;
+    private final OkHttpClient streamingClient;
+    private final HttpUrl base;
+    private final Object versionLock = new Object();
+    private volatile ApiVersion version;
+    private volatile String versionPrefix;
+
+    /**
+     * @param endpoint where the daemon is
+     * @param timeouts connect, read and call limits
+     * @throws IllegalArgumentException when the endpoint cannot be used (ssh, for now; unusable TLS material)
+     */
+    public Transport(Endpoint endpoint, Timeouts timeouts) {
+        this.endpoint = endpoint;
+        DockerHost host = endpoint.host();
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .protocols(List.of(Protocol.HTTP_1_1))
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES))
+                .connectTimeout(timeouts.connect())
+                .readTimeout(timeouts.read())
+                .writeTimeout(timeouts.read())
+                .callTimeout(timeouts.call());
+        HttpUrl.Builder url = new HttpUrl.Builder();
+        switch (host.scheme()) {
+            case UNIX:
+                b.socketFactory(new UnixSocketFactory(Path.of(host.path()))).dns(Transport::loopback);
+                url.scheme("http").host(SOCKET_HOST);
+                break;
+            case NPIPE:
+                b.socketFactory(new NamedPipeSocketFactory(host.path())).dns(Transport::loopback);
+                url.scheme("http").host(SOCKET_HOST);
+                break;
+            case TCP:
+                url.host(host.host()).port(host.effectivePort(endpoint.isTls()));
+                if (endpoint.isTls()) {
+                    TlsConfig.Context tls = endpoint.tls().toContext();
+                    b.sslSocketFactory(tls.sslContext().getSocketFactory(), tls.trustManager())
+                            .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS));
+                    url.scheme("https");
+                } else {
+                    b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+                    url.scheme("http");
+                }
+                if (!host.basePath().isEmpty()) {
+                    url.addPathSegments(host.basePath().substring(1));
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("ssh:// hosts are not supported yet: " + host);
+        }
+        this.client = b.build();
+        this.streamingClient = client.newBuilder()
+                .readTimeout(java.time.Duration.ZERO)
+                .writeTimeout(java.time.Duration.ZERO)
+                .callTimeout(java.time.Duration.ZERO)
+                .build();
+        this.base = url.build();
+        if (endpoint.pinnedVersion() != null) {
+            setVersion(endpoint.pinnedVersion());
+        }
+    }
+
+    private static List<InetAddress> loopback(String hostname) {
+        return List.of(InetAddress.getLoopbackAddress());
+    }
+
+    /** The endpoint this transport talks to. */
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * The API version in use: the pinned one, or on first call min(daemon's, {@link ApiVersion#LATEST}), asked once
+     * with {@code HEAD /_ping}.
+     *
+     * @throws DockerException when the daemon cannot be reached or is older than {@link ApiVersion#FLOOR}
+     */
+    public ApiVersion apiVersion() {
+        ApiVersion v = version;
+        if (v != null) {
+            return v;
+        }
+        synchronized (versionLock) {
+            if (version == null) {
+                setVersion(negotiate());
+            }
+            return version;
+        }
+    }
+
+    private void setVersion(ApiVersion v) {
+        versionPrefix = "/v" + v;
+        version = v;
+    }
+
+    private ApiVersion negotiate() {
+        String daemon;
+        try (ApiResponse head = execute(ApiRequest.head("/_ping").build(), null)) {
+            daemon = head.header("Api-Version");
+        } catch (DaemonUnreachableException e) {
+            throw e;
+        } catch (DockerException e) {
+            daemon = null;
+        }
+        if (daemon == null) {
+            try (ApiResponse get = execute(ApiRequest.get("/_ping").build(), null)) {
+                daemon = get.header("Api-Version");
+            }
+        }
+        if (daemon == null) {
+            LOG.warn("{} sent no Api-Version header; using API {}", endpoint.host(), ApiVersion.FLOOR);
+            return ApiVersion.FLOOR;
+        }
+        ApiVersion daemonVersion = ApiVersion.parse(daemon);
+        if (!daemonVersion.isAtLeast(ApiVersion.FLOOR)) {
+            throw new ApiVersionException("the daemon at " + endpoint.host() + " speaks API " + daemonVersion
+                    + ", older than " + ApiVersion.FLOOR + ", the oldest Berth supports (Docker Engine 20.10)");
+        }
+        ApiVersion chosen = daemonVersion.min(ApiVersion.LATEST);
+        LOG.debug("{}: daemon API {}, using {}", endpoint.host(), daemonVersion, chosen);
+        return chosen;
+    }
+
+    /** Sends the request and reads the JSON answer as {@code type}. */
+    public <T> T json(ApiRequest request, Class<T> type) {
+        return json(request, Json.mapper().getTypeFactory().constructType(type));
+    }
+
+    /** Sends the request and reads the JSON answer as {@code type} (for generic types such as lists). */
+    public <T> T json(ApiRequest request, JavaType type) {
+        try (ApiResponse response = send(request)) {
+            return response.readJson(type);
+        }
+    }
+
+    /**
+     * Sends the request and returns the answer with its body unread, for streams and status checks. The caller
+     * closes it; closing before the end cancels the call and frees the socket.
+     *
+     * @throws DockerException for an error status (anything but 1xx, 2xx, 304), or when the daemon is unreachable
+     */
+    public ApiResponse send(ApiRequest request) {
+        return execute(request, apiVersionPrefix());
+    }
+
+    /**
+     * Sends the request with {@code Connection: Upgrade} and {@code Upgrade: tcp} and returns the hijacked
+     * connection: the daemon's output to read, and stdin to write and half-close.
+     */
+    public HijackedConnection upgrade(ApiRequest request) {
+        ApiResponse response = execute(request, apiVersionPrefix(), true);
+        return HijackedConnection.of(response);
+    }
+
+    private String apiVersionPrefix() {
+        String p = versionPrefix;
+        if (p == null) {
+            apiVersion();
+            p = versionPrefix;
+        }
+        return p;
+    }
+
+    private ApiResponse execute(ApiRequest request, String prefix) {
+        return execute(request, prefix, false);
+    }
+
+    private ApiResponse execute(ApiRequest request, String prefix, boolean upgrade) {
+        String described = request.method() + " " + (prefix == null ? "" : prefix) + request.path();
+        Request http = toHttp(request, prefix, upgrade);
+        Call call = (request.isStreaming() || upgrade ? streamingClient : client).newCall(http);
+        long start = LOG.isDebugEnabled() ? System.nanoTime() : 0;
+        Response response;
+        try {
+            response = call.execute();
+        } catch (IOException e) {
+            throw failure(e, described);
+        }
+        if (start != 0) {
+            LOG.debug("{} -> {} ({} us)", described, response.code(), (System.nanoTime() - start) / 1000);
+        }
+        int code = response.code();
+        if (code >= 400 || code >= 300 && code != 304) {
+            throw ErrorMapper.toException(endpoint, response, described);
+        }
+        return new ApiResponse(call, response, described);
+    }
+
+    private Request toHttp(ApiRequest request, String prefix, boolean upgrade) {
+        HttpUrl.Builder url = base.newBuilder();
+        String path = prefix == null ? request.path() : prefix + request.path();
+        url.addEncodedPathSegments(path.substring(1));
+        List<String> q = request.query();
+        for (int i = 0; i < q.size(); i += 2) {
+            url.addQueryParameter(q.get(i), q.get(i + 1));
+        }
+        Request.Builder b = new Request.Builder().url(url.build())
+                .header("User-Agent", USER_AGENT)
+                .header("Accept-Encoding", "identity");
+        List<String> h = request.headers();
+        for (int i = 0; i < h.size(); i += 2) {
+            b.header(h.get(i), h.get(i + 1));
+        }
+        if (upgrade) {
+            b.header("Connection", "Upgrade").header("Upgrade", "tcp");
+        }
+        b.method(request.method(), body(request));
+        return b.build();
+    }
+
+    private static RequestBody body(ApiRequest request) {
+        if (request.json() != null) {
+            return RequestBody.create(Json.write(request.json()), JSON_TYPE);
+        }
+        ApiRequest.BodyWriter writer = request.body();
+        if (writer != null) {
+            MediaType type = MediaType.get(request.contentType());
+            return new RequestBody() {
+                @Override
+                public MediaType contentType() {
+                    return type;
+                }
+
+                @Override
+                public void writeTo(BufferedSink sink) throws IOException {
+                    writer.writeTo(sink.outputStream());
+                }
+            };
+        }
+        String m = request.method();
+        return m.equals("POST") || m.equals("PUT") ? RequestBody.EMPTY : null;
+    }
+
+    /** Turns an I/O failure into the exception that says what happened and where. */
+    private DockerException failure(IOException e, String request) {
+        String where = endpoint.host().toString();
+        if (e instanceof SSLException) {
+            String hint = String.valueOf(e.getMessage()).contains("plaintext") || String.valueOf(e.getMessage())
+                    .contains("Unsupported or unrecognized SSL message")
+                    ? " (does the daemon serve plain HTTP on this port?)" : "";
+            return new TlsHandshakeException(where, "TLS handshake failed: " + e.getMessage() + hint, request, e);
+        }
+        boolean connectFailure = e instanceof ConnectException || e instanceof NoRouteToHostException
+                || e instanceof UnknownHostException || e instanceof java.nio.file.NoSuchFileException
+                || e instanceof SocketException && isConnectMessage(e.getMessage())
+                || e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("connect");
+        if (connectFailure) {
+            StringBuilder detail = new StringBuilder(describe(e));
+            detail.append(" (from ").append(endpoint.source()).append(')');
+            if (!endpoint.tried().isEmpty()) {
+                detail.append("; also tried: ").append(String.join(", ", endpoint.tried()));
+                detail.append(". Set DOCKER_HOST or a Docker context to point Berth at your daemon");
+            }
+            return new DaemonUnreachableException(where, detail.toString(), request, e);
+        }
+        return new DockerException(0, "I/O error talking to the Docker daemon at " + where + ": " + describe(e),
+                request, e);
+    }
+
+    private static boolean isConnectMessage(String m) {
+        return m != null && (m.contains("No such file") || m.contains("Connection refused")
+                || m.contains("connect") || m.contains("Permission denied"));
+    }
+
+    private static String describe(IOException e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** Closes idle connections. Calls in flight finish; streams stay open until closed. */
+    @Override
+    public void close() {
+        client.connectionPool().evictAll();
+        client.dispatcher().executorService().shutdown();
+    }
+
+    @Override
+    public String toString() {
+        return "Transport[" + endpoint + (version != null ? ", API " + version : "") + "]";
+    }
+}

@@ -1,0 +1,126 @@
+package dev.berth.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DockerEnvironmentTest {
+    @TempDir
+    Path home;
+
+    private Endpoint resolve(Map<String, String> env) {
+        return new DockerEnvironment(env, home).resolve();
+    }
+
+    @Test
+    void dockerHostWinsOverContexts() throws IOException {
+        Path config = home.resolve(".docker");
+        ContextStoreFixture.write(config, "remote", "tcp://remote:2376", false);
+        Files.writeString(config.resolve("config.json"), "{\"currentContext\":\"remote\"}");
+        Endpoint e = resolve(Map.of("DOCKER_HOST", "unix:///tmp/x.sock", "DOCKER_CONTEXT", "remote"));
+        assertEquals("unix:///tmp/x.sock", e.host().toString());
+        assertEquals("DOCKER_HOST", e.source());
+    }
+
+    @Test
+    void dockerContextWinsOverCurrentContext() throws IOException {
+        Path config = home.resolve(".docker");
+        ContextStoreFixture.write(config, "a", "tcp://a:2375", false);
+        ContextStoreFixture.write(config, "b", "tcp://b:2375", false);
+        Files.writeString(config.resolve("config.json"), "{\"currentContext\":\"b\"}");
+        assertEquals("a", resolve(Map.of("DOCKER_CONTEXT", "a")).host().host());
+        Endpoint current = resolve(Map.of());
+        assertEquals("b", current.host().host());
+        assertTrue(current.source().contains("currentContext"), current.source());
+    }
+
+    @Test
+    void contextWithTlsFilesUsesThem() throws IOException {
+        Path config = home.resolve("cfg");
+        ContextStoreFixture.write(config, "secure", "tcp://127.0.0.1:2376", true);
+        Endpoint e = resolve(Map.of("DOCKER_CONFIG", config.toString(), "DOCKER_CONTEXT", "secure"));
+        assertTrue(e.isTls());
+        assertTrue(e.tls().hasCa());
+        assertTrue(e.tls().hasClientCertificate());
+    }
+
+    @Test
+    void defaultContextMeansDefaultSocket() {
+        Endpoint e = resolve(Map.of("DOCKER_CONTEXT", "default"));
+        assertEquals(DockerHost.Scheme.UNIX, e.host().scheme());
+    }
+
+    @Test
+    void missingContextIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> resolve(Map.of("DOCKER_CONTEXT", "nope")));
+        assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
+        assertTrue(e.getMessage().contains("DOCKER_CONTEXT"), e.getMessage());
+    }
+
+    @Test
+    void tlsVerifyReadsCertPath() throws IOException {
+        Path certs = home.resolve("certs");
+        Files.createDirectories(certs);
+        Files.writeString(certs.resolve("ca.pem"), ContextStoreFixture.CA);
+        Endpoint e = resolve(Map.of("DOCKER_HOST", "tcp://h:2376", "DOCKER_TLS_VERIFY", "1",
+                "DOCKER_CERT_PATH", certs.toString()));
+        assertTrue(e.isTls());
+        assertTrue(e.tls().hasCa());
+        assertFalse(e.tls().hasClientCertificate(), "missing cert and key are skipped, as the CLI does");
+    }
+
+    @Test
+    void noTlsWithoutVerifyOrTlsVariable() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DOCKER_HOST", "tcp://h:2375");
+        env.put("DOCKER_CERT_PATH", "/nowhere");
+        assertFalse(resolve(env).isTls(), "DOCKER_CERT_PATH alone does not turn TLS on (CLI semantics)");
+        env.put("DOCKER_TLS_VERIFY", "");
+        assertFalse(resolve(env).isTls(), "an empty DOCKER_TLS_VERIFY is unset");
+        env.put("DOCKER_TLS", "1");
+        assertTrue(resolve(env).isTls());
+    }
+
+    @Test
+    void tlsDoesNotApplyToSockets() {
+        assertNull(resolve(Map.of("DOCKER_HOST", "unix:///x.sock", "DOCKER_TLS_VERIFY", "1")).tls());
+    }
+
+    @Test
+    void apiVersionPinned() {
+        Endpoint e = resolve(Map.of("DOCKER_HOST", "unix:///x.sock", "DOCKER_API_VERSION", "1.43"));
+        assertEquals(ApiVersion.of(1, 43), e.pinnedVersion());
+    }
+
+    @Test
+    void defaultSocketListsWhatWasTried() {
+        Endpoint e = resolve(Map.of("XDG_RUNTIME_DIR", home.resolve("run").toString()));
+        if (!Files.exists(Path.of("/var/run/docker.sock"))) {
+            assertTrue(e.tried().stream().anyMatch(t -> t.contains("/var/run/docker.sock")), e.tried().toString());
+            assertTrue(e.tried().stream().anyMatch(t -> t.contains(".docker/run/docker.sock")), e.tried().toString());
+            assertTrue(e.tried().stream().anyMatch(t -> t.contains("podman")), e.tried().toString());
+        }
+    }
+
+    @Test
+    void desktopSocketFoundWhenDefaultMissing() throws IOException {
+        Path desktop = home.resolve(".docker/run/docker.sock");
+        Files.createDirectories(desktop.getParent());
+        Files.createFile(desktop);
+        Endpoint e = resolve(Map.of());
+        if (!Files.exists(Path.of("/var/run/docker.sock"))) {
+            assertEquals(desktop.toString(), e.host().path());
+        }
+    }
+}
