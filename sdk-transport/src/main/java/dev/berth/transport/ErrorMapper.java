@@ -23,12 +23,21 @@ final class ErrorMapper {
         if (message.isEmpty()) {
             message = response.message().isEmpty() ? "HTTP " + status : response.message();
         }
-        if (status == 400 && message.contains("HTTP request to an HTTPS server")) {
-            return new DaemonUnreachableException(endpoint.host().toString(), "the daemon expects TLS on this port ("
-                    + message + "); set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH, or give the client TLS material",
-                    request, null);
+        if (status == 400 && isTlsExpected(message)) {
+            return tlsExpected(endpoint, message, request, null);
         }
         return forStatus(status, message, request);
+    }
+
+    /** Whether the text is Go's answer to plain HTTP on a TLS port. */
+    static boolean isTlsExpected(String text) {
+        return text != null && text.contains("HTTP request to an HTTPS server");
+    }
+
+    static DaemonUnreachableException tlsExpected(Endpoint endpoint, String said, String request, Throwable cause) {
+        return new DaemonUnreachableException(endpoint.host().toString(), "the daemon expects TLS on this port ("
+                + said.trim() + "); set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH, or give the client TLS material",
+                request, cause);
     }
 
     static DockerException forStatus(int status, String message, String request) {

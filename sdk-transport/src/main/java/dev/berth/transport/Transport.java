@@ -286,6 +286,9 @@ public final class Transport implements Closeable {
     /** Turns an I/O failure into the exception that says what happened and where. */
     private DockerException failure(IOException e, String request) {
         String where = endpoint.host().toString();
+        if (ErrorMapper.isTlsExpected(e.getMessage())) {
+            return ErrorMapper.tlsExpected(endpoint, "it answered: " + e.getMessage(), request, e);
+        }
         if (e instanceof SSLException) {
             String hint = String.valueOf(e.getMessage()).contains("plaintext") || String.valueOf(e.getMessage())
                     .contains("Unsupported or unrecognized SSL message")
