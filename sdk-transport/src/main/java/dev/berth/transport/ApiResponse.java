@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import okhttp3.Call;
 import okhttp3.Response;
+import okio.BufferedSource;
 
 /**
  * A successful answer whose body has not been read yet. Close it: after the whole body has been read the connection
@@ -77,10 +78,14 @@ public final class ApiResponse implements Closeable {
     }
 
     private void drain() throws IOException {
-        byte[] skip = new byte[8192];
-        while (body.read(skip, 0, skip.length) >= 0) {
-            // until the daemon ends the body
+        if (body.ended) {
+            return;
         }
+        BufferedSource source = response.body().source();
+        while (!source.exhausted()) {
+            source.skip(source.getBuffer().size());
+        }
+        body.ended = true;
     }
 
     Response raw() {

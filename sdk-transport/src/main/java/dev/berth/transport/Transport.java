@@ -5,7 +5,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.Proxy;
 import java.net.SocketException;
@@ -45,11 +44,18 @@ public final class Transport implements Closeable {
     private static final String USER_AGENT = "Berth/0.1";
     /** The Host header the Go client sends on sockets and pipes. */
     static final String SOCKET_HOST = "api.moby.localhost";
+    /**
+     * The URL host for sockets and pipes: an IP literal, so OkHttp neither resolves it nor runs IDN mapping on it for
+     * every call; the Host header still says {@link #SOCKET_HOST}.
+     */
+    private static final String SOCKET_URL_HOST = "::1";
 
     private final Endpoint endpoint;
     private final OkHttpClient client;
     private final OkHttpClient streamingClient;
     private final HttpUrl base;
+    private final String basePath;
+    private final String hostHeader;
     private final Object versionLock = new Object();
     private volatile ApiVersion version;
     private volatile String versionPrefix;
@@ -75,12 +81,12 @@ public final class Transport implements Closeable {
         HttpUrl.Builder url = new HttpUrl.Builder();
         switch (host.scheme()) {
             case UNIX:
-                b.socketFactory(new UnixSocketFactory(Path.of(host.path()))).dns(Transport::loopback);
-                url.scheme("http").host(SOCKET_HOST);
+                b.socketFactory(new UnixSocketFactory(Path.of(host.path())));
+                url.scheme("http").host(SOCKET_URL_HOST);
                 break;
             case NPIPE:
-                b.socketFactory(new NamedPipeSocketFactory(host.path())).dns(Transport::loopback);
-                url.scheme("http").host(SOCKET_HOST);
+                b.socketFactory(new NamedPipeSocketFactory(host.path()));
+                url.scheme("http").host(SOCKET_URL_HOST);
                 break;
             case TCP:
                 url.host(host.host()).port(host.effectivePort(endpoint.isTls()));
@@ -93,9 +99,6 @@ public final class Transport implements Closeable {
                     b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
                     url.scheme("http");
                 }
-                if (!host.basePath().isEmpty()) {
-                    url.addPathSegments(host.basePath().substring(1));
-                }
                 break;
             default:
                 throw new IllegalArgumentException("ssh:// hosts are not supported yet: " + host);
@@ -107,13 +110,11 @@ public final class Transport implements Closeable {
                 .callTimeout(java.time.Duration.ZERO)
                 .build();
         this.base = url.build();
+        this.basePath = host.basePath();
+        this.hostHeader = host.scheme() == DockerHost.Scheme.TCP ? null : SOCKET_HOST;
         if (endpoint.pinnedVersion() != null) {
             setVersion(endpoint.pinnedVersion());
         }
-    }
-
-    private static List<InetAddress> loopback(String hostname) {
-        return List.of(InetAddress.getLoopbackAddress());
     }
 
     /** The endpoint this transport talks to. */
@@ -240,8 +241,7 @@ public final class Transport implements Closeable {
 
     private Request toHttp(ApiRequest request, String prefix, boolean upgrade) {
         HttpUrl.Builder url = base.newBuilder();
-        String path = prefix == null ? request.path() : prefix + request.path();
-        url.addEncodedPathSegments(path.substring(1));
+        url.encodedPath(basePath + (prefix == null ? request.path() : prefix + request.path()));
         List<String> q = request.query();
         for (int i = 0; i < q.size(); i += 2) {
             url.addQueryParameter(q.get(i), q.get(i + 1));
@@ -249,6 +249,9 @@ public final class Transport implements Closeable {
         Request.Builder b = new Request.Builder().url(url.build())
                 .header("User-Agent", USER_AGENT)
                 .header("Accept-Encoding", "identity");
+        if (hostHeader != null) {
+            b.header("Host", hostHeader);
+        }
         List<String> h = request.headers();
         for (int i = 0; i < h.size(); i += 2) {
             b.header(h.get(i), h.get(i + 1));
