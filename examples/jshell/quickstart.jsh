@@ -1,5 +1,5 @@
-// Berth in JShell. Run from the project root after `mvn -q install -DskipTests`:
-//   jshell --class-path "$(cd examples && mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout):sdk-api/target/classes" examples/jshell/quickstart.jsh
+// Berth in JShell: scripts/jshell.sh examples/jshell/quickstart.jsh (DOCKER_HOST or the default socket)
+// Interactive: scripts/jshell.sh, then the lines below one by one.
 import dev.berth.*;
 import dev.berth.transport.*;
 

@@ -55,8 +55,7 @@ class StreamsIT {
     void logsArriveAsStdoutAndStderrFrames() throws IOException {
         String id = TestEngine.run(t, false, "sh", "-c", "echo out1; echo err1 >&2; echo out2");
         assertEquals(0, TestEngine.await(t, id));
-        ApiResponse r = t.send(ApiRequest.get("/containers/{id}/logs", id).query("stdout", true)
-                .query("stderr", true).build());
+        ApiResponse r = logs(id);
         try (FrameReader frames = FrameReader.multiplexed(r.body(), r.request())) {
             Map<StreamType, String> got = readAll(frames);
             assertEquals("out1\nout2\n", got.get(StreamType.STDOUT));
@@ -68,8 +67,7 @@ class StreamsIT {
     void ttyLogsAreRaw() throws IOException {
         String id = TestEngine.run(t, true, "sh", "-c", "echo tty-out; echo tty-err >&2");
         assertEquals(0, TestEngine.await(t, id));
-        ApiResponse r = t.send(ApiRequest.get("/containers/{id}/logs", id).query("stdout", true)
-                .query("stderr", true).build());
+        ApiResponse r = logs(id);
         try (FrameReader frames = FrameReader.raw(r.body(), r.request())) {
             String all = readAll(frames).get(StreamType.STDOUT);
             assertEquals("tty-out\r\ntty-err\r\n", all);
@@ -135,6 +133,11 @@ class StreamsIT {
             events.forEachRemaining(e -> actions.add((String) e.get("Action")));
         }
         assertTrue(actions.containsAll(List.of("create", "start", "die")), actions.toString());
+    }
+
+    private static ApiResponse logs(String container) {
+        return t.send(ApiRequest.get("/containers/{id}/logs", container).query("stdout", true)
+                .query("stderr", true).build());
     }
 
     private static String createExec(String container, String... cmd) {
