@@ -32,10 +32,14 @@ import java.util.List;
 public final class Docker implements AutoCloseable {
     private final Transport transport;
     private final DockerSystem system;
+    private final Images images;
+    private final Containers containers;
 
     private Docker(Transport transport) {
         this.transport = transport;
         this.system = new DockerSystem(transport);
+        this.images = new Images(transport);
+        this.containers = new Containers(transport, images);
     }
 
     /**
@@ -54,7 +58,17 @@ public final class Docker implements AutoCloseable {
         return new Builder();
     }
 
-    /** System calls: ping, version, info. */
+    /** Containers: run, ps, inspect, logs, exec, attach, stop, rm, stats, export. */
+    public Containers containers() {
+        return containers;
+    }
+
+    /** Images: pull. */
+    public Images images() {
+        return images;
+    }
+
+    /** System calls: ping, version, info, events. */
     public DockerSystem system() {
         return system;
     }

@@ -1,11 +1,14 @@
 package dev.berth;
 
+import dev.berth.model.Event;
 import dev.berth.model.PingResult;
 import dev.berth.model.SystemInfo;
 import dev.berth.model.Version;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
+import dev.berth.transport.JsonStream;
 import dev.berth.transport.Transport;
+import java.util.stream.Stream;
 
 /**
  * The daemon itself: {@code docker version}, {@code docker info}, and a ping.
@@ -41,6 +44,17 @@ public final class DockerSystem {
     public Version version() {
         return transport.json(ApiRequest.get("/version").build(), Version.class);
     }
+
+    /**
+     * {@code docker events}: a closeable, pull-based stream; it ends by itself at the query's {@code until}, else
+     * when closed (from any thread).
+     */
+    public Stream<Event> events(EventQuery query) {
+        ApiResponse r = transport.send(ApiRequest.get("/events").queryTime("since", query.since())
+                .queryTime("until", query.until()).filters(query.filters()).streaming().build());
+        return JsonStream.of(r.body(), Event.class, r.request()).stream();
+    }
+
 
     /** {@code docker info}: counts, storage driver, kernel, Swarm state and more. */
     public SystemInfo info() {

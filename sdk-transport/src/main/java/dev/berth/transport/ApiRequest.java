@@ -145,6 +145,11 @@ public final class ApiRequest {
             return this;
         }
 
+        /** Adds a time parameter ({@code since}, {@code until}) as the daemon reads it: Unix seconds with a fraction. */
+        public Builder queryTime(String name, java.time.Instant t) {
+            return t == null ? this : query(name, t.getEpochSecond() + "." + String.format("%09d", t.getNano()));
+        }
+
         /** Adds a query parameter sent as JSON text (for {@code buildargs}, {@code labels} and the like). */
         public Builder queryJson(String name, Object value) {
             if (value != null) {

@@ -68,10 +68,15 @@ public final class ApiResponse implements Closeable {
         }
     }
 
-    /** Reads and discards whatever body is left, so the connection can be reused, then closes. */
-    public void discard() {
+    /**
+     * Reads and discards whatever body is left, so the connection can be reused, then closes.
+     *
+     * @return the status, for callers that tell 204 from 304
+     */
+    public int discard() {
         try (this) {
             drain();
+            return status();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

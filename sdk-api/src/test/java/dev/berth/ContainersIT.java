@@ -1,0 +1,345 @@
+package dev.berth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.model.ContainerDetails;
+import dev.berth.model.ContainerSpec;
+import dev.berth.model.ContainerStats;
+import dev.berth.model.ContainerSummary;
+import dev.berth.model.Event;
+import dev.berth.model.FilesystemChange;
+import dev.berth.model.LogLine;
+import dev.berth.model.ProcessResult;
+import dev.berth.model.RestartPolicy;
+import dev.berth.transport.ApiRequest;
+import dev.berth.transport.ConflictException;
+import dev.berth.transport.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The container half of the CLI against the real engine. Every container carries the test label. */
+class ContainersIT {
+    private static Docker docker;
+    private static Containers containers;
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void connect() {
+        docker = TestEngine.docker();
+        containers = docker.containers();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        TestEngine.removeTestContainers(docker.transport());
+        docker.transport().send(ApiRequest.post("/volumes/prune")
+                .filters(Map.of("label", List.of(TestEngine.LABEL))).build()).discard();
+        docker.close();
+    }
+
+    private static ContainerSpec.Builder spec(String... cmd) {
+        return ContainerSpec.builder(TestEngine.image()).label(TestEngine.LABEL, RUN).cmd(cmd);
+    }
+
+    private static String http(int port) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Exception last = null;
+        for (int i = 0; i < 50; i++) {
+            try {
+                return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            } catch (IOException e) {
+                last = e;
+                Thread.sleep(100);
+            }
+        }
+        throw last;
+    }
+
+    @Test
+    void runDetachedWithNameAndPublishedPortServesHttp() throws Exception {
+        String name = "berth-web-" + RUN;
+        ContainerDetails web = containers.run(spec("httpd", "-f", "-p", "80", "-h", "/var/www").name(name)
+                .publish("127.0.0.1:0:80").build());
+        assertEquals(name, web.shortName());
+        assertTrue(web.state().running());
+        int port = web.hostPort(80).orElseThrow();
+        assertTrue(http(port).contains("berth"));
+
+        ConflictException taken = assertThrows(ConflictException.class,
+                () -> containers.create(spec("true").name(name).build()));
+        assertTrue(taken.daemonMessage().contains(name), taken.daemonMessage());
+    }
+
+    @Test
+    void publishAllPicksARandomPortThatAnswers() throws Exception {
+        ContainerDetails web = containers.run(spec("httpd", "-f", "-p", "80", "-h", "/var/www").expose(80)
+                .publishAll(true).build());
+        int port = web.hostPort(80).orElseThrow();
+        assertTrue(port > 0);
+        assertTrue(http(port).contains("berth"));
+    }
+
+    @Test
+    void bindMountShowsFilesOnTheHost() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("shared"));
+        ProcessResult r = containers.runAndWait(spec("sh", "-c", "echo from-container > /data/out.txt")
+                .bind(dir, "/data").build());
+        assertEquals(0, r.exitCode());
+        assertEquals("from-container\n", Files.readString(dir.resolve("out.txt")));
+    }
+
+    @Test
+    void namedVolumeOutlivesItsContainer() {
+        String volume = "berth-vol-" + RUN;
+        docker.transport().json(ApiRequest.post("/volumes/create").json(Map.of("Name", volume,
+                "Labels", Map.of(TestEngine.LABEL, RUN))).build(), Map.class);
+        String first = containers.create(spec("sh", "-c", "echo kept > /v/f").volume(volume + ":/v").build());
+        containers.start(first);
+        containers.waitFor(first, WaitCondition.NOT_RUNNING);
+        containers.remove(first, false, false);
+        ProcessResult r = containers.runAndWait(spec("cat", "/v/f").volume(volume + ":/v").build());
+        assertEquals("kept\n", r.stdout());
+    }
+
+    @Test
+    void memoryLimitShowsAndExceedingItIsOomKilled() {
+        String id = containers.create(spec("dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1")
+                .memory("16m").memorySwap("16m").build());
+        ContainerDetails before = containers.inspect(id);
+        assertEquals(16L << 20, before.hostConfig().memory());
+        containers.start(id);
+        long code = containers.waitFor(id, WaitCondition.NOT_RUNNING).statusCode();
+        ContainerDetails after = containers.inspect(id);
+        assertTrue(after.state().oomKilled(), "OOMKilled, exit " + code);
+        assertEquals(137, code);
+    }
+
+    @Test
+    void psAllSizeQuietLatestAndFilters() {
+        String label = TestEngine.LABEL + "=ps-" + RUN;
+        String running = containers.run(spec("sleep", "60").label(TestEngine.LABEL, "ps-" + RUN).build()).id();
+        String exited = containers.create(spec("true").label(TestEngine.LABEL, "ps-" + RUN).build());
+
+        List<String> runningOnly = containers.ids(ContainerQuery.running().label(label));
+        assertEquals(List.of(running), runningOnly);
+        List<String> all = containers.ids(ContainerQuery.all().label(label));
+        assertEquals(2, all.size());
+        assertTrue(all.containsAll(List.of(running, exited)));
+        assertEquals(List.of(exited), containers.ids(ContainerQuery.all().label(label).latest()));
+        assertEquals(List.of(exited), containers.ids(ContainerQuery.all().label(label).status("created")));
+
+        containers.exec(running, "dd", "if=/dev/zero", "of=/tmp/written", "bs=1k", "count=64");
+        List<ContainerSummary> sized = containers.list(ContainerQuery.all().label(label).withSize());
+        assertTrue(sized.stream().allMatch(s -> s.sizeRootFs() != null && s.sizeRootFs() > 0), sized.toString());
+        ContainerSummary writer = sized.stream().filter(s -> s.id().equals(running)).findFirst().orElseThrow();
+        assertTrue(writer.sizeRw() != null && writer.sizeRw() >= 64 * 1024, "the writable layer: " + writer.sizeRw());
+
+        ConflictException running409 = assertThrows(ConflictException.class,
+                () -> containers.remove(running, false, false));
+        assertTrue(running409.daemonMessage().toLowerCase().contains("running"), running409.daemonMessage());
+        containers.remove(running, true, false);
+        assertEquals(List.of(exited), containers.ids(ContainerQuery.all().label(label)));
+    }
+
+    @Test
+    void logsFollowYieldsLinesInOrderAndEndsWhenTheContainerStops() {
+        String id = containers.run(spec("sh", "-c", "for i in $(seq 1 20); do echo line-$i; sleep 0.1; done")
+                .build()).id();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try (Stream<LogLine> lines = containers.logs(id).follow().timestamps().lines()) {
+                List<LogLine> all = lines.collect(Collectors.toList());
+                assertEquals(20, all.size(), all.toString());
+                for (int i = 0; i < 20; i++) {
+                    assertEquals("line-" + (i + 1), all.get(i).text());
+                    assertEquals(LogLine.Source.STDOUT, all.get(i).source());
+                    assertTrue(all.get(i).timestamp() != null);
+                }
+            }
+        });
+    }
+
+    @Test
+    void aHundredKilobyteLineArrivesWhole() {
+        String id = containers.create(spec("sh", "-c", "head -c 102400 /dev/zero | tr '\\0' x; echo; echo err >&2")
+                .build());
+        containers.start(id);
+        containers.waitFor(id, WaitCondition.NOT_RUNNING);
+        try (Stream<LogLine> lines = containers.logs(id).timestamps().lines()) {
+            List<LogLine> all = lines.collect(Collectors.toList());
+            LogLine big = all.stream().filter(l -> l.source() == LogLine.Source.STDOUT).findFirst().orElseThrow();
+            assertEquals(102400, big.text().length());
+            assertTrue(big.text().chars().allMatch(c -> c == 'x'));
+            assertEquals(List.of("err"), all.stream().filter(l -> l.source() == LogLine.Source.STDERR)
+                    .map(LogLine::text).collect(Collectors.toList()));
+        }
+    }
+
+    @Test
+    void closingALogFollowFromAnotherThreadEndsIt() throws Exception {
+        String id = containers.run(spec("sh", "-c", "while true; do echo tick; sleep 0.2; done").build()).id();
+        Stream<LogLine> lines = containers.logs(id).follow().lines();
+        Thread closer = new Thread(() -> {
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            lines.close();
+        });
+        closer.start();
+        long start = System.nanoTime();
+        assertThrows(RuntimeException.class, () -> lines.forEach(l -> { }));
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
+        closer.join();
+    }
+
+    @Test
+    void execReturnsExitCodeAndBothStreams() {
+        String id = containers.run(spec("sleep", "60").build()).id();
+        ProcessResult r = containers.exec(id, "sh", "-c", "echo out; echo err >&2; exit 3");
+        assertEquals(3, r.exitCode());
+        assertEquals("out\n", r.stdout());
+        assertEquals("err\n", r.stderr());
+        ProcessResult tty = containers.exec(id, ExecOptions.of("sh", "-c", "echo both; echo e >&2").withTty());
+        assertEquals("both\r\ne\r\n", tty.stdout());
+        assertEquals(0, tty.exitCode());
+    }
+
+    @Test
+    void interactiveExecGetsEofWhenStdinCloses() {
+        String id = containers.run(spec("sleep", "60").build()).id();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try (Session sh = containers.execInteractive(id, ExecOptions.of("sh"))) {
+                sh.stdin().write("echo hi\n".getBytes(StandardCharsets.UTF_8));
+                sh.stdin().close();
+                assertEquals("hi\n", new String(sh.stdout().readAllBytes(), StandardCharsets.UTF_8));
+                assertEquals(0, sh.exitCode());
+            }
+            try (Session cat = containers.execInteractive(id, ExecOptions.of("cat"))) {
+                cat.stdin().write("abc".getBytes(StandardCharsets.UTF_8));
+                cat.stdin().close();
+                assertEquals("abc", new String(cat.stdout().readAllBytes(), StandardCharsets.UTF_8));
+                assertEquals(0, cat.exitCode());
+            }
+        });
+    }
+
+    @Test
+    void attachSeesTheRunningContainersOutput() {
+        String id = containers.run(spec("sh", "-c", "sleep 1; for i in 1 2 3; do echo att-$i; sleep 0.1; done")
+                .build()).id();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try (Session s = containers.attach(id)) {
+                String out = new String(s.stdout().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals("att-1\natt-2\natt-3\n", out);
+                assertEquals(0, s.exitCode());
+            }
+        });
+    }
+
+    @Test
+    void exportContainsBusybox() throws IOException {
+        String id = containers.create(spec("true").build());
+        boolean found = false;
+        try (InputStream tar = containers.export(id); TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
+            for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals("bin/busybox")) {
+                    found = true;
+                    assertTrue(e.getSize() > 100_000);
+                }
+            }
+        }
+        assertTrue(found, "bin/busybox in the export");
+        Path file = temp.resolve("export.tar");
+        containers.export(id, file);
+        assertTrue(Files.size(file) > 100_000);
+    }
+
+    @Test
+    void lifecycleAndErrors() {
+        String id = containers.run(spec("sleep", "60").stopSignal("SIGKILL").build()).id();
+        assertFalse(containers.start(id), "already running: 304, no exception");
+        containers.pause(id);
+        assertEquals("paused", containers.inspect(id).state().status());
+        containers.unpause(id);
+        containers.rename(id, "berth-renamed-" + RUN);
+        assertEquals("berth-renamed-" + RUN, containers.inspect(id).shortName());
+        containers.update(id, ContainerUpdate.create().memory("32m").memorySwap(-1)
+                .restartPolicy(RestartPolicy.onFailure(2)));
+        assertEquals(32L << 20, containers.inspect(id).hostConfig().memory());
+        assertTrue(containers.top(id, null).titles().contains("PID"));
+        containers.exec(id, "touch", "/tmp/new-file");
+        List<FilesystemChange> changes = containers.changes(id);
+        assertTrue(changes.stream().anyMatch(c -> c.path().equals("/tmp/new-file")
+                && c.change() == FilesystemChange.Kind.ADDED), changes.toString());
+        containers.restart(id, Duration.ofSeconds(1));
+        assertTrue(containers.inspect(id).state().running());
+        containers.kill(id, "SIGKILL");
+        assertEquals(137, containers.waitFor(id, WaitCondition.NOT_RUNNING).statusCode());
+        assertFalse(containers.stop(id, Duration.ofSeconds(1)), "stop of a stopped container: false");
+
+        NotFoundException missing = assertThrows(NotFoundException.class,
+                () -> containers.inspect("berth-missing-" + RUN));
+        assertTrue(missing.daemonMessage().contains("berth-missing-" + RUN), missing.daemonMessage());
+        assertThrows(NotFoundException.class, () -> containers.stop("berth-missing-" + RUN, Duration.ZERO));
+        assertThrows(NotFoundException.class, () -> containers.logs("berth-missing-" + RUN).lines());
+    }
+
+    @Test
+    void statsComputeCpuAndMemoryAsDockerStats() {
+        String id = containers.run(spec("sh", "-c", "while true; do :; done").build()).id();
+        ContainerStats s = containers.stats(id);
+        assertTrue(s.memoryUsage() > 0 && s.memoryLimit() > 0, s.toString());
+        assertTrue(s.cpuPercent() > 1, "a busy loop uses CPU: " + s.cpuPercent());
+        try (Stream<ContainerStats> stream = containers.statsStream(id)) {
+            assertEquals(2, stream.limit(2).count());
+        }
+    }
+
+    @Test
+    void eventsStreamWithFiltersAndUntil() {
+        Instant since = Instant.now().minusSeconds(1);
+        String id = containers.create(spec("true").build());
+        containers.start(id);
+        containers.waitFor(id, WaitCondition.NOT_RUNNING);
+        try (Stream<Event> events = docker.system().events(EventQuery.since(since).until(Instant.now().plusSeconds(1))
+                .filter("container", id))) {
+            List<String> actions = events.map(Event::action).collect(Collectors.toList());
+            assertTrue(actions.containsAll(List.of("create", "start", "die")), actions.toString());
+        }
+    }
+
+    @Test
+    void invalidSpecsFailBeforeAnyCall() {
+        assertThrows(IllegalArgumentException.class, () -> spec("true").publish("80:abc"));
+        assertThrows(IllegalArgumentException.class, () -> spec("true").memory(-1));
+    }
+}
