@@ -3,11 +3,13 @@ package dev.berth;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
 import dev.berth.transport.JsonStream;
+import dev.berth.transport.NotFoundException;
 import dev.berth.transport.Transport;
 import java.util.Map;
 
 /**
- * The image half of the {@code docker} CLI. For now: pull, which {@code run} uses when an image is missing.
+ * The image half of the {@code docker} CLI. For now: whether an image exists, and pull, which {@code run} uses
+ * when an image is missing.
  *
  * <pre>{@code
  * docker.images().pull("127.0.0.1:5000/team/app:1.0");
@@ -18,6 +20,16 @@ public final class Images {
 
     Images(Transport transport) {
         this.transport = transport;
+    }
+
+    /** Whether the daemon has the image ({@code docker image inspect} succeeds). */
+    public boolean exists(String reference) {
+        try {
+            transport.send(ApiRequest.get("/images/{name}/json", reference).build()).discard();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     /**

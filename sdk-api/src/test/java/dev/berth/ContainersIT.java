@@ -253,6 +253,29 @@ class ContainersIT {
     }
 
     @Test
+    void ttySessionResizes() {
+        String id = containers.run(spec("sleep", "60").build()).id();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try (Session sh = containers.execInteractive(id, ExecOptions.of("sh").withTty())) {
+                assertTrue(sh.isTty());
+                sh.resize(33, 111);
+                sh.stdin().write("stty size; exit\n".getBytes(StandardCharsets.UTF_8));
+                String out = new String(sh.stdout().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(out.contains("33 111"), out);
+            }
+        });
+    }
+
+    @Test
+    void pruneRemovesStoppedContainersMatchingTheFilter() {
+        String stopped = containers.create(spec("true").label(TestEngine.LABEL, "prune-" + RUN).build());
+        String running = containers.run(spec("sleep", "60").label(TestEngine.LABEL, "prune-" + RUN).build()).id();
+        dev.berth.model.PruneResult r = containers.prune(Map.of("label", List.of(TestEngine.LABEL + "=prune-" + RUN)));
+        assertEquals(List.of(stopped), r.deleted());
+        assertEquals(List.of(running), containers.ids(ContainerQuery.all().label(TestEngine.LABEL + "=prune-" + RUN)));
+    }
+
+    @Test
     void attachSeesTheRunningContainersOutput() {
         String id = containers.run(spec("sh", "-c", "sleep 1; for i in 1 2 3; do echo att-$i; sleep 0.1; done")
                 .build()).id();
