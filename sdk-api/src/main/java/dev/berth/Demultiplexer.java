@@ -35,13 +35,7 @@ final class Demultiplexer {
 
     /** Both streams in the order the daemon sent them. */
     InputStream merged() {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
+        return new ByteStream() {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 synchronized (Demultiplexer.this) {
@@ -108,7 +102,7 @@ final class Demultiplexer {
     private Channel current;
 
     /** One output stream with the frames that arrived while the other was being read. */
-    private final class Channel extends InputStream {
+    private final class Channel extends ByteStream {
         private final StreamType type;
         private final ArrayDeque<byte[]> backlog = new ArrayDeque<>();
         private int backlogOffset;
@@ -137,12 +131,6 @@ final class Demultiplexer {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
         public int read(byte[] b, int off, int len) throws IOException {
             if (len == 0) {
                 return 0;
@@ -159,6 +147,18 @@ final class Demultiplexer {
         public String toString() {
             return type.name().toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /** An input stream whose single-byte read goes through the array read. */
+    private abstract static class ByteStream extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public abstract int read(byte[] b, int off, int len) throws IOException;
     }
 
     /** Reads both streams to the end: stdout and stderr as byte arrays. */

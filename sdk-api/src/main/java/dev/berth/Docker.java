@@ -34,12 +34,16 @@ public final class Docker implements AutoCloseable {
     private final DockerSystem system;
     private final Images images;
     private final Containers containers;
+    private final ContainerFiles files;
+    private final Registries registries;
 
-    private Docker(Transport transport) {
+    private Docker(Transport transport, CredentialStore credentials) {
         this.transport = transport;
         this.system = new DockerSystem(transport);
-        this.images = new Images(transport);
+        this.images = new Images(transport, credentials);
         this.containers = new Containers(transport, images);
+        this.files = new ContainerFiles(transport);
+        this.registries = new Registries(transport, credentials);
     }
 
     /**
@@ -63,9 +67,19 @@ public final class Docker implements AutoCloseable {
         return containers;
     }
 
-    /** Images: pull. */
+    /** Images: list, inspect, history, tag, rmi, prune, pull, push, commit, import, save, load, build. */
     public Images images() {
         return images;
+    }
+
+    /** Files in containers: {@code docker cp}, stat, tar in and out. */
+    public ContainerFiles files() {
+        return files;
+    }
+
+    /** Registry logins: {@code docker login}, {@code docker logout}. */
+    public Registries registries() {
+        return registries;
     }
 
     /** System calls: ping, version, info, events. */
@@ -114,6 +128,7 @@ public final class Docker implements AutoCloseable {
         private Duration connectTimeout = Timeouts.DEFAULT.connect();
         private Duration readTimeout = Timeouts.DEFAULT.read();
         private Duration callTimeout = Timeouts.DEFAULT.call();
+        private CredentialStore credentials;
 
         private Builder() {
         }
@@ -153,6 +168,12 @@ public final class Docker implements AutoCloseable {
             return this;
         }
 
+        /** Where registry credentials come from (default: as the CLI, from the environment's config folder). */
+        public Builder credentials(CredentialStore store) {
+            this.credentials = store;
+            return this;
+        }
+
         /** How long connecting may take (default 10 s). */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
@@ -186,7 +207,9 @@ public final class Docker implements AutoCloseable {
                 endpoint = new Endpoint(found.host(), tls != null ? tls : found.tls(),
                         version != null ? version : found.pinnedVersion(), found.source(), found.tried());
             }
-            return new Docker(new Transport(endpoint, new Timeouts(connectTimeout, readTimeout, callTimeout)));
+            CredentialStore store = credentials != null ? credentials
+                    : new CredentialStore(env().configDir(), env().variables());
+            return new Docker(new Transport(endpoint, new Timeouts(connectTimeout, readTimeout, callTimeout)), store);
         }
 
         private DockerEnvironment env() {

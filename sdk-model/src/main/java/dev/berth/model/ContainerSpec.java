@@ -1,25 +1,16 @@
 package dev.berth.model;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.StringJoiner;
-import java.util.regex.Pattern;
 
 /**
  * What {@code docker run} is told: the image, the command, and the options users set most (ports, mounts, limits,
@@ -47,86 +38,11 @@ public final class ContainerSpec {
     /** For {@link Builder#bind(Path, String, boolean)}: the container may write to the mount. */
     public static final boolean READ_WRITE = false;
 
-    /** The smallest memory limit the daemon accepts (6 MiB). */
-    static final long MIN_MEMORY = 6L * ByteSize.MIB;
+    /** Every setting; a frozen copy that nothing changes. */
+    private final SpecSettings settings;
 
-    private static final Pattern NAME = Pattern.compile("/?[a-zA-Z0-9][a-zA-Z0-9_.-]+");
-    private static final Pattern HOST_LABEL = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
-    private static final Pattern CAPABILITY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    private static final Pattern SIGNAL =
-            Pattern.compile("(SIG)?(HUP|INT|QUIT|ILL|TRAP|ABRT|IOT|BUS|FPE|KILL|USR1|SEGV|USR2|PIPE|ALRM|TERM"
-                    + "|STKFLT|CHLD|CONT|STOP|TSTP|TTIN|TTOU|URG|XCPU|XFSZ|VTALRM|PROF|WINCH|IO|POLL|PWR|SYS"
-                    + "|RTMIN(\\+\\d{1,2})?|RTMAX(-\\d{1,2})?)", Pattern.CASE_INSENSITIVE);
-    private static final List<String> SECRET_WORDS = List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "KEY");
-
-    private final String image;
-    private final String name;
-    private final List<String> cmd;
-    private final List<String> entrypoint;
-    private final Map<String, String> env;
-    private final Map<String, String> labels;
-    private final String workingDir;
-    private final String user;
-    private final String hostname;
-    private final boolean tty;
-    private final boolean openStdin;
-    private final List<PortBinding> publish;
-    private final boolean publishAll;
-    private final List<String> expose;
-    private final List<Mount> mounts;
-    private final String network;
-    private final RestartPolicy restartPolicy;
-    private final boolean autoRemove;
-    private final long memory;
-    private final long memorySwap;
-    private final long nanoCpus;
-    private final int cpuShares;
-    private final Long pidsLimit;
-    private final Healthcheck healthcheck;
-    private final String stopSignal;
-    private final Duration stopTimeout;
-    private final Boolean init;
-    private final boolean privileged;
-    private final List<String> capAdd;
-    private final List<String> capDrop;
-    private final List<String> extraHosts;
-    private final List<String> dns;
-    private final boolean readOnlyRootfs;
-
-    private ContainerSpec(Builder b) {
-        image = b.image;
-        name = b.name;
-        cmd = List.copyOf(b.cmd);
-        entrypoint = List.copyOf(b.entrypoint);
-        env = Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
-        labels = Collections.unmodifiableMap(new LinkedHashMap<>(b.labels));
-        workingDir = b.workingDir;
-        user = b.user;
-        hostname = b.hostname;
-        tty = b.tty;
-        openStdin = b.openStdin;
-        publish = List.copyOf(b.publish);
-        publishAll = b.publishAll;
-        expose = List.copyOf(b.expose);
-        mounts = List.copyOf(b.mounts);
-        network = b.network;
-        restartPolicy = b.restartPolicy;
-        autoRemove = b.autoRemove;
-        memory = b.memory;
-        memorySwap = b.memorySwap;
-        nanoCpus = b.nanoCpus;
-        cpuShares = b.cpuShares;
-        pidsLimit = b.pidsLimit;
-        healthcheck = b.healthcheck;
-        stopSignal = b.stopSignal;
-        stopTimeout = b.stopTimeout;
-        init = b.init;
-        privileged = b.privileged;
-        capAdd = List.copyOf(b.capAdd);
-        capDrop = List.copyOf(b.capDrop);
-        extraHosts = List.copyOf(b.extraHosts);
-        dns = List.copyOf(b.dns);
-        readOnlyRootfs = b.readOnlyRootfs;
+    private ContainerSpec(SpecSettings settings) {
+        this.settings = settings;
     }
 
     /**
@@ -141,7 +57,7 @@ public final class ContainerSpec {
      * @throws IllegalArgumentException when the image is blank or contains whitespace
      */
     public static Builder builder(String image) {
-        return new Builder().image(image);
+        return new Builder(new SpecSettings()).image(image);
     }
 
     /**
@@ -154,458 +70,209 @@ public final class ContainerSpec {
      * @return a new builder; changing it leaves this spec alone
      */
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder(settings.mutableCopy());
     }
 
     // ---- getters ---------------------------------------------------------------------------------------------
 
-    /**
-     * The image to run.
-     *
-     * <pre>{@code
-     * spec.image(); // "demo/busybox:1"
-     * }</pre>
-     *
-     * @return the image reference
-     */
+    /** {@return the image reference, such as {@code demo/busybox:1}} */
     public String image() {
-        return image;
+        return settings.image;
     }
 
     /**
-     * The container name ({@code --name}), without a leading {@code /}. It goes in the {@code ?name=} query
-     * parameter of {@code POST /containers/create}, not in the body.
-     *
-     * <pre>{@code
-     * spec.name().orElse(null); // "web"
-     * }</pre>
-     *
-     * @return the name, or empty for one the daemon makes up
+     * {@return the container name ({@code --name}) without a leading {@code /}, or empty for one the daemon makes
+     * up} It goes in the {@code ?name=} query parameter of {@code POST /containers/create}, not in the body.
      */
     public Optional<String> name() {
-        return Optional.ofNullable(name);
+        return Optional.ofNullable(settings.name);
     }
 
-    /**
-     * The command ({@code docker run IMAGE cmd...}).
-     *
-     * <pre>{@code
-     * spec.cmd(); // [httpd, -f]
-     * }</pre>
-     *
-     * @return the command; empty for the image's own
-     */
+    /** {@return the command ({@code docker run IMAGE cmd...}); empty for the image's own} */
     public List<String> cmd() {
-        return cmd;
+        return settings.cmd;
     }
 
-    /**
-     * The entrypoint ({@code --entrypoint}).
-     *
-     * <pre>{@code
-     * spec.entrypoint(); // [/bin/sh, -c]
-     * }</pre>
-     *
-     * @return the entrypoint; empty for the image's own; {@code [""]} to clear the image's
-     */
+    /** {@return the entrypoint ({@code --entrypoint}); empty for the image's own, {@code [""]} to clear the image's} */
     public List<String> entrypoint() {
-        return entrypoint;
+        return settings.entrypoint;
     }
 
     /**
-     * The environment variables set ({@code -e}), in the order set. Values are returned as they are;
-     * {@link #toString()} hides secret-looking ones.
-     *
-     * <pre>{@code
-     * spec.env().get("MODE"); // "prod"
-     * }</pre>
-     *
-     * @return name to value
+     * {@return the environment variables ({@code -e}), name to value, in the order set} Values are returned as
+     * they are; {@link #toString()} hides secret-looking ones.
      */
     public Map<String, String> env() {
-        return env;
+        return settings.env;
     }
 
-    /**
-     * The container labels ({@code --label}).
-     *
-     * <pre>{@code
-     * spec.labels().get("app"); // "web"
-     * }</pre>
-     *
-     * @return key to value
-     */
+    /** {@return the container labels ({@code --label}), key to value} */
     public Map<String, String> labels() {
-        return labels;
+        return settings.labels;
     }
 
-    /**
-     * The working directory ({@code -w}).
-     *
-     * <pre>{@code
-     * spec.workingDir(); // Optional[/app]
-     * }</pre>
-     *
-     * @return the absolute directory, or empty for the image's
-     */
+    /** {@return the working directory ({@code -w}), or empty for the image's} */
     public Optional<String> workingDir() {
-        return Optional.ofNullable(workingDir);
+        return Optional.ofNullable(settings.workingDir);
     }
 
     /**
-     * The user the process runs as ({@code -u}).
-     *
-     * <pre>{@code
-     * spec.user(); // Optional[1000:1000]
-     * }</pre>
-     *
-     * @return {@code user}, {@code uid}, {@code user:group} or {@code uid:gid}, or empty for the image's
+     * {@return the user the process runs as ({@code -u}): {@code user}, {@code uid}, {@code user:group} or
+     * {@code uid:gid}; empty for the image's}
      */
     public Optional<String> user() {
-        return Optional.ofNullable(user);
+        return Optional.ofNullable(settings.user);
     }
 
-    /**
-     * The container's host name ({@code -h}).
-     *
-     * <pre>{@code
-     * spec.hostname(); // Optional[web]
-     * }</pre>
-     *
-     * @return the host name, or empty for the container id's prefix
-     */
+    /** {@return the container's host name ({@code -h}), or empty for the container id's prefix} */
     public Optional<String> hostname() {
-        return Optional.ofNullable(hostname);
+        return Optional.ofNullable(settings.hostname);
     }
 
-    /**
-     * Whether the container gets a pseudo-terminal ({@code -t}); its output is then one raw stream.
-     *
-     * <pre>{@code
-     * spec.tty(); // false
-     * }</pre>
-     *
-     * @return whether a TTY is allocated
-     */
+    /** {@return whether the container gets a pseudo-terminal ({@code -t}); its output is then one raw stream} */
     public boolean tty() {
-        return tty;
+        return settings.tty;
     }
 
-    /**
-     * Whether stdin stays open for a later attach ({@code -i}).
-     *
-     * <pre>{@code
-     * spec.openStdin(); // true
-     * }</pre>
-     *
-     * @return whether stdin is kept open
-     */
+    /** {@return whether stdin stays open for a later attach ({@code -i})} */
     public boolean openStdin() {
-        return openStdin;
+        return settings.openStdin;
     }
 
-    /**
-     * The published ports ({@code -p}), in the order given.
-     *
-     * <pre>{@code
-     * spec.publish(); // [8080:80/tcp]
-     * }</pre>
-     *
-     * @return the bindings
-     */
+    /** {@return the published ports ({@code -p}), in the order given} */
     public List<PortBinding> publish() {
-        return publish;
+        return settings.publish;
     }
 
-    /**
-     * Whether every exposed port is published on a random host port ({@code -P}).
-     *
-     * <pre>{@code
-     * spec.publishAll(); // false
-     * }</pre>
-     *
-     * @return whether {@code -P} is on
-     */
+    /** {@return whether every exposed port is published on a random host port ({@code -P})} */
     public boolean publishAll() {
-        return publishAll;
+        return settings.publishAll;
     }
 
     /**
-     * The ports exposed without publishing ({@code --expose}), as port keys. Published ports are exposed too, but
-     * are not listed here.
-     *
-     * <pre>{@code
-     * spec.expose(); // [9000/tcp, 53/udp]
-     * }</pre>
-     *
-     * @return keys such as {@code 9000/tcp}
+     * {@return the ports exposed without publishing ({@code --expose}), as keys such as {@code 9000/tcp}}
+     * Published ports are exposed too, but are not listed here.
      */
     public List<String> expose() {
-        return expose;
+        return settings.expose;
     }
 
-    /**
-     * The binds, volumes and tmpfs mounts ({@code -v}, {@code --tmpfs}), in the order given.
-     *
-     * <pre>{@code
-     * spec.mounts(); // [/srv/www:/www:ro, data:/data, /run]
-     * }</pre>
-     *
-     * @return the mounts
-     */
+    /** {@return the binds, volumes and tmpfs mounts ({@code -v}, {@code --tmpfs}), in the order given} */
     public List<Mount> mounts() {
-        return mounts;
+        return settings.mounts;
     }
 
     /**
-     * The network mode ({@code --network}).
-     *
-     * <pre>{@code
-     * spec.network(); // Optional[host]
-     * }</pre>
-     *
-     * @return {@code bridge}, {@code host}, {@code none}, {@code container:<id>} or a network name; empty for the
-     *         default bridge
+     * {@return the network mode ({@code --network}): {@code bridge}, {@code host}, {@code none},
+     * {@code container:<id>} or a network name; empty for the default bridge}
      */
     public Optional<String> network() {
-        return Optional.ofNullable(network);
+        return Optional.ofNullable(settings.network);
     }
 
-    /**
-     * The restart policy ({@code --restart}).
-     *
-     * <pre>{@code
-     * spec.restartPolicy().map(RestartPolicy::toString); // Optional[on-failure:3]
-     * }</pre>
-     *
-     * @return the policy, or empty for the daemon's default ({@code no})
-     */
+    /** {@return the restart policy ({@code --restart}), or empty for the daemon's default ({@code no})} */
     public Optional<RestartPolicy> restartPolicy() {
-        return Optional.ofNullable(restartPolicy);
+        return Optional.ofNullable(settings.restartPolicy);
     }
 
-    /**
-     * Whether the daemon removes the container when it exits ({@code --rm}).
-     *
-     * <pre>{@code
-     * spec.autoRemove(); // true
-     * }</pre>
-     *
-     * @return whether {@code --rm} is on
-     */
+    /** {@return whether the daemon removes the container when it exits ({@code --rm})} */
     public boolean autoRemove() {
-        return autoRemove;
+        return settings.autoRemove;
     }
 
-    /**
-     * The memory limit ({@code -m}).
-     *
-     * <pre>{@code
-     * spec.memory(); // OptionalLong[67108864]
-     * }</pre>
-     *
-     * @return bytes, or empty for no limit
-     */
+    /** {@return the memory limit ({@code -m}) in bytes, or empty for no limit} */
     public OptionalLong memory() {
-        return memory == 0 ? OptionalLong.empty() : OptionalLong.of(memory);
+        return settings.memory == 0 ? OptionalLong.empty() : OptionalLong.of(settings.memory);
     }
 
     /**
-     * The memory plus swap limit ({@code --memory-swap}).
-     *
-     * <pre>{@code
-     * spec.memorySwap(); // OptionalLong[-1]: unlimited swap
-     * }</pre>
-     *
-     * @return bytes, -1 for unlimited swap, or empty for the daemon's default (twice the memory limit)
+     * {@return the memory plus swap limit ({@code --memory-swap}) in bytes, -1 for unlimited swap, or empty for
+     * the daemon's default (twice the memory limit)}
      */
     public OptionalLong memorySwap() {
-        return memorySwap == 0 ? OptionalLong.empty() : OptionalLong.of(memorySwap);
+        return settings.memorySwap == 0 ? OptionalLong.empty() : OptionalLong.of(settings.memorySwap);
     }
 
-    /**
-     * The CPU limit ({@code --cpus}) in billionths of a CPU, as the API takes it.
-     *
-     * <pre>{@code
-     * spec.nanoCpus(); // OptionalLong[1500000000]
-     * }</pre>
-     *
-     * @return nano-CPUs, or empty for no limit
-     */
+    /** {@return the CPU limit ({@code --cpus}) in billionths of a CPU, as the API takes it, or empty for no limit} */
     public OptionalLong nanoCpus() {
-        return nanoCpus == 0 ? OptionalLong.empty() : OptionalLong.of(nanoCpus);
+        return settings.nanoCpus == 0 ? OptionalLong.empty() : OptionalLong.of(settings.nanoCpus);
     }
 
-    /**
-     * The CPU limit ({@code --cpus}).
-     *
-     * <pre>{@code
-     * spec.cpus(); // OptionalDouble[1.5]
-     * }</pre>
-     *
-     * @return CPUs, or empty for no limit
-     */
+    /** {@return the CPU limit ({@code --cpus}) in CPUs, such as 1.5, or empty for no limit} */
     public OptionalDouble cpus() {
-        return nanoCpus == 0 ? OptionalDouble.empty() : OptionalDouble.of(nanoCpus / 1e9);
+        return settings.nanoCpus == 0 ? OptionalDouble.empty() : OptionalDouble.of(settings.nanoCpus / 1e9);
     }
 
-    /**
-     * The relative CPU weight ({@code --cpu-shares}).
-     *
-     * <pre>{@code
-     * spec.cpuShares(); // OptionalInt[512]
-     * }</pre>
-     *
-     * @return the weight, or empty for the default (1024)
-     */
+    /** {@return the relative CPU weight ({@code --cpu-shares}), or empty for the default (1024)} */
     public OptionalInt cpuShares() {
-        return cpuShares == 0 ? OptionalInt.empty() : OptionalInt.of(cpuShares);
+        return settings.cpuShares == 0 ? OptionalInt.empty() : OptionalInt.of(settings.cpuShares);
     }
 
-    /**
-     * The process limit ({@code --pids-limit}).
-     *
-     * <pre>{@code
-     * spec.pidsLimit(); // OptionalLong[100]
-     * }</pre>
-     *
-     * @return the limit, -1 or 0 for none, or empty for the daemon's default
-     */
+    /** {@return the process limit ({@code --pids-limit}), -1 or 0 for none, or empty for the daemon's default} */
     public OptionalLong pidsLimit() {
-        return pidsLimit == null ? OptionalLong.empty() : OptionalLong.of(pidsLimit);
+        return settings.pidsLimit == null ? OptionalLong.empty() : OptionalLong.of(settings.pidsLimit);
     }
 
-    /**
-     * The health check ({@code --health-*}).
-     *
-     * <pre>{@code
-     * spec.healthcheck().map(Healthcheck::test); // Optional[[CMD-SHELL, curl -f localhost]]
-     * }</pre>
-     *
-     * @return the check, or empty for the image's
-     */
+    /** {@return the health check ({@code --health-*}), or empty for the image's} */
     public Optional<Healthcheck> healthcheck() {
-        return Optional.ofNullable(healthcheck);
+        return Optional.ofNullable(settings.healthcheck);
     }
 
     /**
-     * The signal that stops the container ({@code --stop-signal}).
-     *
-     * <pre>{@code
-     * spec.stopSignal(); // Optional[SIGINT]
-     * }</pre>
-     *
-     * @return the signal, or empty for the image's (usually {@code SIGTERM})
+     * {@return the signal that stops the container ({@code --stop-signal}), or empty for the image's (usually
+     * {@code SIGTERM})}
      */
     public Optional<String> stopSignal() {
-        return Optional.ofNullable(stopSignal);
+        return Optional.ofNullable(settings.stopSignal);
     }
 
     /**
-     * How long a stop waits before killing ({@code --stop-timeout}).
-     *
-     * <pre>{@code
-     * spec.stopTimeout(); // Optional[PT30S]
-     * }</pre>
-     *
-     * @return whole seconds, or empty for the daemon's default (10 s)
+     * {@return how long a stop waits before killing ({@code --stop-timeout}), in whole seconds, or empty for the
+     * daemon's default (10 s)}
      */
     public Optional<Duration> stopTimeout() {
-        return Optional.ofNullable(stopTimeout);
+        return Optional.ofNullable(settings.stopTimeout);
     }
 
     /**
-     * Whether an init process reaps zombies and forwards signals ({@code --init}).
-     *
-     * <pre>{@code
-     * spec.init(); // Optional[true]
-     * }</pre>
-     *
-     * @return the choice, or empty for the daemon's configured default
+     * {@return whether an init process reaps zombies and forwards signals ({@code --init}), or empty for the
+     * daemon's configured default}
      */
     public Optional<Boolean> init() {
-        return Optional.ofNullable(init);
+        return Optional.ofNullable(settings.init);
     }
 
-    /**
-     * Whether the container runs privileged ({@code --privileged}).
-     *
-     * <pre>{@code
-     * spec.privileged(); // false
-     * }</pre>
-     *
-     * @return whether it is privileged
-     */
+    /** {@return whether the container runs privileged ({@code --privileged})} */
     public boolean privileged() {
-        return privileged;
+        return settings.privileged;
     }
 
-    /**
-     * Capabilities added ({@code --cap-add}).
-     *
-     * <pre>{@code
-     * spec.capAdd(); // [NET_ADMIN]
-     * }</pre>
-     *
-     * @return capability names
-     */
+    /** {@return the capability names added ({@code --cap-add})} */
     public List<String> capAdd() {
-        return capAdd;
+        return settings.capAdd;
     }
 
-    /**
-     * Capabilities dropped ({@code --cap-drop}).
-     *
-     * <pre>{@code
-     * spec.capDrop(); // [ALL]
-     * }</pre>
-     *
-     * @return capability names
-     */
+    /** {@return the capability names dropped ({@code --cap-drop})} */
     public List<String> capDrop() {
-        return capDrop;
+        return settings.capDrop;
     }
 
-    /**
-     * Extra {@code /etc/hosts} entries ({@code --add-host}).
-     *
-     * <pre>{@code
-     * spec.extraHosts(); // [db:10.0.0.5]
-     * }</pre>
-     *
-     * @return {@code host:ip} entries
-     */
+    /** {@return the extra {@code /etc/hosts} entries ({@code --add-host}), as {@code host:ip}} */
     public List<String> extraHosts() {
-        return extraHosts;
+        return settings.extraHosts;
     }
 
-    /**
-     * DNS servers ({@code --dns}).
-     *
-     * <pre>{@code
-     * spec.dns(); // [1.1.1.1]
-     * }</pre>
-     *
-     * @return IP addresses
-     */
+    /** {@return the DNS servers ({@code --dns}), as IP addresses} */
     public List<String> dns() {
-        return dns;
+        return settings.dns;
     }
 
-    /**
-     * Whether the root file system is read-only ({@code --read-only}).
-     *
-     * <pre>{@code
-     * spec.readOnlyRootfs(); // true
-     * }</pre>
-     *
-     * @return whether it is read-only
-     */
+    /** {@return whether the root file system is read-only ({@code --read-only})} */
     public boolean readOnlyRootfs() {
-        return readOnlyRootfs;
+        return settings.readOnlyRootfs;
     }
 
-    // ---- the request body ------------------------------------------------------------------------------------
+    // ---- the request body and Object -------------------------------------------------------------------------
 
     /**
      * The JSON body of {@code POST /containers/create}: the container config with a nested {@code HostConfig}, as
@@ -625,174 +292,18 @@ public final class ContainerSpec {
      * @return the body as a map
      */
     public Map<String, Object> toCreateBody() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("Image", image);
-        putIfSet(body, "Hostname", hostname);
-        putIfSet(body, "User", user);
-        body.put("AttachStdin", false);
-        body.put("AttachStdout", true);
-        body.put("AttachStderr", true);
-        Set<String> exposed = new LinkedHashSet<>();
-        for (PortBinding p : publish) {
-            exposed.add(p.portKey());
-        }
-        exposed.addAll(expose);
-        if (!exposed.isEmpty()) {
-            Map<String, Object> ports = new LinkedHashMap<>();
-            for (String key : exposed) {
-                ports.put(key, new LinkedHashMap<String, Object>());
-            }
-            body.put("ExposedPorts", ports);
-        }
-        if (tty) {
-            body.put("Tty", true);
-        }
-        if (openStdin) {
-            body.put("OpenStdin", true);
-            body.put("StdinOnce", false);
-        }
-        if (!env.isEmpty()) {
-            List<String> list = new ArrayList<>();
-            env.forEach((k, v) -> list.add(k + "=" + v));
-            body.put("Env", list);
-        }
-        putIfSet(body, "Cmd", cmd);
-        if (healthcheck != null) {
-            body.put("Healthcheck", healthcheck.toJson());
-        }
-        putIfSet(body, "Entrypoint", entrypoint);
-        Map<String, Object> volumes = new LinkedHashMap<>();
-        for (Mount m : mounts) {
-            if (m.type() == Mount.Type.VOLUME && m.source().isEmpty()) {
-                volumes.put(m.target(), new LinkedHashMap<String, Object>());
-            }
-        }
-        if (!volumes.isEmpty()) {
-            body.put("Volumes", volumes);
-        }
-        putIfSet(body, "WorkingDir", workingDir);
-        if (!labels.isEmpty()) {
-            body.put("Labels", new LinkedHashMap<>(labels));
-        }
-        putIfSet(body, "StopSignal", stopSignal);
-        if (stopTimeout != null) {
-            body.put("StopTimeout", (int) stopTimeout.getSeconds());
-        }
-        Map<String, Object> host = hostConfig();
-        if (!host.isEmpty()) {
-            body.put("HostConfig", host);
-        }
-        return body;
-    }
-
-    private Map<String, Object> hostConfig() {
-        Map<String, Object> host = new LinkedHashMap<>();
-        List<String> binds = new ArrayList<>();
-        List<Object> tmpfs = new ArrayList<>();
-        for (Mount m : mounts) {
-            if (m.type() == Mount.Type.TMPFS) {
-                Map<String, Object> mount = new LinkedHashMap<>();
-                mount.put("Type", "tmpfs");
-                mount.put("Target", m.target());
-                if (m.readOnly()) {
-                    mount.put("ReadOnly", true);
-                }
-                if (m.tmpfsSize() > 0) {
-                    Map<String, Object> options = new LinkedHashMap<>();
-                    options.put("SizeBytes", m.tmpfsSize());
-                    mount.put("TmpfsOptions", options);
-                }
-                tmpfs.add(mount);
-            } else if (!m.source().isEmpty()) {
-                binds.add(m.bindSpec());
-            }
-        }
-        putIfSet(host, "Binds", binds);
-        putIfSet(host, "NetworkMode", network);
-        if (!publish.isEmpty()) {
-            Map<String, List<Object>> bindings = new LinkedHashMap<>();
-            for (PortBinding p : publish) {
-                Map<String, Object> binding = new LinkedHashMap<>();
-                binding.put("HostIp", p.hostIp());
-                binding.put("HostPort", p.hostPort() == 0 ? "" : Integer.toString(p.hostPort()));
-                bindings.computeIfAbsent(p.portKey(), k -> new ArrayList<>()).add(binding);
-            }
-            host.put("PortBindings", bindings);
-        }
-        if (publishAll) {
-            host.put("PublishAllPorts", true);
-        }
-        if (restartPolicy != null) {
-            Map<String, Object> restart = new LinkedHashMap<>();
-            restart.put("Name", restartPolicy.name());
-            restart.put("MaximumRetryCount", restartPolicy.maximumRetryCount());
-            host.put("RestartPolicy", restart);
-        }
-        if (autoRemove) {
-            host.put("AutoRemove", true);
-        }
-        putIfSet(host, "Mounts", tmpfs);
-        putIfSet(host, "CapAdd", capAdd);
-        putIfSet(host, "CapDrop", capDrop);
-        putIfSet(host, "Dns", dns);
-        putIfSet(host, "ExtraHosts", extraHosts);
-        if (privileged) {
-            host.put("Privileged", true);
-        }
-        if (readOnlyRootfs) {
-            host.put("ReadonlyRootfs", true);
-        }
-        if (init != null) {
-            host.put("Init", init);
-        }
-        if (memory != 0) {
-            host.put("Memory", memory);
-        }
-        if (memorySwap != 0) {
-            host.put("MemorySwap", memorySwap);
-        }
-        if (nanoCpus != 0) {
-            host.put("NanoCpus", nanoCpus);
-        }
-        if (cpuShares != 0) {
-            host.put("CpuShares", cpuShares);
-        }
-        if (pidsLimit != null) {
-            host.put("PidsLimit", pidsLimit);
-        }
-        return host;
-    }
-
-    private static void putIfSet(Map<String, Object> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
-
-    private static void putIfSet(Map<String, Object> map, String key, List<?> value) {
-        if (!value.isEmpty()) {
-            map.put(key, new ArrayList<>(value));
-        }
-    }
-
-    // ---- Object ----------------------------------------------------------------------------------------------
-
-    private List<Object> fields() {
-        return Arrays.asList(image, name, cmd, entrypoint, env, labels, workingDir, user, hostname, tty, openStdin,
-                publish, publishAll, expose, mounts, network, restartPolicy, autoRemove, memory, memorySwap, nanoCpus,
-                cpuShares, pidsLimit, healthcheck, stopSignal, stopTimeout, init, privileged, capAdd, capDrop,
-                extraHosts, dns, readOnlyRootfs);
+        return CreateBody.of(settings);
     }
 
     /** Specs are equal when every setting is. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ContainerSpec other && fields().equals(other.fields());
+        return o instanceof ContainerSpec other && settings.values().equals(other.settings.values());
     }
 
     @Override
     public int hashCode() {
-        return fields().hashCode();
+        return settings.values().hashCode();
     }
 
     /**
@@ -809,95 +320,7 @@ public final class ContainerSpec {
      */
     @Override
     public String toString() {
-        StringJoiner s = new StringJoiner(", ", "ContainerSpec[", "]");
-        s.add("image=" + image);
-        add(s, "name", name);
-        add(s, "entrypoint", entrypoint);
-        add(s, "cmd", cmd);
-        if (!env.isEmpty()) {
-            StringJoiner e = new StringJoiner(", ", "[", "]");
-            env.forEach((k, v) -> e.add(k + "=" + masked(k, v)));
-            s.add("env=" + e);
-        }
-        if (!labels.isEmpty()) {
-            StringJoiner l = new StringJoiner(", ", "{", "}");
-            labels.forEach((k, v) -> l.add(k + "=" + masked(k, v)));
-            s.add("labels=" + l);
-        }
-        add(s, "workingDir", workingDir);
-        add(s, "user", user);
-        add(s, "hostname", hostname);
-        flag(s, "tty", tty);
-        flag(s, "openStdin", openStdin);
-        add(s, "publish", publish);
-        flag(s, "publishAll", publishAll);
-        add(s, "expose", expose);
-        List<Mount> volumes = new ArrayList<>();
-        List<Mount> tmpfs = new ArrayList<>();
-        for (Mount m : mounts) {
-            (m.type() == Mount.Type.TMPFS ? tmpfs : volumes).add(m);
-        }
-        add(s, "volumes", volumes);
-        add(s, "tmpfs", tmpfs);
-        add(s, "network", network);
-        if (restartPolicy != null) {
-            s.add("restart=" + restartPolicy);
-        }
-        flag(s, "autoRemove", autoRemove);
-        if (memory != 0) {
-            s.add("memory=" + ByteSize.format(memory));
-        }
-        if (memorySwap != 0) {
-            s.add("memorySwap=" + (memorySwap == -1 ? "unlimited" : ByteSize.format(memorySwap)));
-        }
-        if (nanoCpus != 0) {
-            s.add("cpus=" + BigDecimal.valueOf(nanoCpus, 9).stripTrailingZeros().toPlainString());
-        }
-        if (cpuShares != 0) {
-            s.add("cpuShares=" + cpuShares);
-        }
-        if (pidsLimit != null) {
-            s.add("pidsLimit=" + pidsLimit);
-        }
-        if (healthcheck != null) {
-            s.add("healthcheck=" + healthcheck);
-        }
-        add(s, "stopSignal", stopSignal);
-        if (stopTimeout != null) {
-            s.add("stopTimeout=" + Healthcheck.formatDuration(stopTimeout));
-        }
-        if (init != null) {
-            s.add("init=" + init);
-        }
-        flag(s, "privileged", privileged);
-        add(s, "capAdd", capAdd);
-        add(s, "capDrop", capDrop);
-        add(s, "extraHosts", extraHosts);
-        add(s, "dns", dns);
-        flag(s, "readOnlyRootfs", readOnlyRootfs);
-        return s.toString();
-    }
-
-    private static void add(StringJoiner s, String key, Object value) {
-        if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
-            s.add(key + "=" + value);
-        }
-    }
-
-    private static void flag(StringJoiner s, String key, boolean value) {
-        if (value) {
-            s.add(key + "=true");
-        }
-    }
-
-    private static String masked(String key, String value) {
-        String upper = key.toUpperCase(Locale.ROOT);
-        for (String word : SECRET_WORDS) {
-            if (upper.contains(word)) {
-                return "***";
-            }
-        }
-        return value;
+        return SpecText.of(settings);
     }
 
     // ---- builder ---------------------------------------------------------------------------------------------
@@ -914,77 +337,11 @@ public final class ContainerSpec {
      * }</pre>
      */
     public static final class Builder {
-        private String image;
-        private String name;
-        private List<String> cmd = new ArrayList<>();
-        private List<String> entrypoint = new ArrayList<>();
-        private final Map<String, String> env = new LinkedHashMap<>();
-        private final Map<String, String> labels = new LinkedHashMap<>();
-        private String workingDir;
-        private String user;
-        private String hostname;
-        private boolean tty;
-        private boolean openStdin;
-        private final List<PortBinding> publish = new ArrayList<>();
-        private boolean publishAll;
-        private final Set<String> expose = new LinkedHashSet<>();
-        private final List<Mount> mounts = new ArrayList<>();
-        private String network;
-        private RestartPolicy restartPolicy;
-        private boolean autoRemove;
-        private long memory;
-        private long memorySwap;
-        private long nanoCpus;
-        private int cpuShares;
-        private Long pidsLimit;
-        private Healthcheck healthcheck;
-        private String stopSignal;
-        private Duration stopTimeout;
-        private Boolean init;
-        private boolean privileged;
-        private final List<String> capAdd = new ArrayList<>();
-        private final List<String> capDrop = new ArrayList<>();
-        private final List<String> extraHosts = new ArrayList<>();
-        private final List<String> dns = new ArrayList<>();
-        private boolean readOnlyRootfs;
+        /** What {@link #build()} copies; changed by every method. */
+        private final SpecSettings settings;
 
-        private Builder() {
-        }
-
-        private Builder(ContainerSpec s) {
-            image = s.image;
-            name = s.name;
-            cmd = new ArrayList<>(s.cmd);
-            entrypoint = new ArrayList<>(s.entrypoint);
-            env.putAll(s.env);
-            labels.putAll(s.labels);
-            workingDir = s.workingDir;
-            user = s.user;
-            hostname = s.hostname;
-            tty = s.tty;
-            openStdin = s.openStdin;
-            publish.addAll(s.publish);
-            publishAll = s.publishAll;
-            expose.addAll(s.expose);
-            mounts.addAll(s.mounts);
-            network = s.network;
-            restartPolicy = s.restartPolicy;
-            autoRemove = s.autoRemove;
-            memory = s.memory;
-            memorySwap = s.memorySwap;
-            nanoCpus = s.nanoCpus;
-            cpuShares = s.cpuShares;
-            pidsLimit = s.pidsLimit;
-            healthcheck = s.healthcheck;
-            stopSignal = s.stopSignal;
-            stopTimeout = s.stopTimeout;
-            init = s.init;
-            privileged = s.privileged;
-            capAdd.addAll(s.capAdd);
-            capDrop.addAll(s.capDrop);
-            extraHosts.addAll(s.extraHosts);
-            dns.addAll(s.dns);
-            readOnlyRootfs = s.readOnlyRootfs;
+        private Builder(SpecSettings settings) {
+            this.settings = settings;
         }
 
         /**
@@ -999,10 +356,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when the image is blank or contains whitespace
          */
         public Builder image(String image) {
-            if (image == null || image.isBlank() || image.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("invalid image reference '" + image + "'");
-            }
-            this.image = image;
+            settings.image = SpecValidation.image(image);
             return this;
         }
 
@@ -1018,11 +372,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when the name breaks docker's rule
          */
         public Builder name(String name) {
-            if (name == null || !NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("invalid container name '" + name
-                        + "': only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed, at least two characters");
-            }
-            this.name = name.startsWith("/") ? name.substring(1) : name;
+            settings.name = SpecValidation.name(name);
             return this;
         }
 
@@ -1054,7 +404,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when the list or an element is null
          */
         public Builder cmd(List<String> cmd) {
-            this.cmd = strings("cmd", cmd);
+            settings.cmd = SpecValidation.strings("cmd", cmd);
             return this;
         }
 
@@ -1086,19 +436,8 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when the list or an element is null
          */
         public Builder entrypoint(List<String> entrypoint) {
-            this.entrypoint = strings("entrypoint", entrypoint);
+            settings.entrypoint = SpecValidation.strings("entrypoint", entrypoint);
             return this;
-        }
-
-        private static List<String> strings(String what, List<String> list) {
-            if (list == null) {
-                throw new IllegalArgumentException(what + " must not be null");
-            }
-            List<String> copy = new ArrayList<>(list);
-            if (copy.contains(null)) {
-                throw new IllegalArgumentException(what + " must not contain null: " + copy);
-            }
-            return copy;
         }
 
         /**
@@ -1114,15 +453,8 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when the key is empty or has {@code =}, or the value is null
          */
         public Builder env(String key, String value) {
-            if (key == null || key.isEmpty() || key.indexOf('=') >= 0 || key.indexOf('\0') >= 0) {
-                throw new IllegalArgumentException("invalid environment variable name '" + key
-                        + "': must be non-empty and contain no '='");
-            }
-            if (value == null || value.indexOf('\0') >= 0) {
-                throw new IllegalArgumentException("environment variable " + key
-                        + " needs a value without NUL characters (use \"\" for empty)");
-            }
-            env.put(key, value);
+            SpecValidation.env(key, value);
+            settings.env.put(key, value);
             return this;
         }
 
@@ -1139,11 +471,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when there is no {@code =} or the key is empty
          */
         public Builder env(String keyEqualsValue) {
-            int eq = keyEqualsValue == null ? -1 : keyEqualsValue.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("invalid environment variable '" + keyEqualsValue
-                        + "': expected KEY=value");
-            }
+            int eq = SpecValidation.envSeparator(keyEqualsValue);
             return env(keyEqualsValue.substring(0, eq), keyEqualsValue.substring(eq + 1));
         }
 
@@ -1159,10 +487,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when the map, a key or a value is null, or a key is empty
          */
         public Builder labels(Map<String, String> labels) {
-            if (labels == null) {
-                throw new IllegalArgumentException("labels must not be null");
-            }
-            labels.forEach(this::label);
+            SpecValidation.notNull(labels, "labels").forEach(this::label);
             return this;
         }
 
@@ -1179,13 +504,8 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when the key is empty or either is null
          */
         public Builder label(String key, String value) {
-            if (key == null || key.isEmpty()) {
-                throw new IllegalArgumentException("label key must not be empty");
-            }
-            if (value == null) {
-                throw new IllegalArgumentException("label " + key + " needs a value (use \"\" for empty)");
-            }
-            labels.put(key, value);
+            SpecValidation.label(key, value);
+            settings.labels.put(key, value);
             return this;
         }
 
@@ -1201,10 +521,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when the path is not absolute
          */
         public Builder workingDir(String dir) {
-            if (dir == null || !dir.startsWith("/")) {
-                throw new IllegalArgumentException("working directory '" + dir + "' must be an absolute path");
-            }
-            this.workingDir = dir;
+            settings.workingDir = SpecValidation.workingDir(dir);
             return this;
         }
 
@@ -1220,10 +537,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when blank or containing whitespace
          */
         public Builder user(String user) {
-            if (user == null || user.isEmpty() || user.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("invalid user '" + user + "'");
-            }
-            this.user = user;
+            settings.user = SpecValidation.user(user);
             return this;
         }
 
@@ -1239,17 +553,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when not a valid host name
          */
         public Builder hostname(String hostname) {
-            boolean valid = hostname != null && !hostname.isEmpty() && hostname.length() <= 64;
-            if (valid) {
-                for (String label : hostname.split("\\.", -1)) {
-                    valid &= HOST_LABEL.matcher(label).matches();
-                }
-            }
-            if (!valid) {
-                throw new IllegalArgumentException("invalid hostname '" + hostname
-                        + "': expected letters, digits and '-' in dot-separated parts, at most 64 characters");
-            }
-            this.hostname = hostname;
+            settings.hostname = SpecValidation.hostname(hostname);
             return this;
         }
 
@@ -1264,7 +568,7 @@ public final class ContainerSpec {
          * @return this builder
          */
         public Builder tty(boolean tty) {
-            this.tty = tty;
+            settings.tty = tty;
             return this;
         }
 
@@ -1280,7 +584,7 @@ public final class ContainerSpec {
          * @return this builder
          */
         public Builder openStdin(boolean open) {
-            this.openStdin = open;
+            settings.openStdin = open;
             return this;
         }
 
@@ -1328,11 +632,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when the binding is null
          */
         public Builder publish(PortBinding binding) {
-            if (binding == null) {
-                throw new IllegalArgumentException("port binding must not be null");
-            }
-            publish.add(binding);
-            return this;
+            return add(settings.publish, SpecValidation.notNull(binding, "port binding"));
         }
 
         /**
@@ -1346,7 +646,7 @@ public final class ContainerSpec {
          * @return this builder
          */
         public Builder publishAll(boolean all) {
-            this.publishAll = all;
+            settings.publishAll = all;
             return this;
         }
 
@@ -1362,8 +662,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when out of range
          */
         public Builder expose(int port) {
-            expose.add(new PortBinding("", 0, port, "tcp").portKey());
-            return this;
+            return exposeKey(new PortBinding("", 0, port, "tcp").portKey());
         }
 
         /**
@@ -1379,13 +678,11 @@ public final class ContainerSpec {
          *         unknown
          */
         public Builder expose(String portAndProtocol) {
-            PortBinding p = PortBinding.parse(portAndProtocol);
-            if (p.hostPort() != 0 || !p.hostIp().isEmpty()) {
-                throw new IllegalArgumentException("invalid exposed port '" + portAndProtocol
-                        + "': expected port[/protocol] (use publish for host ports)");
-            }
-            expose.add(p.portKey());
-            return this;
+            return exposeKey(SpecValidation.exposedPort(portAndProtocol));
+        }
+
+        private Builder exposeKey(String portKey) {
+            return settings.expose.contains(portKey) ? this : add(settings.expose, portKey);
         }
 
         /**
@@ -1483,10 +780,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when the path is invalid or the size not positive
          */
         public Builder tmpfs(String target, long sizeBytes) {
-            if (sizeBytes <= 0) {
-                throw new IllegalArgumentException("tmpfs size for " + target + " must be positive: " + sizeBytes);
-            }
-            return mount(Mount.tmpfs(target, sizeBytes));
+            return mount(Mount.tmpfs(target, SpecValidation.tmpfsSize(target, sizeBytes)));
         }
 
         /**
@@ -1501,11 +795,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when the mount is null
          */
         public Builder mount(Mount mount) {
-            if (mount == null) {
-                throw new IllegalArgumentException("mount must not be null");
-            }
-            mounts.add(mount);
-            return this;
+            return add(settings.mounts, SpecValidation.notNull(mount, "mount"));
         }
 
         /**
@@ -1521,11 +811,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when blank, containing whitespace, or {@code container:} without a name
          */
         public Builder network(String network) {
-            if (network == null || network.isEmpty() || network.chars().anyMatch(Character::isWhitespace)
-                    || network.equals("container:")) {
-                throw new IllegalArgumentException("invalid network '" + network + "'");
-            }
-            this.network = network;
+            settings.network = SpecValidation.network(network);
             return this;
         }
 
@@ -1541,10 +827,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when null
          */
         public Builder restartPolicy(RestartPolicy policy) {
-            if (policy == null) {
-                throw new IllegalArgumentException("restart policy must not be null");
-            }
-            this.restartPolicy = policy;
+            settings.restartPolicy = SpecValidation.notNull(policy, "restart policy");
             return this;
         }
 
@@ -1575,7 +858,7 @@ public final class ContainerSpec {
          * @return this builder
          */
         public Builder autoRemove(boolean remove) {
-            this.autoRemove = remove;
+            settings.autoRemove = remove;
             return this;
         }
 
@@ -1591,14 +874,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when negative or below the minimum
          */
         public Builder memory(long bytes) {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("memory must not be negative: " + bytes);
-            }
-            if (bytes > 0 && bytes < MIN_MEMORY) {
-                throw new IllegalArgumentException("memory " + ByteSize.format(bytes)
-                        + " is below the daemon's minimum of 6m");
-            }
-            this.memory = bytes;
+            settings.memory = SpecValidation.memory(bytes);
             return this;
         }
 
@@ -1630,10 +906,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when less than -1
          */
         public Builder memorySwap(long bytes) {
-            if (bytes < -1) {
-                throw new IllegalArgumentException("memory swap must be -1 (unlimited) or more: " + bytes);
-            }
-            this.memorySwap = bytes;
+            settings.memorySwap = SpecValidation.memorySwap(bytes);
             return this;
         }
 
@@ -1664,14 +937,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when not a positive finite number or too small to express
          */
         public Builder cpus(double cpus) {
-            if (!(cpus > 0) || Double.isInfinite(cpus) || cpus > 1e9) {
-                throw new IllegalArgumentException("cpus must be a positive number: " + cpus);
-            }
-            long nanos = BigDecimal.valueOf(cpus).movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
-            if (nanos < 1) {
-                throw new IllegalArgumentException("cpus " + cpus + " is below the smallest limit, 0.000000001");
-            }
-            this.nanoCpus = nanos;
+            settings.nanoCpus = SpecValidation.nanoCpus(cpus);
             return this;
         }
 
@@ -1687,10 +953,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when negative
          */
         public Builder cpuShares(int shares) {
-            if (shares < 0) {
-                throw new IllegalArgumentException("cpu shares must not be negative: " + shares);
-            }
-            this.cpuShares = shares;
+            settings.cpuShares = SpecValidation.cpuShares(shares);
             return this;
         }
 
@@ -1706,10 +969,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when less than -1
          */
         public Builder pidsLimit(long limit) {
-            if (limit < -1) {
-                throw new IllegalArgumentException("pids limit must be -1 (unlimited) or more: " + limit);
-            }
-            this.pidsLimit = limit;
+            settings.pidsLimit = SpecValidation.pidsLimit(limit);
             return this;
         }
 
@@ -1725,10 +985,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when null
          */
         public Builder healthcheck(Healthcheck healthcheck) {
-            if (healthcheck == null) {
-                throw new IllegalArgumentException("healthcheck must not be null");
-            }
-            this.healthcheck = healthcheck;
+            settings.healthcheck = SpecValidation.notNull(healthcheck, "healthcheck");
             return this;
         }
 
@@ -1745,13 +1002,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when not a known signal
          */
         public Builder stopSignal(String signal) {
-            boolean valid = signal != null && (SIGNAL.matcher(signal).matches()
-                    || signal.matches("[1-9]\\d?") && Integer.parseInt(signal) <= 64);
-            if (!valid) {
-                throw new IllegalArgumentException("invalid stop signal '" + signal
-                        + "': expected a signal name such as SIGTERM or a number from 1 to 64");
-            }
-            this.stopSignal = signal;
+            settings.stopSignal = SpecValidation.stopSignal(signal);
             return this;
         }
 
@@ -1767,12 +1018,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when null, negative, not whole seconds or too long
          */
         public Builder stopTimeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.getNano() != 0
-                    || timeout.getSeconds() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("stop timeout must be a whole, non-negative number of seconds: "
-                        + (timeout == null ? null : Healthcheck.formatDuration(timeout)));
-            }
-            this.stopTimeout = timeout;
+            settings.stopTimeout = SpecValidation.stopTimeout(timeout);
             return this;
         }
 
@@ -1788,7 +1034,7 @@ public final class ContainerSpec {
          * @return this builder
          */
         public Builder init(boolean init) {
-            this.init = init;
+            settings.init = init;
             return this;
         }
 
@@ -1803,7 +1049,7 @@ public final class ContainerSpec {
          * @return this builder
          */
         public Builder privileged(boolean privileged) {
-            this.privileged = privileged;
+            settings.privileged = privileged;
             return this;
         }
 
@@ -1819,7 +1065,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when a name is malformed
          */
         public Builder capAdd(String... capabilities) {
-            capAdd.addAll(capabilities("capAdd", capabilities));
+            settings.capAdd.addAll(SpecValidation.capabilities("capAdd", capabilities));
             return this;
         }
 
@@ -1835,20 +1081,8 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when a name is malformed
          */
         public Builder capDrop(String... capabilities) {
-            capDrop.addAll(capabilities("capDrop", capabilities));
+            settings.capDrop.addAll(SpecValidation.capabilities("capDrop", capabilities));
             return this;
-        }
-
-        private static List<String> capabilities(String what, String... names) {
-            if (names == null) {
-                throw new IllegalArgumentException(what + " must not be null");
-            }
-            for (String n : names) {
-                if (n == null || !CAPABILITY.matcher(n).matches()) {
-                    throw new IllegalArgumentException("invalid capability '" + n + "' in " + what);
-                }
-            }
-            return List.of(names);
         }
 
         /**
@@ -1863,24 +1097,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when the host is empty or the ip is not an address
          */
         public Builder extraHost(String hostColonIp) {
-            int colon = hostColonIp == null ? -1 : hostColonIp.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("invalid extra host '" + hostColonIp + "': expected host:ip");
-            }
-            String host = hostColonIp.substring(0, colon);
-            String ip = hostColonIp.substring(colon + 1);
-            if (ip.startsWith("[") && ip.endsWith("]")) {
-                ip = ip.substring(1, ip.length() - 1);
-            }
-            if (host.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("invalid extra host '" + hostColonIp + "': bad host name");
-            }
-            if (!ip.equals("host-gateway") && !PortBinding.isIpAddress(ip)) {
-                throw new IllegalArgumentException("invalid extra host '" + hostColonIp + "': '" + ip
-                        + "' is not an IP address or host-gateway");
-            }
-            extraHosts.add(host + ":" + ip);
-            return this;
+            return add(settings.extraHosts, SpecValidation.extraHost(hostColonIp));
         }
 
         /**
@@ -1895,11 +1112,7 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when not an IP address
          */
         public Builder dns(String ip) {
-            if (ip == null || !PortBinding.isIpAddress(ip)) {
-                throw new IllegalArgumentException("invalid DNS server '" + ip + "': expected an IP address");
-            }
-            dns.add(ip);
-            return this;
+            return add(settings.dns, SpecValidation.dns(ip));
         }
 
         /**
@@ -1913,7 +1126,13 @@ public final class ContainerSpec {
          * @return this builder
          */
         public Builder readOnlyRootfs(boolean readOnly) {
-            this.readOnlyRootfs = readOnly;
+            settings.readOnlyRootfs = readOnly;
+            return this;
+        }
+
+        /** Appends a checked value to one of the list settings. */
+        private <T> Builder add(List<T> list, T value) {
+            list.add(value);
             return this;
         }
 
@@ -1931,48 +1150,8 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when settings conflict
          */
         public ContainerSpec build() {
-            if (memorySwap > 0 && memory == 0) {
-                throw new IllegalArgumentException("memorySwap " + ByteSize.format(memorySwap)
-                        + " needs a memory limit too: set memory as well");
-            }
-            if (memorySwap > 0 && memorySwap < memory) {
-                throw new IllegalArgumentException("memorySwap " + ByteSize.format(memorySwap)
-                        + " must not be less than memory " + ByteSize.format(memory)
-                        + " (it is memory plus swap; use -1 for unlimited swap)");
-            }
-            if (autoRemove && restartPolicy != null && !restartPolicy.name().equals("no")) {
-                throw new IllegalArgumentException("autoRemove cannot be combined with restart policy "
-                        + restartPolicy);
-            }
-            Set<String> targets = new HashSet<>();
-            for (Mount m : mounts) {
-                if (!targets.add(m.target())) {
-                    throw new IllegalArgumentException("duplicate mount point " + m.target());
-                }
-            }
-            for (int i = 0; i < publish.size(); i++) {
-                for (int j = 0; j < i; j++) {
-                    PortBinding a = publish.get(i);
-                    PortBinding b = publish.get(j);
-                    if (a.hostPort() != 0 && a.hostPort() == b.hostPort() && a.protocol().equals(b.protocol())
-                            && (a.hostIp().equals(b.hostIp()) || a.hostIp().isEmpty() || b.hostIp().isEmpty())) {
-                        throw new IllegalArgumentException("host port " + a.hostPort() + "/" + a.protocol()
-                                + " is published twice: " + b + " and " + a);
-                    }
-                }
-            }
-            if (network != null && network.startsWith("container:")) {
-                String conflict = !publish.isEmpty() || publishAll ? "published ports"
-                        : !expose.isEmpty() ? "exposed ports"
-                        : hostname != null ? "a hostname"
-                        : !dns.isEmpty() ? "DNS servers"
-                        : !extraHosts.isEmpty() ? "extra hosts" : null;
-                if (conflict != null) {
-                    throw new IllegalArgumentException("network " + network + " shares another container's network;"
-                            + " it cannot be combined with " + conflict);
-                }
-            }
-            return new ContainerSpec(this);
+            SpecValidation.checkCombination(settings);
+            return new ContainerSpec(settings.frozenCopy());
         }
     }
 }

@@ -54,6 +54,11 @@ public final class DockerEnvironment {
         return new DockerEnvironment(System.getenv(), Path.of(System.getProperty("user.home", "/")));
     }
 
+    /** The environment variables this reads. */
+    public Map<String, String> variables() {
+        return env;
+    }
+
     /** The config folder: {@code DOCKER_CONFIG}, else {@code ~/.docker}. */
     public Path configDir() {
         String dir = get("DOCKER_CONFIG");

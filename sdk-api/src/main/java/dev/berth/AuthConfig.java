@@ -1,0 +1,176 @@
+package dev.berth;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.transport.Json;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * Credentials for one registry, as the Engine API takes them: a user name and password, or an identity token (the
+ * refresh token a registry hands out on login), plus the registry's address. Empty and null fields both mean
+ * "absent". {@link #toString()} never shows the password or the token.
+ *
+ * <pre>{@code
+ * AuthConfig auth = AuthConfig.ofPassword("berth", password, "127.0.0.1:5000");
+ * String header = auth.toHeader();             // the X-Registry-Auth value
+ * System.out.println(auth);                    // AuthConfig[username=berth, password=***, serverAddress=127.0.0.1:5000]
+ * AuthConfig.anonymous().toHeader();           // "e30=", i.e. {}
+ * }</pre>
+ *
+ * @param username the user name, or null
+ * @param password the password, or null
+ * @param serverAddress the registry ({@code host[:port]}, or {@code https://index.docker.io/v1/} for Docker Hub),
+ *         or null
+ * @param identityToken the identity token, or null; when present it is sent instead of user name and password
+ */
+public record AuthConfig(String username, String password, String serverAddress, String identityToken) {
+
+    /**
+     * User name and password for {@code server}.
+     *
+     * <pre>{@code
+     * AuthConfig.ofPassword("berth", "s3cret", "127.0.0.1:5000");
+     * }</pre>
+     *
+     * @param server the registry, or null for the daemon's default (Docker Hub)
+     */
+    public static AuthConfig ofPassword(String username, String password, String server) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        return new AuthConfig(username, password, server, null);
+    }
+
+    /**
+     * An identity token, as {@code POST /auth} may return it, for {@code server}.
+     *
+     * <pre>{@code
+     * AuthConfig.ofIdentityToken(token, "https://index.docker.io/v1/");
+     * }</pre>
+     *
+     * @param server the registry, or null for the daemon's default (Docker Hub)
+     */
+    public static AuthConfig ofIdentityToken(String token, String server) {
+        if (token == null || token.isEmpty()) {
+            throw new IllegalArgumentException("empty identity token");
+        }
+        return new AuthConfig(null, null, server, token);
+    }
+
+    /**
+     * No credentials: pulls of public images and pushes to registries without auth. Its header is {@code e30=}.
+     *
+     * <pre>{@code
+     * images.push("127.0.0.1:5000/app:1", AuthConfig.anonymous(), System.out::println);
+     * }</pre>
+     */
+    public static AuthConfig anonymous() {
+        return new AuthConfig(null, null, null, null);
+    }
+
+    /**
+     * Whether there is nothing to send: no user name, password or identity token.
+     *
+     * <pre>{@code
+     * AuthConfig.anonymous().isAnonymous();   // true
+     * }</pre>
+     */
+    public boolean isAnonymous() {
+        return !present(username) && !present(password) && !present(identityToken);
+    }
+
+    /**
+     * The {@code X-Registry-Auth} header value: base64url, with padding, of {@code {"username","password",
+     * "serveraddress"}}, or of {@code {"identitytoken","serveraddress"}} when there is an identity token. Empty fields
+     * are left out, so {@link #anonymous()} gives {@code e30=} ({@code {}}), which pushes should send rather than
+     * no header at all.
+     *
+     * <pre>{@code
+     * AuthConfig.ofPassword("u", "p", "reg:5000").toHeader();
+     * // base64url of {"username":"u","password":"p","serveraddress":"reg:5000"}
+     * }</pre>
+     */
+    public String toHeader() {
+        return base64Url(headerJson());
+    }
+
+    /**
+     * The {@code X-Registry-Config} header value for {@code POST /build}: base64url, with padding, of a JSON object
+     * from registry key ({@link CredentialStore#registryKey(String)}) to {@code {"username","password",
+     * "serveraddress","identitytoken"}}, empty fields left out, in the map's order. An empty map gives {@code e30=}.
+     *
+     * <pre>{@code
+     * String header = AuthConfig.encodeRegistryConfig(CredentialStore.fromEnvironment().all());
+     * }</pre>
+     */
+    public static String encodeRegistryConfig(Map<String, AuthConfig> auths) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        auths.forEach((registry, auth) -> {
+            ObjectNode node = root.putObject(Objects.requireNonNull(registry, "registry key"));
+            put(node, "username", auth.username);
+            put(node, "password", auth.password);
+            put(node, "serveraddress", auth.serverAddress);
+            put(node, "identitytoken", auth.identityToken);
+        });
+        return base64Url(root);
+    }
+
+    /**
+     * The fields with the password and identity token masked as {@code ***}; absent fields are left out.
+     *
+     * <pre>{@code
+     * AuthConfig.ofIdentityToken(token, "reg:5000").toString();
+     * // AuthConfig[serverAddress=reg:5000, identityToken=***]
+     * }</pre>
+     */
+    @Override
+    public String toString() {
+        StringJoiner s = new StringJoiner(", ", "AuthConfig[", "]");
+        if (present(username)) {
+            s.add("username=" + username);
+        }
+        if (present(password)) {
+            s.add("password=***");
+        }
+        if (present(serverAddress)) {
+            s.add("serverAddress=" + serverAddress);
+        }
+        if (present(identityToken)) {
+            s.add("identityToken=***");
+        }
+        return s.toString();
+    }
+
+    ObjectNode headerJson() {
+        ObjectNode node = Json.mapper().createObjectNode();
+        if (present(identityToken)) {
+            put(node, "identitytoken", identityToken);
+        } else {
+            put(node, "username", username);
+            put(node, "password", password);
+        }
+        put(node, "serveraddress", serverAddress);
+        return node;
+    }
+
+    static boolean present(String s) {
+        return s != null && !s.isEmpty();
+    }
+
+    private static void put(ObjectNode node, String field, String value) {
+        if (present(value)) {
+            node.put(field, value);
+        }
+    }
+
+    private static String base64Url(ObjectNode node) {
+        try {
+            return Base64.getUrlEncoder().encodeToString(Json.mapper().writeValueAsBytes(node));
+        } catch (JsonProcessingException e) {
+            // cannot happen for a tree of strings; do not attach e, whose message could quote a secret
+            throw new IllegalStateException("cannot encode registry credentials as JSON");
+        }
+    }
+}

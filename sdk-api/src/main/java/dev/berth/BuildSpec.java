@@ -1,0 +1,223 @@
+package dev.berth;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@code docker build} builds: a context (a folder, a Dockerfile text with files, or a tar you give) and the
+ * options of the CLI.
+ *
+ * <pre>{@code
+ * BuildSpec spec = BuildSpec.fromDirectory(Path.of("app"))
+ *         .tag("app:1").buildArg("VERSION", "1.0").label("team", "core").noCache(true).build();
+ * String imageId = docker.images().build(spec, line -> System.out.print(line));
+ *
+ * BuildSpec inline = BuildSpec.fromDockerfile("FROM busybox\nCOPY hello /\n")
+ *         .file("hello", "hi\n".getBytes()).tag("hello:1").build();
+ * }</pre>
+ *
+ * <p>A folder context honours its {@code .dockerignore} as the CLI does and is tarred while it streams to the
+ * daemon (no temporary file), with uid/gid 0 and stable modes so the build cache hits.
+ */
+public final class BuildSpec {
+    /** Where the build context comes from. */
+    enum Source { DIRECTORY, DOCKERFILE_TEXT, TAR }
+
+    final Source source;
+    final Path directory;
+    final String dockerfileText;
+    final Map<String, byte[]> files;
+    final InputStream tar;
+    final String dockerfile;
+    final List<String> tags;
+    final Map<String, String> buildArgs;
+    final Map<String, String> labels;
+    final String target;
+    final boolean noCache;
+    final boolean pull;
+    final boolean remove;
+    final boolean forceRemove;
+    final String network;
+    final String platform;
+    final List<String> extraHosts;
+    final List<String> cacheFrom;
+
+    private BuildSpec(Builder b) {
+        source = b.source;
+        directory = b.directory;
+        dockerfileText = b.dockerfileText;
+        files = Map.copyOf(b.files);
+        tar = b.tar;
+        dockerfile = b.dockerfile;
+        tags = List.copyOf(b.tags);
+        buildArgs = Map.copyOf(b.buildArgs);
+        labels = Map.copyOf(b.labels);
+        target = b.target;
+        noCache = b.noCache;
+        pull = b.pull;
+        remove = b.remove;
+        forceRemove = b.forceRemove;
+        network = b.network;
+        platform = b.platform;
+        extraHosts = List.copyOf(b.extraHosts);
+        cacheFrom = List.copyOf(b.cacheFrom);
+    }
+
+    /** Builds the folder {@code dir} (its {@code Dockerfile} unless {@link Builder#dockerfile} says otherwise). */
+    public static Builder fromDirectory(Path dir) {
+        Builder b = new Builder(Source.DIRECTORY);
+        b.directory = Objects.requireNonNull(dir);
+        return b;
+    }
+
+    /** Builds from a Dockerfile's text plus the files added with {@link Builder#file}. */
+    public static Builder fromDockerfile(String dockerfile) {
+        Builder b = new Builder(Source.DOCKERFILE_TEXT);
+        b.dockerfileText = Objects.requireNonNull(dockerfile);
+        return b;
+    }
+
+    /** Builds from a tar of the context (plain or compressed), read as it is sent. */
+    public static Builder fromTar(InputStream tar) {
+        Builder b = new Builder(Source.TAR);
+        b.tar = Objects.requireNonNull(tar);
+        return b;
+    }
+
+    /** The tags, as {@code -t} gives them. */
+    public List<String> tags() {
+        return tags;
+    }
+
+    @Override
+    public String toString() {
+        return "BuildSpec[" + (source == Source.DIRECTORY ? directory : source.name().toLowerCase()) + ", tags=" + tags
+                + (buildArgs.isEmpty() ? "" : ", buildArgs=" + buildArgs.keySet()) + "]";
+    }
+
+    /** Sets the options; each mirrors a {@code docker build} flag. */
+    public static final class Builder {
+        private final Source source;
+        private Path directory;
+        private String dockerfileText;
+        private final Map<String, byte[]> files = new LinkedHashMap<>();
+        private InputStream tar;
+        private String dockerfile = "Dockerfile";
+        private final List<String> tags = new ArrayList<>();
+        private final Map<String, String> buildArgs = new LinkedHashMap<>();
+        private final Map<String, String> labels = new LinkedHashMap<>();
+        private String target;
+        private boolean noCache;
+        private boolean pull;
+        private boolean remove = true;
+        private boolean forceRemove;
+        private String network;
+        private String platform;
+        private final List<String> extraHosts = new ArrayList<>();
+        private final List<String> cacheFrom = new ArrayList<>();
+
+        private Builder(Source source) {
+            this.source = source;
+        }
+
+        /** Adds a file to a {@link #fromDockerfile} context, at {@code path} relative to its root. */
+        public Builder file(String path, byte[] content) {
+            if (source != Source.DOCKERFILE_TEXT) {
+                throw new IllegalStateException("files are added only to a Dockerfile-text context");
+            }
+            if (path.startsWith("/") || path.contains("..")) {
+                throw new IllegalArgumentException("context file paths are relative and stay inside: " + path);
+            }
+            files.put(path, content.clone());
+            return this;
+        }
+
+        /** {@code -f}: the Dockerfile's path inside the context. */
+        public Builder dockerfile(String path) {
+            dockerfile = Objects.requireNonNull(path);
+            return this;
+        }
+
+        /** {@code -t}: a name for the result; may be given several times. */
+        public Builder tag(String tag) {
+            tags.add(Objects.requireNonNull(tag));
+            return this;
+        }
+
+        /** {@code --build-arg}. */
+        public Builder buildArg(String name, String value) {
+            buildArgs.put(name, value);
+            return this;
+        }
+
+        /** {@code --label}. */
+        public Builder label(String key, String value) {
+            labels.put(key, value);
+            return this;
+        }
+
+        /** {@code --target}: the stage to build. */
+        public Builder target(String stage) {
+            target = stage;
+            return this;
+        }
+
+        /** {@code --no-cache}. */
+        public Builder noCache(boolean on) {
+            noCache = on;
+            return this;
+        }
+
+        /** {@code --pull}: always pull newer base images. */
+        public Builder pull(boolean on) {
+            pull = on;
+            return this;
+        }
+
+        /** {@code --rm} (default true): remove intermediate containers after a successful build. */
+        public Builder removeIntermediate(boolean on) {
+            remove = on;
+            return this;
+        }
+
+        /** {@code --force-rm}: remove intermediate containers even after a failure. */
+        public Builder forceRemoveIntermediate(boolean on) {
+            forceRemove = on;
+            return this;
+        }
+
+        /** {@code --network} for RUN steps. */
+        public Builder network(String mode) {
+            network = mode;
+            return this;
+        }
+
+        /** {@code --platform}, such as {@code linux/amd64}. */
+        public Builder platform(String value) {
+            platform = value;
+            return this;
+        }
+
+        /** {@code --add-host host:ip}. */
+        public Builder extraHost(String hostIp) {
+            extraHosts.add(hostIp);
+            return this;
+        }
+
+        /** {@code --cache-from}. */
+        public Builder cacheFrom(String image) {
+            cacheFrom.add(image);
+            return this;
+        }
+
+        /** The spec. */
+        public BuildSpec build() {
+            return new BuildSpec(this);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.berth;
+
+import dev.berth.model.PathStat;
+import dev.berth.transport.ApiRequest;
+import dev.berth.transport.ApiResponse;
+import dev.berth.transport.Json;
+import dev.berth.transport.NotFoundException;
+import dev.berth.transport.StreamException;
+import dev.berth.transport.Transport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+/**
+ * {@code docker cp}: files into and out of containers, as tar streams or between a local path and a container path.
+ *
+ * <pre>{@code
+ * ContainerFiles files = docker.files();
+ * files.copyIn(Path.of("site"), id, "/var/www");          // docker cp site ID:/var/www
+ * files.copyOut(id, "/var/log/app.log", Path.of("logs"));  // docker cp ID:/var/log/app.log logs
+ * PathStat s = files.stat(id, "/etc/hostname");
+ * }</pre>
+ */
+public final class ContainerFiles {
+    private final Transport transport;
+
+    ContainerFiles(Transport transport) {
+        this.transport = transport;
+    }
+
+    /**
+     * What the daemon says of {@code path} in the container.
+     *
+     * @throws NotFoundException naming the container and path when either does not exist
+     */
+    public PathStat stat(String container, String path) {
+        try (ApiResponse r = transport.send(ApiRequest.head("/containers/{id}/archive", container)
+                .query("path", path).build())) {
+            return decode(r, container, path);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("no such container or path: " + container + ":" + path, e.request());
+        }
+    }
+
+    /**
+     * {@code path} as a tar stream (entries rooted at its base name; a path ending in {@code /.} gives the contents
+     * only). Close it when done.
+     */
+    public InputStream read(String container, String path) {
+        return transport.send(ApiRequest.get("/containers/{id}/archive", container).query("path", path)
+                .streaming().build()).body();
+    }
+
+    /**
+     * Extracts a tar (plain or compressed, read as it is sent) into the existing directory {@code dir}.
+     *
+     * @param noOverwriteDirNonDir refuse to replace a directory with a non-directory or the reverse
+     * @param copyUidGid give the files the container user's uid/gid instead of the tar's
+     * @throws dev.berth.transport.BadRequestException when {@code dir} is not a directory
+     */
+    public void write(String container, String dir, InputStream tar, boolean noOverwriteDirNonDir,
+                      boolean copyUidGid) {
+        transport.send(ApiRequest.put("/containers/{id}/archive", container).query("path", dir)
+                .query("noOverwriteDirNonDir", noOverwriteDirNonDir).query("copyUIDGID", copyUidGid ? true : null)
+                .body("application/x-tar", out -> tar.transferTo(out)).build()).discard();
+    }
+
+    /** {@code docker cp LOCAL CONTAINER:DIR}: a local file or folder goes into {@code dir} under its own name. */
+    public void copyIn(Path local, String container, String dir) {
+        transport.send(ApiRequest.put("/containers/{id}/archive", container).query("path", dir)
+                .query("noOverwriteDirNonDir", true)
+                .body("application/x-tar", out -> TarArchives.writePath(local, out)).build()).discard();
+    }
+
+    /** {@code docker cp CONTAINER:PATH LOCALDIR}: the file or folder lands in {@code localDir} under its own name. */
+    public void copyOut(String container, String path, Path localDir) {
+        try (InputStream tar = read(container, path)) {
+            Files.createDirectories(localDir);
+            TarArchives.extract(tar, localDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("copying " + container + ":" + path + " to " + localDir, e);
+        }
+    }
+
+    private static PathStat decode(ApiResponse r, String container, String path) {
+        String header = r.header("X-Docker-Container-Path-Stat");
+        if (header == null) {
+            throw new StreamException("no path stat for " + container + ":" + path, r.request());
+        }
+        try {
+            return Json.mapper().readValue(new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8),
+                    PathStat.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StreamException("malformed path stat for " + container + ":" + path, r.request());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.berth;
+
+import java.io.IOException;
+
+/**
+ * A tar entry that {@link TarArchives#extract} refused because extracting it could reach outside the target
+ * directory (an absolute name, a {@code ..} that climbs out, a link that points out, a path through such a link) or
+ * would create a device or FIFO. Nothing was written for the refused entry; entries before it stay extracted.
+ *
+ * <pre>{@code
+ * try {
+ *     TarArchives.extract(download, Path.of("out"));
+ * } catch (UnsafeArchiveException e) {
+ *     log.warn("refused {}: {}", e.entryName(), e.reason());
+ * }
+ * }</pre>
+ */
+public class UnsafeArchiveException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final String entryName;
+    private final String reason;
+
+    /**
+     * @param entryName the entry's name as stored in the archive
+     * @param reason why it was refused, for example "leaves the target directory"
+     */
+    public UnsafeArchiveException(String entryName, String reason) {
+        super("unsafe archive entry \"" + entryName + "\": " + reason);
+        this.entryName = entryName;
+        this.reason = reason;
+    }
+
+    /** The refused entry's name as stored in the archive. */
+    public String entryName() {
+        return entryName;
+    }
+
+    /** Why the entry was refused. */
+    public String reason() {
+        return reason;
+    }
+}

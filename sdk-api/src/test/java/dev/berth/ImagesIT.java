@@ -1,0 +1,295 @@
+package dev.berth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.model.ContainerSpec;
+import dev.berth.model.ImageDetails;
+import dev.berth.model.ImageHistoryItem;
+import dev.berth.model.ImageRemoval;
+import dev.berth.model.PathStat;
+import dev.berth.model.ProcessResult;
+import dev.berth.model.ProgressEvent;
+import dev.berth.model.TransferProgress;
+import dev.berth.transport.DockerEnvironment;
+import dev.berth.transport.NotFoundException;
+import dev.berth.transport.StreamException;
+import dev.berth.transport.UnauthorizedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Images, registries, builds and copies against the real engine and the local registry with htpasswd. */
+class ImagesIT {
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static Docker docker;
+    private static final List<String> IMAGES = new ArrayList<>();
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void connect() {
+        docker = TestEngine.docker();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        TestEngine.removeTestContainers(docker.transport());
+        for (String image : IMAGES) {
+            try {
+                docker.images().remove(image, true, false);
+            } catch (NotFoundException e) {
+                // already gone
+            }
+        }
+        docker.close();
+    }
+
+    private static String registry() {
+        String r = System.getenv("BERTH_TEST_REGISTRY");
+        if (r == null || r.isEmpty()) {
+            throw new IllegalStateException("BERTH_TEST_REGISTRY is not set: run through scripts/test.sh");
+        }
+        return r;
+    }
+
+    private static String password() {
+        return System.getenv("BERTH_TEST_REGISTRY_PASSWORD");
+    }
+
+    private static String user() {
+        return System.getenv("BERTH_TEST_REGISTRY_USER");
+    }
+
+    /** A client whose config folder (and PATH, for credential helpers) the test controls. */
+    private Docker clientWithConfig(Path configDir, String extraPath) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DOCKER_HOST", TestEngine.dockerHost());
+        env.put("DOCKER_CONFIG", configDir.toString());
+        env.put("PATH", (extraPath == null ? "" : extraPath + ":") + System.getenv("PATH"));
+        return Docker.builder().environment(new DockerEnvironment(env, temp)).build();
+    }
+
+    private static String tagged(String name) {
+        IMAGES.add(name);
+        return name;
+    }
+
+    @Test
+    void loginPushRmiPullWithConfigJsonCredentials() throws IOException {
+        Path config = Files.createDirectories(temp.resolve("config"));
+        try (Docker d = clientWithConfig(config, null)) {
+            UnauthorizedException wrong = assertThrows(UnauthorizedException.class,
+                    () -> d.registries().login(registry(), user(), "wrong-password"));
+            assertFalse(wrong.getMessage().contains("wrong-password"), "the password never shows");
+
+            String image = tagged(registry() + "/berth/pushed:" + RUN);
+            d.images().tag(TestEngine.image(), image);
+            StreamException anonymous = assertThrows(StreamException.class, () -> d.images().push(image, e -> { }));
+            assertTrue(anonymous.daemonMessage().toLowerCase().contains("auth"), anonymous.daemonMessage());
+
+            d.registries().login(registry(), user(), password());
+            String saved = Files.readString(config.resolve("config.json"));
+            assertTrue(saved.contains(registry()), saved);
+            assertFalse(saved.contains(password()), "stored base64-encoded, as docker login does");
+
+            TransferProgress pushed = new TransferProgress();
+            d.images().push(image, pushed);
+            assertTrue(pushed.layers().size() >= 1, pushed.toString());
+
+            List<ImageRemoval> removed = d.images().remove(image, false, false);
+            assertTrue(removed.stream().anyMatch(r -> image.equals(r.untagged())), removed.toString());
+            assertFalse(d.images().exists(image));
+        }
+        try (Docker d = clientWithConfig(config, null)) {
+            String image = registry() + "/berth/pushed:" + RUN;
+            List<ProgressEvent> events = new ArrayList<>();
+            d.images().pull(image, events::add);
+            assertTrue(d.images().exists(image));
+            assertTrue(events.stream().anyMatch(e -> e.status() != null && e.status().startsWith("Digest:")
+                    || e.status() != null && e.status().contains("up to date")
+                    || e.status() != null && e.status().contains("Downloaded newer image")), events.toString());
+            d.registries().logout(registry());
+            assertFalse(Files.readString(config.resolve("config.json")).contains(registry() + "\":{\"auth"));
+        }
+    }
+
+    @Test
+    void pushAndPullWithProgressBytesThroughACredentialHelper() throws IOException {
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Path helper = bin.resolve("docker-credential-berthtest");
+        Files.writeString(helper, "#!/bin/sh\n"
+                + "case \"$1\" in\n"
+                + "  get) read url; printf '{\"ServerURL\":\"%s\",\"Username\":\"" + user() + "\",\"Secret\":\""
+                + password() + "\"}' \"$url\" ;;\n"
+                + "  list) printf '{\"" + registry() + "\":\"" + user() + "\"}' ;;\n"
+                + "  *) cat >/dev/null ;;\n"
+                + "esac\n");
+        Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path config = Files.createDirectories(temp.resolve("helper-config"));
+        Files.writeString(config.resolve("config.json"), "{\"credHelpers\":{\"" + registry() + "\":\"berthtest\"}}");
+
+        try (Docker d = clientWithConfig(config, bin.toString())) {
+            // an image with a fresh 2 MiB layer, so the registry has bytes to receive and send
+            String base = d.containers().create(ContainerSpec.builder(TestEngine.image()).label(TestEngine.LABEL, RUN)
+                    .cmd("dd", "if=/dev/urandom", "of=/payload", "bs=1M", "count=2").build());
+            d.containers().start(base);
+            d.containers().waitFor(base, WaitCondition.NOT_RUNNING);
+            String image = tagged(registry() + "/berth/helper:" + RUN);
+            d.images().commit(base, image, "payload", "berth-test", List.of(), true);
+
+            TransferProgress up = new TransferProgress();
+            d.images().push(image, up);
+            assertTrue(up.totalBytes() > 1_000_000, "push byte counts: " + up);
+            d.images().remove(image, false, false);
+
+            TransferProgress down = new TransferProgress();
+            d.images().pull(image, down);
+            assertTrue(down.totalBytes() > 1_000_000, "pull byte counts: " + down);
+            assertEquals(1.0, down.fraction(), 0.0001);
+        }
+    }
+
+    @Test
+    void buildHonoursDockerignoreAndReportsAFailingStep() throws IOException {
+        Path ctx = Files.createDirectories(temp.resolve("ctx"));
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM " + TestEngine.image() + "\nCOPY . /ctx/\n"
+                + "LABEL " + TestEngine.LABEL + "=" + RUN + "\n");
+        Files.writeString(ctx.resolve(".dockerignore"), "# big stuff stays home\nbig\n!big/keep.txt\n*.log\n");
+        Files.writeString(ctx.resolve("app.txt"), "app");
+        Files.writeString(ctx.resolve("debug.log"), "noise");
+        Path big = Files.createDirectories(ctx.resolve("big/deep"));
+        byte[] junk = new byte[1 << 20];
+        for (int i = 0; i < 20; i++) {
+            Files.write(big.resolve("blob" + i), junk);
+        }
+        Files.writeString(ctx.resolve("big/keep.txt"), "kept");
+
+        List<String> output = new ArrayList<>();
+        String id = docker.images().build(BuildSpec.fromDirectory(ctx).tag(tagged("berth-built:" + RUN)).build(),
+                output::add);
+        assertTrue(id.startsWith("sha256:"), id);
+        assertTrue(String.join("", output).contains("Step 2/3"), output.toString());
+        ProcessResult files = docker.containers().runAndWait(ContainerSpec.builder("berth-built:" + RUN)
+                .label(TestEngine.LABEL, RUN).cmd("sh", "-c", "cd /ctx && find . -type f | sort").build());
+        assertEquals("./.dockerignore\n./Dockerfile\n./app.txt\n./big/keep.txt\n", files.stdout());
+
+        BuildFailedException failed = assertThrows(BuildFailedException.class, () -> docker.images().build(
+                BuildSpec.fromDockerfile("FROM " + TestEngine.image() + "\nRUN echo fine\nRUN exit 3\n").build()));
+        assertTrue(failed.step().contains("RUN exit 3"), failed.step());
+        assertTrue(failed.daemonMessage().contains("non-zero code: 3"), failed.daemonMessage());
+    }
+
+    @Test
+    void commitKeepsTheChangeWithMessageAndAuthorThenTagAndRmi() {
+        String c = docker.containers().run(ContainerSpec.builder(TestEngine.image()).label(TestEngine.LABEL, RUN)
+                .cmd("sleep", "60").build()).id();
+        docker.containers().exec(c, "sh", "-c", "echo committed > /marker");
+        String repo = tagged("berth-commit:" + RUN);
+        String id = docker.images().commit(c, repo, "add marker", "Berth Test <t@example.org>",
+                List.of("ENV COMMITTED=1"), true);
+        ImageDetails img = docker.images().inspect(repo);
+        assertEquals(id, img.id());
+        assertEquals("Berth Test <t@example.org>", img.author());
+        assertEquals("add marker", img.comment());
+        List<ImageHistoryItem> history = docker.images().history(repo);
+        assertEquals("add marker", history.get(0).comment());
+        assertTrue(img.rootFs().layers().size() >= 2, "a layer on top of the base: " + img.rootFs().layers());
+        ProcessResult r = docker.containers().runAndWait(ContainerSpec.builder(repo).label(TestEngine.LABEL, RUN)
+                .cmd("sh", "-c", "cat /marker; echo $COMMITTED").build());
+        assertEquals("committed\n1\n", r.stdout());
+
+        String second = tagged("berth-commit-alias:" + RUN);
+        docker.images().tag(repo, second);
+        assertEquals(id, docker.images().inspect(second).id());
+        List<ImageRemoval> untag = docker.images().remove(second, false, false);
+        assertEquals(List.of(new ImageRemoval(second, null)), untag, "only the name goes while another remains");
+        assertTrue(docker.images().exists(repo));
+        assertThrows(NotFoundException.class, () -> docker.images().inspect("berth-never-built:" + RUN));
+    }
+
+    @Test
+    void exportImportAndSaveLoadRoundTrips() throws IOException {
+        String c = docker.containers().create(ContainerSpec.builder(TestEngine.image()).label(TestEngine.LABEL, RUN)
+                .cmd("true").build());
+        Path exported = temp.resolve("fs.tar");
+        docker.containers().export(c, exported);
+        String imported = docker.images().importTar(exported, tagged("berth-imported:" + RUN),
+                List.of("CMD [\"sh\"]", "ENV PATH=/bin"), "round trip");
+        assertTrue(imported.startsWith("sha256:"), imported);
+        assertEquals("ok\n", docker.containers().runAndWait(ContainerSpec.builder("berth-imported:" + RUN)
+                .label(TestEngine.LABEL, RUN).cmd("echo", "ok").build()).stdout());
+
+        Path saved = temp.resolve("saved.tar");
+        docker.images().save(saved, "berth-imported:" + RUN);
+        docker.images().remove("berth-imported:" + RUN, true, false);
+        assertFalse(docker.images().exists("berth-imported:" + RUN));
+        List<String> loaded = docker.images().load(saved);
+        assertEquals(List.of("berth-imported:" + RUN), loaded);
+        assertEquals(imported, docker.images().inspect("berth-imported:" + RUN).id());
+
+        StreamException bad = assertThrows(StreamException.class,
+                () -> docker.images().load(new java.io.ByteArrayInputStream("not a tar".getBytes())));
+        assertFalse(bad.daemonMessage().isEmpty());
+    }
+
+    @Test
+    void copyA100MegabyteFileInAndOut() throws Exception {
+        String c = docker.containers().run(ContainerSpec.builder(TestEngine.image()).label(TestEngine.LABEL, RUN)
+                .cmd("sleep", "60").build()).id();
+        Path in = temp.resolve("big.bin");
+        Random random = new Random(42);
+        byte[] chunk = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(in)) {
+            for (int i = 0; i < 100; i++) {
+                random.nextBytes(chunk);
+                out.write(chunk);
+            }
+        }
+        docker.files().copyIn(in, c, "/tmp");
+        PathStat stat = docker.files().stat(c, "/tmp/big.bin");
+        assertEquals(100L << 20, stat.size());
+        assertFalse(stat.isDirectory());
+        Path back = Files.createDirectories(temp.resolve("back"));
+        docker.files().copyOut(c, "/tmp/big.bin", back);
+        assertEquals(sha256(in), sha256(back.resolve("big.bin")));
+
+        NotFoundException missing = assertThrows(NotFoundException.class,
+                () -> docker.files().stat(c, "/no/such/path"));
+        assertTrue(missing.getMessage().contains("/no/such/path"), missing.getMessage());
+    }
+
+    private static String sha256(Path p) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

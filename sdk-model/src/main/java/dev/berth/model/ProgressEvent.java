@@ -1,0 +1,66 @@
+package dev.berth.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/**
+ * One message of a pull, push, load, import or build progress stream, as the daemon sends it: a status line for a
+ * layer ({@code id}) with byte counts, a line of build output ({@code stream}), or a result ({@code aux}). Errors in
+ * the stream never arrive as events: they raise {@code StreamException}.
+ *
+ * <pre>{@code
+ * docker.images().pull("127.0.0.1:5000/app:1", event -> {
+ *     if (event.hasBytes()) System.out.println(event.id() + " " + event.current() + "/" + event.total());
+ * });
+ * }</pre>
+ *
+ * @param status the status, such as {@code Downloading}, {@code Pull complete}, {@code Pushed}
+ * @param id the layer or image the status is about, or null
+ * @param detail byte counts ({@code current}, {@code total}), or null
+ * @param stream a chunk of build output, or null
+ * @param aux a result: the built image id ({@code ID}), the pushed digest ({@code Tag}, {@code Digest}, {@code Size})
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ProgressEvent(
+        @JsonProperty("status") String status,
+        @JsonProperty("id") String id,
+        @JsonProperty("progressDetail") Detail detail,
+        @JsonProperty("stream") String stream,
+        @JsonProperty("aux") Map<String, Object> aux) {
+
+    /**
+     * Byte counts of a layer's download, extraction or upload.
+     *
+     * @param current bytes done
+     * @param total bytes in all, or 0 when unknown
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Detail(@JsonProperty("current") long current, @JsonProperty("total") long total) {
+    }
+
+    /** Whether this event carries byte counts. */
+    public boolean hasBytes() {
+        return detail != null && (detail.current() > 0 || detail.total() > 0);
+    }
+
+    /** Bytes done, or 0. */
+    public long current() {
+        return detail == null ? 0 : detail.current();
+    }
+
+    /** Bytes in all, or 0 when unknown. */
+    public long total() {
+        return detail == null ? 0 : detail.total();
+    }
+
+    /** The status line as the CLI shows it: {@code id: status} or the build output. */
+    @Override
+    public String toString() {
+        if (stream != null) {
+            return stream;
+        }
+        return (id != null ? id + ": " : "") + (status != null ? status : "")
+                + (hasBytes() ? " " + current() + "/" + total() : "") + (aux != null ? " " + aux : "");
+    }
+}
