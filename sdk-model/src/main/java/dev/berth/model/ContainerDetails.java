@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -51,7 +52,7 @@ public record ContainerDetails(
         @JsonProperty("HostConfig") HostConfig hostConfig,
         @JsonProperty("NetworkSettings") NetworkSettings networkSettings,
         @JsonProperty("Mounts") List<MountPoint> mounts,
-        @JsonAnySetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public ContainerDetails {
         args = Copies.copy(args);
@@ -153,7 +154,7 @@ public record ContainerDetails(
             @JsonProperty("StartedAt") String startedAt,
             @JsonProperty("FinishedAt") String finishedAt,
             @JsonProperty("Health") Map<String, Object> health,
-            @JsonAnySetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
         public State {
             health = Copies.copy(health);
@@ -198,7 +199,7 @@ public record ContainerDetails(
             @JsonProperty("OpenStdin") boolean openStdin,
             @JsonProperty("ExposedPorts") Map<String, Object> exposedPorts,
             @JsonProperty("StopSignal") String stopSignal,
-            @JsonAnySetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
         public Config {
             env = Copies.copy(env);
@@ -243,7 +244,7 @@ public record ContainerDetails(
             @JsonProperty("Privileged") boolean privileged,
             @JsonProperty("Binds") List<String> binds,
             @JsonProperty("NetworkMode") String networkMode,
-            @JsonAnySetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
         public HostConfig {
             restartPolicy = Copies.copy(restartPolicy);
@@ -273,7 +274,7 @@ public record ContainerDetails(
             @JsonProperty("Ports") Map<String, List<HostPort>> ports,
             @JsonProperty("IPAddress") String ipAddress,
             @JsonProperty("Networks") Map<String, Object> networks,
-            @JsonAnySetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
         public NetworkSettings {
             ports = copyPorts(ports);
@@ -326,7 +327,7 @@ public record ContainerDetails(
             @JsonProperty("Destination") String destination,
             @JsonProperty("Mode") String mode,
             @JsonProperty("RW") boolean rw,
-            @JsonAnySetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
         public MountPoint {
             extras = Copies.copy(extras);

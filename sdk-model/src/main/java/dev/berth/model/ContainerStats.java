@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -42,7 +43,7 @@ public record ContainerStats(
         @JsonProperty("networks") Map<String, Object> networks,
         @JsonProperty("name") String name,
         @JsonProperty("id") String id,
-        @JsonAnySetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public ContainerStats {
         pidsStats = Copies.copy(pidsStats);

@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -49,7 +50,7 @@ public record ContainerSummary(
         @JsonProperty("Labels") Map<String, String> labels,
         @JsonProperty("SizeRw") Long sizeRw,
         @JsonProperty("SizeRootFs") Long sizeRootFs,
-        @JsonAnySetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public ContainerSummary {
         names = Copies.copy(names);

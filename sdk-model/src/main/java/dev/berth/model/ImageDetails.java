@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -43,7 +44,7 @@ public record ImageDetails(
         @JsonProperty("Size") long size,
         @JsonProperty("Config") Map<String, Object> config,
         @JsonProperty("RootFS") RootFs rootFs,
-        @JsonAnySetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public ImageDetails {
         repoTags = Copies.copy(repoTags);

@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -35,7 +36,7 @@ public record ImageSummary(
         @JsonProperty("SharedSize") long sharedSize,
         @JsonProperty("Labels") Map<String, String> labels,
         @JsonProperty("Containers") long containers,
-        @JsonAnySetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public ImageSummary {
         repoTags = Copies.copy(repoTags);

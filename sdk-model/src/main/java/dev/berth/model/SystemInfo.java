@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -59,7 +60,7 @@ public record SystemInfo(
         @JsonProperty("Labels") List<String> labels,
         @JsonProperty("CgroupVersion") String cgroupVersion,
         @JsonProperty("Swarm") SwarmState swarm,
-        @JsonAnySetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public SystemInfo {
         labels = Copies.copy(labels);

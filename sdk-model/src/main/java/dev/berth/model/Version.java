@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -43,7 +44,7 @@ public record Version(
         @JsonProperty("KernelVersion") String kernelVersion,
         @JsonProperty("Experimental") boolean experimental,
         @JsonProperty("BuildTime") String buildTime,
-        @JsonAnySetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public Version {
         components = Copies.copy(components);
