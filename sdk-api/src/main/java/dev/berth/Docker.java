@@ -36,6 +36,8 @@ public final class Docker implements AutoCloseable {
     private final Containers containers;
     private final ContainerFiles files;
     private final Registries registries;
+    private final Networks networks;
+    private final Volumes volumes;
 
     private Docker(Transport transport, CredentialStore credentials) {
         this.transport = transport;
@@ -44,6 +46,8 @@ public final class Docker implements AutoCloseable {
         this.containers = new Containers(transport, images);
         this.files = new ContainerFiles(transport);
         this.registries = new Registries(transport, credentials);
+        this.networks = new Networks(transport);
+        this.volumes = new Volumes(transport);
     }
 
     /**
@@ -75,6 +79,16 @@ public final class Docker implements AutoCloseable {
     /** Files in containers: {@code docker cp}, stat, tar in and out. */
     public ContainerFiles files() {
         return files;
+    }
+
+    /** Networks: {@code docker network ls/inspect/create/connect/disconnect/rm/prune}. */
+    public Networks networks() {
+        return networks;
+    }
+
+    /** Volumes: {@code docker volume ls/inspect/create/rm/prune}. */
+    public Volumes volumes() {
+        return volumes;
     }
 
     /** Registry logins: {@code docker login}, {@code docker logout}. */

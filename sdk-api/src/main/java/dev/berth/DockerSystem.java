@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.model.DiskUsage;
 import dev.berth.model.Event;
 import dev.berth.model.PingResult;
 import dev.berth.model.SystemInfo;
@@ -8,17 +9,27 @@ import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
 import dev.berth.transport.JsonStream;
 import dev.berth.transport.Transport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The daemon itself: {@code docker version}, {@code docker info}, and a ping.
+ * The daemon itself: {@code docker version}, {@code docker info}, a ping, events, and the system-wide
+ * {@code docker system df} and {@code docker system prune}.
  *
  * <pre>{@code
  * docker.system().ping().apiVersion();   // "1.41"
  * docker.system().info().containers();
+ * docker.system().diskUsage().layersSize();
  * }</pre>
  */
 public final class DockerSystem {
+    /** The filters {@code POST /build/prune} understands; the build cache has no labels. */
+    private static final Set<String> BUILD_CACHE_FILTERS = Set.of("until", "unused-for", "id", "parent", "type",
+            "description", "inuse", "shared", "private");
+
     private final Transport transport;
 
     DockerSystem(Transport transport) {
@@ -59,5 +70,61 @@ public final class DockerSystem {
     /** {@code docker info}: counts, storage driver, kernel, Swarm state and more. */
     public SystemInfo info() {
         return transport.json(ApiRequest.get("/info").build(), SystemInfo.class);
+    }
+
+    /**
+     * {@code docker system df -v}: every image, container, volume and build cache record, with the space each
+     * takes. The daemon computes all sizes for this call, which can take a while on a busy host.
+     *
+     * <pre>{@code
+     * DiskUsage df = docker.system().diskUsage();
+     * long volumeBytes = df.volumes().stream().mapToLong(v -> v.usageData().size()).sum();
+     * }</pre>
+     *
+     * @return what the daemon keeps on disk
+     */
+    public DiskUsage diskUsage() {
+        return transport.json(ApiRequest.get("/system/df").build(), DiskUsage.class);
+    }
+
+    /**
+     * {@code docker system prune --volumes --filter ...}: removes, in this order, stopped containers, unused
+     * networks, unused volumes, dangling images and unused build cache, each matching the filters (such as
+     * {@code label=k=v} or {@code label!=k}), and returns the space freed in all. As with the CLI, {@code until}
+     * is refused up front, since volume pruning does not support it.
+     *
+     * <p>The build cache carries no labels: the daemon ignores a {@code label} filter there, so this removes every
+     * unused build cache record whatever the label filter says, as {@code docker system prune} does. Only the
+     * filters the build cache knows ({@code id}, {@code type}, {@code inuse} and the like) are sent to it. Volume
+     * pruning follows {@link Volumes#prune}: on API 1.41 it removes named volumes too.
+     *
+     * <pre>{@code
+     * long freed = docker.system().prune(Map.of("label", List.of("com.example.ci-run=42")));
+     * }</pre>
+     *
+     * @param filters the filters, or an empty map to prune everything unused
+     * @return the bytes reclaimed, summed over the five prunes
+     * @throws IllegalArgumentException when the filters hold {@code until}
+     */
+    public long prune(Map<String, List<String>> filters) {
+        if (filters.containsKey("until")) {
+            throw new IllegalArgumentException("the until filter is not supported when pruning volumes");
+        }
+        long total = reclaimed("/containers/prune", filters);
+        reclaimed("/networks/prune", filters);
+        total += reclaimed("/volumes/prune", filters);
+        total += reclaimed("/images/prune", filters);
+        Map<String, List<String>> cacheFilters = new LinkedHashMap<>();
+        filters.forEach((k, v) -> {
+            if (BUILD_CACHE_FILTERS.contains(k)) {
+                cacheFilters.put(k, v);
+            }
+        });
+        return total + reclaimed("/build/prune", cacheFilters);
+    }
+
+    private long reclaimed(String path, Map<String, List<String>> filters) {
+        Map<?, ?> r = transport.json(ApiRequest.post(path).filters(filters).build(), Map.class);
+        return r.get("SpaceReclaimed") instanceof Number n ? n.longValue() : 0;
     }
 }

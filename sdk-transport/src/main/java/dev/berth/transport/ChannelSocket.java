@@ -24,6 +24,8 @@ import java.nio.channels.SocketChannel;
  * {@link #close()} from any thread ends a blocked read at once.
  */
 class ChannelSocket extends Socket {
+    /** The read and write buffer size: what one system call moves at most. */
+    static final int BUFFER = 64 * 1024;
     private final String description;
     private final Opener opener;
     private volatile ByteChannel channel;
@@ -112,6 +114,7 @@ class ChannelSocket extends Socket {
     public void shutdownOutput() throws IOException {
         requireOpen();
         if (channel instanceof SocketChannel sc) {
+            out.flush();
             sc.shutdownOutput();
         } else {
             // A pipe has no half-close: the daemon sees EOF only when the whole handle closes.
@@ -242,7 +245,13 @@ class ChannelSocket extends Socket {
         }
     }
 
+    /**
+     * Reads through a direct buffer of {@link #BUFFER} bytes: one system call fills it (OkHttp asks for 8 KiB at a
+     * time), and the channel reads into native memory without the JDK's extra copy.
+     */
     private final class ChannelInput extends InputStream {
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER).flip();
+
         @Override
         public int read() throws IOException {
             byte[] one = new byte[1];
@@ -255,11 +264,29 @@ class ChannelSocket extends Socket {
             if (len == 0) {
                 return 0;
             }
-            if (inputShutdown) {
-                return -1;
+            if (!buffer.hasRemaining()) {
+                if (inputShutdown) {
+                    return -1;
+                }
+                buffer.clear();
+                int n;
+                try {
+                    n = ChannelSocket.this.read(buffer);
+                } finally {
+                    buffer.flip(); // also after a timeout: the buffer then holds nothing, never stale bytes
+                }
+                if (n < 0) {
+                    return -1;
+                }
             }
-            int n = ChannelSocket.this.read(ByteBuffer.wrap(b, off, len));
+            int n = Math.min(len, buffer.remaining());
+            buffer.get(b, off, n);
             return n;
+        }
+
+        @Override
+        public int available() {
+            return buffer.remaining();
         }
 
         @Override
@@ -268,21 +295,45 @@ class ChannelSocket extends Socket {
         }
     }
 
+    /**
+     * Writes through a direct buffer of {@link #BUFFER} bytes, drained when full and on {@code flush} (OkHttp flushes
+     * each request and each hijacked write), so a large upload takes few system calls.
+     */
     private final class ChannelOutput extends OutputStream {
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+
         @Override
         public void write(int b) throws IOException {
             write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
             if (outputShutdown) {
                 throw new SocketException("Socket output is shut down");
             }
-            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-            while (buf.hasRemaining()) {
-                channel.write(buf);
+            while (len > 0) {
+                if (!buffer.hasRemaining()) {
+                    drain();
+                }
+                int n = Math.min(len, buffer.remaining());
+                buffer.put(b, off, n);
+                off += n;
+                len -= n;
             }
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            drain();
+        }
+
+        private void drain() throws IOException {
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            buffer.clear();
         }
 
         @Override

@@ -99,7 +99,18 @@ public final class HijackedConnection implements Closeable {
     public void close() {
         if (socket != null) {
             socket.cancel();
+            // Closing both halves tells OkHttp the exchange is over, so the call is released, not reported leaked.
+            closeQuietly(output);
+            closeQuietly(stdin);
         }
         response.close();
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException | RuntimeException e) {
+            // the socket is already cancelled: nothing more to release
+        }
     }
 }

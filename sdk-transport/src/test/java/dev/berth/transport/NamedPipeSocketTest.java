@@ -37,6 +37,7 @@ class NamedPipeSocketTest {
         InputStream in = s.getInputStream();
         byte[] msg = "GET /_ping HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         out.write(msg);
+        out.flush(); // writes are buffered until a flush, as OkHttp does after each request
         assertArrayEquals(msg, in.readNBytes(msg.length));
         assertThrows(UnsupportedOperationException.class, s::shutdownOutput,
                 "a pipe has no half-close; OkHttp then closes the stream");

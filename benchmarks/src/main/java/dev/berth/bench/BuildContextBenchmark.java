@@ -1,0 +1,108 @@
+package dev.berth.bench;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.berth.BuildSpec;
+import dev.berth.Docker;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Time to build from a large context (default 500 MB in 10,000 files): the context upload dominates, since the
+ * Dockerfile only adds a label. Berth, the {@code docker} CLI's classic builder ({@code DOCKER_BUILDKIT=0}) and
+ * docker-java 3.7.1 build the same folder against the same engine, in turns.
+ *
+ * <pre>{@code
+ * scripts/bench.sh build [MB] [files] [rounds]
+ * }</pre>
+ */
+public final class BuildContextBenchmark {
+    private BuildContextBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args total MB (500), files (10000), rounds (3)
+     */
+    public static void main(String[] args) throws Exception {
+        int mb = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int files = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+        String base = System.getenv().getOrDefault("BERTH_TEST_IMAGE", "berth-test/busybox:1");
+        Path ctx = Files.createTempDirectory("berth-bench-ctx");
+        try {
+            makeContext(ctx, mb, files, base);
+            System.out.printf(Locale.ROOT, "build context: %d MB in %d files%n", mb, files);
+            DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                    .withDockerHost(host).build();
+            ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
+                    .connectionTimeout(Duration.ofSeconds(30)).responseTimeout(Duration.ofMinutes(10)).build();
+            try (Docker docker = Docker.builder().host(host).build();
+                 DockerClient dockerJava = DockerClientImpl.getInstance(config, http)) {
+                for (int round = 1; round <= rounds; round++) {
+                    long t = System.nanoTime();
+                    docker.images().build(BuildSpec.fromDirectory(ctx).tag("berth-bench-build:berth").build());
+                    report(round, "berth", System.nanoTime() - t);
+
+                    t = System.nanoTime();
+                    Process cli = new ProcessBuilder(cliBinary(), "build", "-q", "-t", "berth-bench-build:cli",
+                            ctx.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start();
+                    cli.getOutputStream().close();
+                    if (cli.waitFor() != 0) {
+                        throw new IllegalStateException("docker build failed");
+                    }
+                    report(round, "docker CLI (classic builder)", System.nanoTime() - t);
+
+                    t = System.nanoTime();
+                    dockerJava.buildImageCmd(ctx.toFile()).withTags(Set.of("berth-bench-build:docker-java"))
+                            .exec(new BuildImageResultCallback()).awaitImageId();
+                    report(round, "docker-java 3.7.1 (httpclient5)", System.nanoTime() - t);
+                }
+                for (String tag : new String[] {"berth", "cli", "docker-java"}) {
+                    docker.images().remove("berth-bench-build:" + tag, true, false);
+                }
+            }
+        } finally {
+            try (Stream<Path> walk = Files.walk(ctx)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String cliBinary() {
+        return Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker" : "docker";
+    }
+
+    private static void makeContext(Path ctx, int mb, int files, String base) throws IOException {
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM " + base + "\nLABEL dev.berth.test=bench\n");
+        long perFile = (long) mb * 1_000_000 / files;
+        Random random = new Random(7);
+        byte[] buf = new byte[(int) perFile];
+        int perDir = 100;
+        for (int i = 0; i < files; i++) {
+            Path dir = Files.createDirectories(ctx.resolve("d" + (i / perDir)));
+            random.nextBytes(buf);
+            try (OutputStream out = Files.newOutputStream(dir.resolve("f" + i + ".bin"))) {
+                out.write(buf);
+            }
+        }
+    }
+
+    private static void report(int round, String who, long nanos) {
+        System.out.printf(Locale.ROOT, "%-3d %-34s %8.2f s%n", round, who, nanos / 1e9);
+    }
+}

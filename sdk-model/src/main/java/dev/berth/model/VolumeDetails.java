@@ -1,0 +1,68 @@
+package dev.berth.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/**
+ * A volume as {@code docker volume inspect} shows it ({@code GET /volumes/{name}}), as each row of
+ * {@code docker volume ls}, as {@code POST /volumes/create} returns it, and in {@link DiskUsage#volumes()}, the only
+ * place that fills {@link #usageData()}. Fields the record does not model ({@code ClusterVolume} from API 1.42, and
+ * later additions) are kept in {@link #extras()}.
+ *
+ * <pre>{@code
+ * VolumeDetails v = docker.volumes().inspect("data");
+ * v.driver();       // "local"
+ * v.mountpoint();   // "/var/lib/docker/volumes/data/_data"
+ * v.labels();       // {team=web}
+ * }</pre>
+ *
+ * @param name the volume's name
+ * @param driver the volume driver, such as {@code local}
+ * @param mountpoint where the volume lives on the daemon's host
+ * @param createdAt when the volume was created, as RFC 3339; null when the driver does not tell
+ * @param status low-level details from the volume driver; empty when the driver gives none
+ * @param labels the volume's labels
+ * @param scope {@code local} or {@code global}
+ * @param options the driver options the volume was created with
+ * @param usageData the volume's size and reference count; only {@code GET /system/df} sends it, null elsewhere
+ * @param extras every field this record does not model, as the daemon sent it
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record VolumeDetails(
+        @JsonProperty("Name") String name,
+        @JsonProperty("Driver") String driver,
+        @JsonProperty("Mountpoint") String mountpoint,
+        @JsonProperty("CreatedAt") String createdAt,
+        @JsonProperty("Status") Map<String, Object> status,
+        @JsonProperty("Labels") Map<String, String> labels,
+        @JsonProperty("Scope") String scope,
+        @JsonProperty("Options") Map<String, String> options,
+        @JsonProperty("UsageData") UsageData usageData,
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+
+    public VolumeDetails {
+        status = Copies.copy(status);
+        labels = Copies.copy(labels);
+        options = Copies.copy(options);
+        extras = Copies.copy(extras);
+    }
+
+    /**
+     * How much a volume uses ({@code UsageData}, from {@code GET /system/df}).
+     *
+     * <pre>{@code
+     * VolumeDetails.UsageData u = docker.system().diskUsage().volumes().get(0).usageData();
+     * u.size();       // 65536 bytes, or -1 when the driver cannot tell
+     * u.refCount();   // 2 containers use it, or -1 when unknown
+     * }</pre>
+     *
+     * @param size bytes the volume uses; -1 when not available (drivers other than {@code local})
+     * @param refCount how many containers reference the volume; -1 when not available
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UsageData(@JsonProperty("Size") long size, @JsonProperty("RefCount") long refCount) {
+    }
+}
