@@ -38,6 +38,7 @@ public final class Docker implements AutoCloseable {
     private final Registries registries;
     private final Networks networks;
     private final Volumes volumes;
+    private final Swarm swarm;
 
     private Docker(Transport transport, CredentialStore credentials) {
         this.transport = transport;
@@ -48,6 +49,7 @@ public final class Docker implements AutoCloseable {
         this.registries = new Registries(transport, credentials);
         this.networks = new Networks(transport);
         this.volumes = new Volumes(transport);
+        this.swarm = new Swarm(transport);
     }
 
     /**
@@ -89,6 +91,11 @@ public final class Docker implements AutoCloseable {
     /** Volumes: {@code docker volume ls/inspect/create/rm/prune}. */
     public Volumes volumes() {
         return volumes;
+    }
+
+    /** Swarm: init, join, leave, and its nodes, services, tasks, secrets and configs. */
+    public Swarm swarm() {
+        return swarm;
     }
 
     /** Registry logins: {@code docker login}, {@code docker logout}. */

@@ -155,6 +155,31 @@ class SystemIT {
     }
 
     @Test
+    void connectFindsADesktopStyleSocketInAFakeHome() throws Exception {
+        Path fakeHome = temp.resolve("home");
+        Path desktop = Files.createDirectories(fakeHome.resolve(".docker/desktop")).resolve("docker.sock");
+        Files.createSymbolicLink(desktop, Path.of(TestEngine.dockerHost().substring("unix://".length())));
+        try (Docker docker = Docker.builder().environment(new DockerEnvironment(Map.of(), fakeHome)).build()) {
+            assertEquals(desktop.toString(), docker.endpoint().host().path());
+            assertSameDaemon(docker);
+        }
+    }
+
+    @Test
+    void withNothingListeningTheErrorNamesEveryPlaceTried() {
+        Path emptyHome = temp.resolve("empty-home");
+        try (Docker docker = Docker.builder().environment(new DockerEnvironment(
+                Map.of("XDG_RUNTIME_DIR", emptyHome.resolve("run").toString()), emptyHome)).build()) {
+            DaemonUnreachableException e = assertThrows(DaemonUnreachableException.class,
+                    () -> docker.system().ping());
+            for (String place : new String[] {"/var/run/docker.sock", ".docker/run/docker.sock",
+                "/run/docker.sock", ".colima/default/docker.sock", ".orbstack/run/docker.sock", "podman.sock"}) {
+                assertTrue(e.getMessage().contains(place), place + " in " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void badRequestCarriesTheDaemonsMessage() {
         try (Docker docker = TestEngine.docker()) {
             DockerException e = assertThrows(dev.berth.transport.NotFoundException.class,

@@ -19,9 +19,10 @@ import java.util.Map;
  * context store.
  *
  * <p>Precedence, as in the CLI's code: {@code DOCKER_HOST} &gt; {@code DOCKER_CONTEXT} &gt; {@code currentContext}
- * in {@code config.json} &gt; the default socket. When the default socket is missing, the sockets of Docker Desktop,
- * rootless Docker, Colima, OrbStack and Podman are looked at, and every place looked at is listed in the error a
- * failed call raises.
+ * in {@code config.json} &gt; the known sockets: the default one, then those of Docker Desktop, rootless Docker,
+ * Colima, OrbStack, Rancher Desktop and Podman. The first known socket whose daemon answers a ping (within a
+ * second) is taken; when none does, every place looked at, and why it was passed over, is listed in the error the
+ * first call raises.
  *
  * <pre>{@code
  * Endpoint endpoint = DockerEnvironment.system().resolve();
@@ -36,6 +37,8 @@ import java.util.Map;
  */
 public final class DockerEnvironment {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a known socket may take to answer the discovery ping. */
+    private static final long PROBE_MILLIS = 1000;
 
     private final Map<String, String> env;
     private final Path home;
@@ -143,25 +146,64 @@ public final class DockerEnvironment {
         if (fallback.scheme() != DockerHost.Scheme.UNIX) {
             return new Endpoint(fallback, null, pinned, "default named pipe", List.of());
         }
+        List<String> tried = new ArrayList<>();
+        for (Path p : knownSockets()) {
+            if (!Files.exists(p)) {
+                tried.add("unix://" + p + " (no such file)");
+                continue;
+            }
+            String problem = SocketProbe.ping(p, PROBE_MILLIS);
+            if (problem == null) {
+                return new Endpoint(DockerHost.unix(p), null, pinned, "the first known socket that answered", tried);
+            }
+            tried.add("unix://" + p + " (" + problem + ")");
+        }
+        return new Endpoint(fallback, null, pinned, "default socket (none answered)", tried);
+    }
+
+    /**
+     * Where daemons listen when nothing says otherwise, in the order they are tried: the default socket, Docker
+     * Desktop, rootless Docker, Colima, OrbStack, Rancher Desktop, Podman.
+     */
+    List<Path> knownSockets() {
         List<Path> candidates = new ArrayList<>();
         candidates.add(Path.of(DockerHost.DEFAULT_UNIX_SOCKET));
         candidates.add(home.resolve(".docker/run/docker.sock"));
+        candidates.add(home.resolve(".docker/desktop/docker.sock"));
         String runtime = get("XDG_RUNTIME_DIR");
         if (runtime != null) {
             candidates.add(Path.of(runtime, "docker.sock"));
-            candidates.add(Path.of(runtime, "podman/podman.sock"));
+        }
+        String uid = uid();
+        if (uid != null) {
+            Path userRun = Path.of("/run/user", uid, "docker.sock");
+            if (!candidates.contains(userRun)) {
+                candidates.add(userRun);
+            }
         }
         candidates.add(home.resolve(".colima/default/docker.sock"));
+        candidates.add(home.resolve(".colima/docker.sock"));
         candidates.add(home.resolve(".orbstack/run/docker.sock"));
         candidates.add(home.resolve(".rd/docker.sock"));
-        List<String> tried = new ArrayList<>();
-        for (Path p : candidates) {
-            if (Files.exists(p)) {
-                return new Endpoint(DockerHost.unix(p), null, pinned, "default socket", tried);
-            }
-            tried.add("unix://" + p + " (no such file)");
+        if (runtime != null) {
+            candidates.add(Path.of(runtime, "podman/podman.sock"));
         }
-        return new Endpoint(fallback, null, pinned, "default socket (none found)", tried);
+        candidates.add(Path.of("/run/podman/podman.sock"));
+        return candidates;
+    }
+
+    /** This process's user id, from {@code /proc/self/status} (Linux), or null. */
+    private static String uid() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.substring(4).trim().split("\\s+")[0];
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: skip /run/user
+        }
+        return null;
     }
 
     private String get(String name) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,23 +105,45 @@ class DockerEnvironmentTest {
     }
 
     @Test
-    void defaultSocketListsWhatWasTried() {
+    void defaultSocketListsWhatWasTriedAndWhy() throws IOException {
+        Path stale = home.resolve(".colima/default/docker.sock");
+        Files.createDirectories(stale.getParent());
+        Files.createFile(stale);
         Endpoint e = resolve(Map.of("XDG_RUNTIME_DIR", home.resolve("run").toString()));
         if (!Files.exists(Path.of("/var/run/docker.sock"))) {
-            assertTrue(e.tried().stream().anyMatch(t -> t.contains("/var/run/docker.sock")), e.tried().toString());
+            assertTrue(e.source().contains("none answered"), e.source());
+            assertTrue(e.tried().stream().anyMatch(t -> t.contains("/var/run/docker.sock (no such file)")),
+                    e.tried().toString());
             assertTrue(e.tried().stream().anyMatch(t -> t.contains(".docker/run/docker.sock")), e.tried().toString());
             assertTrue(e.tried().stream().anyMatch(t -> t.contains("podman")), e.tried().toString());
+            assertTrue(e.tried().stream().anyMatch(t -> t.startsWith("unix://" + stale) && !t.contains("no such file")),
+                    "a file that is there but answers nothing says why: " + e.tried());
         }
     }
 
     @Test
-    void desktopSocketFoundWhenDefaultMissing() throws IOException {
-        Path desktop = home.resolve(".docker/run/docker.sock");
-        Files.createDirectories(desktop.getParent());
-        Files.createFile(desktop);
-        Endpoint e = resolve(Map.of());
-        if (!Files.exists(Path.of("/var/run/docker.sock"))) {
-            assertEquals(desktop.toString(), e.host().path());
+    void firstKnownSocketThatAnswersIsTaken() throws IOException {
+        Path dead = home.resolve(".docker/run/docker.sock");
+        Files.createDirectories(dead.getParent());
+        Files.createFile(dead); // Docker Desktop's socket path, but nothing listens
+        Path orbstack = home.resolve(".orbstack/run/docker.sock");
+        Files.createDirectories(orbstack.getParent());
+        try (UnixHttpServer server = new UnixHttpServer(orbstack)) {
+            Endpoint e = resolve(Map.of());
+            if (!Files.exists(Path.of("/var/run/docker.sock"))) {
+                assertEquals(orbstack.toString(), e.host().path());
+                assertTrue(e.tried().stream().anyMatch(t -> t.contains(dead.toString())), e.tried().toString());
+            }
         }
+    }
+
+    @Test
+    void knownSocketsInTheCliOrderThenFurther() {
+        List<Path> known = new DockerEnvironment(Map.of("XDG_RUNTIME_DIR", "/run/user/1000"), home).knownSockets();
+        assertEquals(Path.of("/var/run/docker.sock"), known.get(0));
+        assertEquals(home.resolve(".docker/run/docker.sock"), known.get(1));
+        assertTrue(known.indexOf(Path.of("/run/user/1000/docker.sock"))
+                < known.indexOf(home.resolve(".colima/default/docker.sock")));
+        assertEquals(Path.of("/run/podman/podman.sock"), known.get(known.size() - 1));
     }
 }

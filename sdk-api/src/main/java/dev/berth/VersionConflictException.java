@@ -1,0 +1,48 @@
+package dev.berth;
+
+import dev.berth.transport.ConflictException;
+import dev.berth.transport.ServerErrorException;
+import java.util.function.Supplier;
+
+/**
+ * A swarm update named a stale version: the object (swarm, node, service, secret, config) changed since it was read.
+ * Read it again, reapply the change, and send it with the new {@code Version.Index}.
+ *
+ * <p>Engine 20.10 answers such an update with HTTP 500 and {@code rpc error: code = Unknown desc = update out of
+ * sequence}; Berth raises this exception instead of a {@link ServerErrorException}. As a {@link ConflictException}
+ * its {@link #status()} is 409, what the condition is, not the 500 the daemon sent; {@link #daemonMessage()} is the
+ * daemon's text.
+ *
+ * <pre>{@code
+ * try {
+ *     services.update(id, staleVersion, spec);
+ * } catch (VersionConflictException e) {
+ *     ServiceDetails now = services.inspect(id);
+ *     services.update(id, now.versionIndex(), now.spec().toBuilder().replicas(5).build());
+ * }
+ * services.update(id, spec -> spec.toBuilder().replicas(5).build());   // the same, retrying by itself
+ * }</pre>
+ */
+public class VersionConflictException extends ConflictException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param daemonMessage what the daemon said
+     * @param request the method and path that failed
+     */
+    public VersionConflictException(String daemonMessage, String request) {
+        super(daemonMessage, request);
+    }
+
+    /** Runs a versioned update, turning the daemon's "update out of sequence" into this exception. */
+    static <T> T guard(Supplier<T> update) {
+        try {
+            return update.get();
+        } catch (ServerErrorException e) {
+            if (e.daemonMessage().contains("out of sequence")) {
+                throw new VersionConflictException(e.daemonMessage(), e.request());
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.berth.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/**
+ * What {@code docker swarm inspect} shows, as a manager sees it ({@code GET /swarm}): the swarm's id, the version
+ * an update must name, its join tokens and its settings. {@code TLSInfo}, {@code DefaultAddrPool},
+ * {@code SubnetSize}, {@code DataPathPort} and the rest are kept in {@link #extras()}.
+ *
+ * <pre>{@code
+ * SwarmDetails s = docker.swarm().inspect();
+ * s.id();                          // "rzsvd6mdmq8r1bsoq8qgcdafs"
+ * s.version().index();             // 10
+ * s.spec().get("Orchestration");   // {TaskHistoryRetentionLimit=5}
+ * }</pre>
+ *
+ * @param id the swarm's id
+ * @param version the version to name in {@code update}
+ * @param createdAt when the swarm was created, as RFC 3339 with nanoseconds
+ * @param updatedAt when the swarm was last changed
+ * @param spec the swarm's settings ({@code SwarmSpec}: {@code Name}, {@code Labels}, {@code Orchestration},
+ *        {@code Raft}, {@code Dispatcher}, {@code CAConfig}, {@code EncryptionConfig}, {@code TaskDefaults}), as the
+ *        daemon sent them; change a copy and pass it to {@code update}
+ * @param joinTokens the worker and manager join tokens
+ * @param extras every field this record does not model, as the daemon sent it
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SwarmDetails(
+        @JsonProperty("ID") String id,
+        @JsonProperty("Version") ObjectVersion version,
+        @JsonProperty("CreatedAt") String createdAt,
+        @JsonProperty("UpdatedAt") String updatedAt,
+        @JsonProperty("Spec") Map<String, Object> spec,
+        @JsonProperty("JoinTokens") JoinTokens joinTokens,
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+
+    public SwarmDetails {
+        spec = Copies.copy(spec);
+        extras = Copies.copy(extras);
+    }
+
+    /** {@return {@code Version.Index}, or 0 when the daemon sent no version} */
+    public long versionIndex() {
+        return ObjectVersion.indexOf(version);
+    }
+}
