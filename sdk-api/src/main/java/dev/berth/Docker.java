@@ -39,6 +39,7 @@ public final class Docker implements AutoCloseable {
     private final Networks networks;
     private final Volumes volumes;
     private final Swarm swarm;
+    private final Plugins plugins;
 
     private Docker(Transport transport, CredentialStore credentials) {
         this.transport = transport;
@@ -50,6 +51,7 @@ public final class Docker implements AutoCloseable {
         this.networks = new Networks(transport);
         this.volumes = new Volumes(transport);
         this.swarm = new Swarm(transport);
+        this.plugins = new Plugins(transport);
     }
 
     /**
@@ -96,6 +98,11 @@ public final class Docker implements AutoCloseable {
     /** Swarm: init, join, leave, and its nodes, services, tasks, secrets and configs. */
     public Swarm swarm() {
         return swarm;
+    }
+
+    /** Plugins: {@code docker plugin ls/inspect/install/enable/disable/set/rm}. */
+    public Plugins plugins() {
+        return plugins;
     }
 
     /** Registry logins: {@code docker login}, {@code docker logout}. */
