@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Test bed for Berth's integration tests: a private Docker engine (unix socket
-# plus a TLS endpoint with client certificates), a local registry with basic
-# auth, and a tiny busybox base image.
+# plus a TLS endpoint with client certificates), an sshd for ssh:// addresses,
+# a local registry with basic auth, and a tiny busybox base image.
 #
 #   scripts/engine.sh start|stop|env|status
 #   eval "$(scripts/engine.sh start)"
@@ -15,12 +15,14 @@ case $DIR in /*) ;; *) DIR=$PWD/$DIR ;; esac
 DIR=${DIR%/}
 PORT=${BERTH_TLS_PORT:-23760}
 REG_PORT=${BERTH_REGISTRY_PORT:-5000}
+SSH_PORT=${BERTH_SSH_PORT:-22222}
 IMAGE=berth-test/busybox:1
 REG_USER=berth
 
 SOCK=$DIR/docker.sock
 CERTS=$DIR/certs
 REG=$DIR/registry
+SSHD_DIR=$DIR/ssh
 PACKAGES=(docker.io docker-registry busybox-static apache2-utils iptables openssh-server openssl)
 
 # Trampoline for daemons: close every inherited fd above 2 (our lock, pipes
@@ -60,6 +62,10 @@ dockerd_pid() {
   local pid; pid=$(read_pid "$DIR/docker.pid")
   if pid_matches "$pid" dockerd "--pidfile=$DIR/docker.pid"; then echo "$pid"; fi
 }
+sshd_pid() {
+  local pid; pid=$(read_pid "$SSHD_DIR/sshd.pid")
+  if pid_matches "$pid" sshd "$SSHD_DIR/sshd_config"; then echo "$pid"; fi
+}
 registry_pid() {
   local pid; pid=$(read_pid "$DIR/registry.pid")
   if pid_matches "$pid" docker-registry "$REG/config.yml"; then echo "$pid"; fi
@@ -70,6 +76,13 @@ tls_ping() {
   curl -sf -m 5 --cacert "$CERTS/ca.pem" --cert "$CERTS/client/cert.pem" \
     --key "$CERTS/client/key.pem" "https://127.0.0.1:$PORT/_ping" >/dev/null 2>&1
 }
+# A real login with the test key that runs the remote docker CLI.
+ssh_ping() {
+  ssh -F /dev/null -i "$SSHD_DIR/id_ed25519" -p "$SSH_PORT" -o BatchMode=yes -o IdentitiesOnly=yes \
+    -o StrictHostKeyChecking=yes -o UserKnownHostsFile="$SSHD_DIR/known_hosts" -o ConnectTimeout=5 \
+    -T root@127.0.0.1 docker --version </dev/null >/dev/null 2>&1
+}
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 registry_code() { curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$REG_PORT/v2/" 2>/dev/null || true; }
 
 mode() { cat "$DIR/mode" 2>/dev/null || echo own; }
@@ -357,6 +370,76 @@ EOF
   log "registry did not answer 401 within 30 s"; tail -n 20 "$DIR/registry.log" >&2 || true; exit 1
 }
 
+# ---------------------------------------------------------------- sshd
+# An sshd of our own on 127.0.0.1:$SSH_PORT (its own config, host key and
+# authorized_keys in $SSHD_DIR), so ssh:// addresses can be tested: the remote
+# side is this machine, its docker CLI relays to our engine (docker --host=unix://...).
+start_sshd() {
+  local pid i
+  mkdir -p "$SSHD_DIR" /run/sshd
+  [ -s "$SSHD_DIR/ssh_host_ed25519_key" ] ||
+    ssh-keygen -q -t ed25519 -N '' -C berth-test-host -f "$SSHD_DIR/ssh_host_ed25519_key" >&2
+  [ -s "$SSHD_DIR/id_ed25519" ] ||
+    ssh-keygen -q -t ed25519 -N '' -C berth-test-client -f "$SSHD_DIR/id_ed25519" >&2
+  cp "$SSHD_DIR/id_ed25519.pub" "$SSHD_DIR/authorized_keys"
+  chmod 600 "$SSHD_DIR/ssh_host_ed25519_key" "$SSHD_DIR/id_ed25519"
+  printf '[127.0.0.1]:%s %s\n' "$SSH_PORT" "$(cut -d' ' -f1,2 "$SSHD_DIR/ssh_host_ed25519_key.pub")" \
+    >"$SSHD_DIR/known_hosts"
+  pid=$(sshd_pid)
+  if [ -n "$pid" ]; then
+    if grep -qx "Port $SSH_PORT" "$SSHD_DIR/sshd_config" 2>/dev/null && ssh_ping; then
+      log "sshd already running (pid $pid)"; return 0
+    fi
+    kill_pid "$pid" sshd
+  fi
+  ! port_in_use "$SSH_PORT" ||
+    die "something else listens on 127.0.0.1:$SSH_PORT; set BERTH_SSH_PORT to a free port"
+
+  # SetEnv PATH: the remote `docker` is docker.io's CLI, /usr/bin/docker.
+  cat >"$SSHD_DIR/sshd_config" <<EOF
+Port $SSH_PORT
+ListenAddress 127.0.0.1
+HostKey $SSHD_DIR/ssh_host_ed25519_key
+PidFile $SSHD_DIR/sshd.pid
+AuthorizedKeysFile $SSHD_DIR/authorized_keys
+PermitRootLogin prohibit-password
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+X11Forwarding no
+AllowAgentForwarding no
+PrintMotd no
+PrintLastLog no
+MaxStartups 50:30:100
+SetEnv PATH=/usr/bin:/bin:/usr/sbin:/sbin
+EOF
+  /usr/sbin/sshd -t -f "$SSHD_DIR/sshd_config" >&2 || die "sshd rejects $SSHD_DIR/sshd_config"
+  rm -f "$SSHD_DIR/sshd.pid" "$SSHD_DIR/sshd.launch.pid"
+  [ -f "$SSHD_DIR/sshd.log" ] && mv -f "$SSHD_DIR/sshd.log" "$SSHD_DIR/sshd.log.1"
+  log "starting sshd on 127.0.0.1:$SSH_PORT"
+  env -u DOCKER_HOST -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH setsid bash -c "$DETACH" "$SSHD_DIR/sshd.launch.pid" \
+    /usr/sbin/sshd -D -f "$SSHD_DIR/sshd_config" -E "$SSHD_DIR/sshd.log" </dev/null >/dev/null 2>&1 9>&- &
+  for ((i = 0; i < 50; i++)); do [ -s "$SSHD_DIR/sshd.launch.pid" ] && break; sleep 0.1; done
+  pid=$(read_pid "$SSHD_DIR/sshd.launch.pid")
+  for ((i = 0; i < 100; i++)); do
+    if ! alive "$pid"; then
+      log "sshd died; last lines of $SSHD_DIR/sshd.log:"; tail -n 20 "$SSHD_DIR/sshd.log" >&2 || true; exit 1
+    fi
+    ssh_ping && { log "sshd is up (pid $pid)"; return 0; }
+    sleep 0.2
+  done
+  log "no ssh login on 127.0.0.1:$SSH_PORT within 20 s; last lines of $SSHD_DIR/sshd.log:"
+  tail -n 20 "$SSHD_DIR/sshd.log" >&2 || true; exit 1
+}
+
+stop_sshd() {
+  local pid; pid=$(sshd_pid)
+  if [ -n "$pid" ]; then kill_pid "$pid" sshd; fi
+  rm -f "$SSHD_DIR/sshd.pid" "$SSHD_DIR/sshd.launch.pid"
+}
+
 # ---------------------------------------------------------------- base image
 ensure_image() {
   if dk image inspect "$IMAGE" >/dev/null 2>&1; then log "image $IMAGE present"; return 0; fi
@@ -390,6 +473,8 @@ write_env() {
     if [ "$(mode)" = own ]; then
       printf 'export BERTH_TEST_TLS_HOST=%q\n' "tcp://127.0.0.1:$PORT"
       printf 'export BERTH_TEST_CERTS=%q\n' "$CERTS"
+      printf 'export BERTH_TEST_SSH_HOST=%q\n' "ssh://root@127.0.0.1:$SSH_PORT"
+      printf 'export BERTH_TEST_SSH_KEY=%q\n' "$SSHD_DIR/id_ed25519"
     fi
     printf 'export BERTH_TEST_REGISTRY=%q\n' "127.0.0.1:$REG_PORT"
     printf 'export BERTH_TEST_REGISTRY_USER=%q\n' "$REG_USER"
@@ -437,6 +522,7 @@ cmd_start() {
     echo own >"$DIR/mode"
     rm -f "$DIR/external-host"
     start_dockerd
+    start_sshd
   fi
   start_registry
   ensure_image
@@ -453,6 +539,7 @@ cmd_stop() {
   pid=$(registry_pid)
   if [ -n "$pid" ]; then kill_pid "$pid" registry; else log "registry not running"; fi
   rm -f "$DIR/registry.pid"
+  if [ -n "$(sshd_pid)" ]; then stop_sshd; elif [ "$(mode)" = own ]; then log "sshd not running"; fi
   pid=$(dockerd_pid)
   if [ -n "$pid" ]; then
     kill_pid "$pid" dockerd
@@ -488,6 +575,16 @@ cmd_status() {
       log "dockerd:  pid $pid, unix://$SOCK answers: $u, tcp://127.0.0.1:$PORT (TLS) answers: $t"
       [ $u = yes ] && [ $t = yes ] || ok=1
       engine_up=$u
+    fi
+  fi
+  if [ "$(mode)" = own ]; then
+    pid=$(sshd_pid)
+    if [ -z "$pid" ]; then log "sshd:     not running"; ok=1
+    else
+      SSH_PORT=$(sed -n 's/^Port \([0-9]*\)$/\1/p' "$SSHD_DIR/sshd_config")
+      local s=no; ssh_ping && s=yes
+      log "sshd:     pid $pid, ssh://root@127.0.0.1:$SSH_PORT login and remote docker: $s"
+      [ $s = yes ] || ok=1
     fi
   fi
   pid=$(registry_pid)

@@ -161,7 +161,7 @@ public final class Docker implements AutoCloseable {
         private Builder() {
         }
 
-        /** The daemon's address in {@code DOCKER_HOST} form: {@code unix://}, {@code tcp://}, {@code npipe://}. */
+        /** The daemon's address in {@code DOCKER_HOST} form: {@code unix://}, {@code tcp://}, {@code npipe://}, {@code ssh://}. */
         public Builder host(String address) {
             this.host = DockerHost.parse(address);
             return this;

@@ -63,7 +63,7 @@ public final class Transport implements Closeable {
     /**
      * @param endpoint where the daemon is
      * @param timeouts connect, read and call limits
-     * @throws IllegalArgumentException when the endpoint cannot be used (ssh, for now; unusable TLS material)
+     * @throws IllegalArgumentException when the endpoint cannot be used (unusable TLS material)
      */
     public Transport(Endpoint endpoint, Timeouts timeouts) {
         this.endpoint = endpoint;
@@ -100,8 +100,13 @@ public final class Transport implements Closeable {
                     url.scheme("http");
                 }
                 break;
+            case SSH:
+                // ssh ... docker system dial-stdio: the remote CLI relays to its daemon, HTTP runs over the pipes.
+                b.socketFactory(new SshSocketFactory(host, timeouts.connect(), List.of()));
+                url.scheme("http").host(SOCKET_URL_HOST);
+                break;
             default:
-                throw new IllegalArgumentException("ssh:// hosts are not supported yet: " + host);
+                throw new IllegalArgumentException("unsupported Docker host: " + host);
         }
         this.client = b.build();
         this.streamingClient = client.newBuilder()

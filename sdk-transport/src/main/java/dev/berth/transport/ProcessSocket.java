@@ -1,0 +1,477 @@
+package dev.berth.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A {@link Socket} over a child process: what it reads is the process's stdout, what it writes goes to its stdin.
+ * {@code connect} starts the process ({@code ssh ... docker system dial-stdio}); OkHttp then speaks HTTP/1.1 over
+ * the pipes and pools the socket like a TCP connection, so one process serves many calls.
+ *
+ * <ul>
+ *   <li>{@link #shutdownOutput()} closes the process's stdin: EOF for it, while its output can still be read.</li>
+ *   <li>{@link #close()} from any thread ends the process and its descendants, which ends a blocked read.</li>
+ *   <li>No thread is started: stderr goes to a file (unlinked at once where the system allows it) whose last lines
+ *       go into the {@link ConnectException} raised when the process ends before it answered anything.</li>
+ *   <li>A read timeout ({@code setSoTimeout}, which OkHttp's health check of a pooled connection uses with 1 ms)
+ *       waits by polling {@link InputStream#available()}, since a pipe cannot be selected on.</li>
+ * </ul>
+ */
+final class ProcessSocket extends Socket {
+    /** How many bytes of the process's stderr an error message shows at most. */
+    static final int STDERR_TAIL = 2048;
+    /** How many of its last stderr lines an error message shows at most. */
+    static final int STDERR_LINES = 20;
+    private static final int MAX_POLL_MILLIS = 20;
+    private static final long EXIT_WAIT_MILLIS = 2000;
+
+    private final String description;
+    private final List<String> command;
+    private volatile Process process;
+    private InputStream stdout;
+    private OutputStream stdin;
+    private Path stderrFile;
+    private FileChannel stderr;
+    private volatile boolean closed;
+    private volatile boolean inputShutdown;
+    private volatile boolean outputShutdown;
+    private volatile boolean answered;
+    private volatile int soTimeoutMillis;
+    private final InputStream in = new ProcessInput();
+    private final OutputStream out = new ProcessOutput();
+
+    /**
+     * @param description what messages call the connection, such as {@code ssh://me@host}
+     * @param command the program and its arguments, run directly (no shell)
+     */
+    ProcessSocket(String description, List<String> command) {
+        this.description = description;
+        this.command = List.copyOf(command);
+    }
+
+    @Override
+    public void connect(SocketAddress ignored) throws IOException {
+        connect(ignored, 0);
+    }
+
+    /** Starts the process. Whether it reaches anything shows on the first read. */
+    @Override
+    public synchronized void connect(SocketAddress ignored, int timeoutMillis) throws IOException {
+        if (closed) {
+            throw new SocketException("Socket is closed");
+        }
+        if (process != null) {
+            throw new SocketException("already connected");
+        }
+        Path errFile = Files.createTempFile("berth-ssh-", ".stderr");
+        FileChannel errChannel = null;
+        try {
+            errChannel = FileChannel.open(errFile, StandardOpenOption.READ);
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .redirectOutput(ProcessBuilder.Redirect.PIPE)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(errFile.toFile()));
+            Process p;
+            try {
+                p = pb.start();
+            } catch (IOException e) {
+                ConnectException c = new ConnectException("cannot start " + command.get(0) + " for " + description
+                        + ": " + e.getMessage());
+                c.initCause(e);
+                throw c;
+            }
+            stderr = errChannel;
+            stdout = p.getInputStream();
+            stdin = p.getOutputStream();
+            try {
+                // Both the process and we hold the file open: unlinked now, it leaves nothing behind.
+                Files.delete(errFile);
+                stderrFile = null;
+            } catch (IOException | UnsupportedOperationException e) {
+                stderrFile = errFile; // Windows: deleted on close
+            }
+            process = p;
+        } catch (IOException | RuntimeException e) {
+            if (errChannel != null && process == null) {
+                errChannel.close();
+            }
+            Files.deleteIfExists(errFile);
+            throw e;
+        }
+    }
+
+    /** The running process, or null before {@code connect}; for tests. */
+    Process process() {
+        return process;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return process != null;
+    }
+
+    @Override
+    public boolean isBound() {
+        return process != null;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public boolean isInputShutdown() {
+        return inputShutdown;
+    }
+
+    @Override
+    public boolean isOutputShutdown() {
+        return outputShutdown;
+    }
+
+    @Override
+    public InputStream getInputStream() throws IOException {
+        requireOpen();
+        return in;
+    }
+
+    @Override
+    public OutputStream getOutputStream() throws IOException {
+        requireOpen();
+        return out;
+    }
+
+    @Override
+    public void shutdownInput() throws IOException {
+        requireOpen();
+        inputShutdown = true;
+    }
+
+    /** Closes the process's stdin: it reads EOF ({@code dial-stdio} then half-closes toward the daemon). */
+    @Override
+    public void shutdownOutput() throws IOException {
+        requireOpen();
+        synchronized (out) {
+            if (outputShutdown) {
+                return;
+            }
+            outputShutdown = true;
+            try {
+                stdin.close(); // flushes first
+            } catch (IOException e) {
+                throw writeFailure(e);
+            }
+        }
+    }
+
+    /** Ends the process and its descendants; a read blocked in another thread then ends. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Process p = process;
+        if (p != null) {
+            // Collected before the parent goes: afterwards they are reparented and no longer found.
+            List<ProcessHandle> children = p.descendants().collect(Collectors.toList());
+            p.destroy();
+            children.forEach(ProcessHandle::destroy);
+            closeQuietly(stdin);
+            closeQuietly(stdout);
+            closeQuietly(stderr);
+        }
+        if (stderrFile != null) {
+            try {
+                Files.deleteIfExists(stderrFile);
+            } catch (IOException e) {
+                stderrFile.toFile().deleteOnExit();
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            // the process is gone or going: nothing more to release
+        }
+    }
+
+    @Override
+    public void setSoTimeout(int timeout) throws SocketException {
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout < 0");
+        }
+        soTimeoutMillis = timeout;
+    }
+
+    @Override
+    public int getSoTimeout() {
+        return soTimeoutMillis;
+    }
+
+    // TCP options mean nothing on pipes: accept and ignore them.
+    @Override
+    public void setTcpNoDelay(boolean on) {
+    }
+
+    @Override
+    public void setKeepAlive(boolean on) {
+    }
+
+    @Override
+    public void setSendBufferSize(int size) {
+    }
+
+    @Override
+    public void setReceiveBufferSize(int size) {
+    }
+
+    @Override
+    public InetAddress getInetAddress() {
+        return InetAddress.getLoopbackAddress();
+    }
+
+    @Override
+    public InetAddress getLocalAddress() {
+        return InetAddress.getLoopbackAddress();
+    }
+
+    @Override
+    public int getPort() {
+        return 0;
+    }
+
+    @Override
+    public int getLocalPort() {
+        return 0;
+    }
+
+    @Override
+    public String toString() {
+        Process p = process;
+        return "ProcessSocket[" + description + (p != null ? ", pid " + p.pid() : "") + (closed ? ", closed" : "")
+                + "]";
+    }
+
+    private void requireOpen() throws SocketException {
+        if (closed) {
+            throw new SocketException("Socket is closed");
+        }
+        if (process == null) {
+            throw new SocketException("Socket is not connected");
+        }
+    }
+
+    /** Waits until a read will not block, the process has ended, or the timeout passes. */
+    private void awaitReadable(int timeoutMillis) throws IOException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        long pause = 1;
+        while (stdout.available() == 0 && process.isAlive()) {
+            long left = (deadline - System.nanoTime() + 999_999L) / 1_000_000L;
+            if (left <= 0) {
+                throw new SocketTimeoutException("read timed out after " + timeoutMillis + " ms on " + description);
+            }
+            try {
+                Thread.sleep(Math.min(pause, left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading from " + description);
+            }
+            if (closed) {
+                throw new SocketException("Socket closed");
+            }
+            pause = Math.min(pause * 2, MAX_POLL_MILLIS);
+        }
+    }
+
+    /**
+     * The process ended, or closed its output, before anything came back: it never reached the daemon. The
+     * exception carries its exit code and the end of its stderr (ssh's "Permission denied", "Connection refused").
+     */
+    private ConnectException notAnswered(IOException cause) {
+        Process p = process;
+        Integer exit = null;
+        try {
+            if (p.waitFor(EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                exit = p.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String err = stderrTail();
+        StringBuilder m = new StringBuilder(command.get(0));
+        m.append(exit != null ? " exited with code " + exit : " closed its output")
+                .append(" before the daemon answered");
+        m.append(err.isEmpty() ? " (it wrote nothing to stderr)" : ": " + err);
+        ConnectException e = new ConnectException(m.toString());
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
+    }
+
+    /** The last lines (at most {@link #STDERR_LINES}) the process wrote to stderr, joined with "; ", or empty. */
+    String stderrTail() {
+        FileChannel ch = stderr;
+        if (ch == null) {
+            return "";
+        }
+        try {
+            long size = ch.size();
+            long from = Math.max(0, size - STDERR_TAIL);
+            ByteBuffer buf = ByteBuffer.allocate((int) (size - from));
+            while (buf.hasRemaining() && ch.read(buf, from + buf.position()) > 0) {
+                // keep reading
+            }
+            String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+            List<String> lines = new ArrayList<>();
+            for (String line : text.split("\r?\n")) {
+                if (!line.isBlank()) {
+                    lines.add(line.strip());
+                }
+            }
+            if (from > 0 && !lines.isEmpty()) {
+                lines.remove(0); // probably cut in the middle
+            }
+            return String.join("; ", lines.subList(Math.max(0, lines.size() - STDERR_LINES), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private IOException readFailure(IOException e) {
+        if (closed) {
+            SocketException s = new SocketException("Socket closed");
+            s.initCause(e);
+            return s;
+        }
+        return answered ? e : notAnswered(e);
+    }
+
+    private IOException writeFailure(IOException e) {
+        if (closed) {
+            SocketException s = new SocketException("Socket closed");
+            s.initCause(e);
+            return s;
+        }
+        // A broken pipe before any answer: the process has died; say why.
+        return answered ? e : notAnswered(e);
+    }
+
+    private final class ProcessInput extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            if (inputShutdown) {
+                return -1;
+            }
+            requireOpen();
+            int n;
+            try {
+                int timeout = soTimeoutMillis;
+                if (timeout > 0) {
+                    awaitReadable(timeout);
+                }
+                n = stdout.read(b, off, len);
+            } catch (InterruptedIOException e) {
+                throw e; // a read timeout (SocketTimeoutException) or an interrupt: the process may still answer
+            } catch (IOException e) {
+                throw readFailure(e);
+            }
+            if (n < 0) {
+                if (closed) {
+                    throw new SocketException("Socket closed");
+                }
+                if (!answered) {
+                    throw notAnswered(null);
+                }
+                return -1;
+            }
+            answered = true;
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return closed || inputShutdown ? 0 : stdout.available();
+        }
+
+        @Override
+        public void close() {
+            ProcessSocket.this.close();
+        }
+    }
+
+    private final class ProcessOutput extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (outputShutdown) {
+                throw new SocketException("Socket output is shut down");
+            }
+            requireOpen();
+            try {
+                stdin.write(b, off, len);
+            } catch (IOException e) {
+                throw writeFailure(e);
+            }
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            if (outputShutdown || closed) {
+                return;
+            }
+            try {
+                stdin.flush();
+            } catch (IOException e) {
+                throw writeFailure(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            ProcessSocket.this.close();
+        }
+    }
+}
