@@ -50,6 +50,7 @@ import java.util.stream.Stream;
 public final class Containers {
     private static final JavaType SUMMARIES =
             Json.mapper().getTypeFactory().constructCollectionType(List.class, ContainerSummary.class);
+    private static final JavaType WAIT_RESULT = Json.mapper().getTypeFactory().constructType(WaitResult.class);
     private static final JavaType CHANGES =
             Json.mapper().getTypeFactory().constructCollectionType(List.class, FilesystemChange.class);
 
@@ -85,11 +86,16 @@ public final class Containers {
      */
     public ProcessResult runAndWait(ContainerSpec spec) {
         String id = create(spec);
-        try (HijackedConnection c = transport.upgrade(ApiRequest.post("/containers/{id}/attach", id)
+        // As the CLI: wait is asked before the start (its answer comes when the container exits, or is removed
+        // with --rm), and the output is attached before the start, so nothing is missed.
+        WaitCondition condition = spec.autoRemove() ? WaitCondition.REMOVED : WaitCondition.NEXT_EXIT;
+        try (ApiResponse exit = transport.send(ApiRequest.post("/containers/{id}/wait", id)
+                .query("condition", condition.apiName()).streaming().build());
+             HijackedConnection c = transport.upgrade(ApiRequest.post("/containers/{id}/attach", id)
                 .query("stream", true).query("stdout", true).query("stderr", true).build())) {
             start(id);
             byte[][] output = new Demultiplexer(FrameReader.of(c.output(), spec.tty(), c.request())).readAll();
-            WaitResult w = waitFor(id, WaitCondition.NOT_RUNNING);
+            WaitResult w = exit.readJson(WAIT_RESULT);
             return new ProcessResult(w.statusCode(), text(output[0]), text(output[1]));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the output of container " + id, e);

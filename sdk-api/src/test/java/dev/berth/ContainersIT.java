@@ -117,6 +117,17 @@ class ContainersIT {
     }
 
     @Test
+    void runAttachedWithAutoRemoveReturnsTheOutputAndLeavesNothing() {
+        String name = "berth-rm-" + RUN;
+        ProcessResult r = containers.runAndWait(spec("sh", "-c", "echo out; echo err >&2; exit 7").name(name)
+                .autoRemove(true).build());
+        assertEquals(7, r.exitCode());
+        assertEquals("out\n", r.stdout());
+        assertEquals("err\n", r.stderr());
+        assertThrows(NotFoundException.class, () -> containers.inspect(name));
+    }
+
+    @Test
     void namedVolumeOutlivesItsContainer() {
         String volume = "berth-vol-" + RUN;
         docker.transport().json(ApiRequest.post("/volumes/create").json(Map.of("Name", volume,
