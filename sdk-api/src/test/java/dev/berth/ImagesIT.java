@@ -160,6 +160,8 @@ class ImagesIT {
             TransferProgress up = new TransferProgress();
             d.images().push(image, up);
             assertTrue(up.totalBytes() > 1_000_000, "push byte counts: " + up);
+            Map<String, Object> distribution = d.images().distribution(image);
+            assertTrue(String.valueOf(distribution.get("Descriptor")).contains("sha256:"), distribution.toString());
             d.images().remove(image, false, false);
 
             TransferProgress down = new TransferProgress();
