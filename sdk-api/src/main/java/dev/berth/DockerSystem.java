@@ -5,7 +5,10 @@ import dev.berth.model.Event;
 import dev.berth.model.PingResult;
 import dev.berth.model.SystemInfo;
 import dev.berth.model.Version;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.transport.ApiRequest;
+import dev.berth.transport.ApiVersion;
+import dev.berth.transport.Json;
 import dev.berth.transport.ApiResponse;
 import dev.berth.transport.JsonStream;
 import dev.berth.transport.Transport;
@@ -84,8 +87,28 @@ public final class DockerSystem {
      * @return what the daemon keeps on disk
      */
     public DiskUsage diskUsage() {
-        return transport.json(ApiRequest.get("/system/df").build(), DiskUsage.class);
+        if (!transport.apiVersion().isAtLeast(SPLIT_DISK_USAGE)) {
+            return transport.json(ApiRequest.get("/system/df").build(), DiskUsage.class);
+        }
+        // API 1.52 moved the lists into ImageUsage, ContainerUsage, ... (with verbose=1): read them back into
+        // the one shape this record has.
+        ObjectNode split = transport.json(ApiRequest.get("/system/df").query("verbose", true).build(),
+                ObjectNode.class);
+        ObjectNode legacy = split.deepCopy();
+        legacy.put("LayersSize", split.path("ImageUsage").path("TotalSize").asLong());
+        legacy.set("Images", split.path("ImageUsage").path("Items"));
+        legacy.set("Containers", split.path("ContainerUsage").path("Items"));
+        legacy.set("Volumes", split.path("VolumeUsage").path("Items"));
+        legacy.set("BuildCache", split.path("BuildCacheUsage").path("Items"));
+        try {
+            return Json.mapper().treeToValue(legacy, DiskUsage.class);
+        } catch (java.io.IOException e) {
+            throw new dev.berth.transport.StreamException("malformed disk usage: " + e.getMessage(), "GET /system/df");
+        }
     }
+
+    /** From this version on, {@code /system/df} answers per kind ({@code ImageUsage}, ...). */
+    private static final ApiVersion SPLIT_DISK_USAGE = ApiVersion.of(1, 52);
 
     /**
      * {@code docker system prune --volumes --filter ...}: removes, in this order, stopped containers, unused
