@@ -1,15 +1,9 @@
 package dev.berth;
 
-import com.fasterxml.jackson.databind.JavaType;
 import dev.berth.model.ConfigDetails;
-import dev.berth.transport.ApiRequest;
-import dev.berth.transport.Json;
 import dev.berth.transport.Transport;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Swarm configs: {@code docker config create}, {@code inspect}, {@code ls}, {@code rm}, and label updates. Like
@@ -21,13 +15,10 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Configs {
-    private static final JavaType LIST =
-            Json.mapper().getTypeFactory().constructCollectionType(List.class, ConfigDetails.class);
-
-    private final Transport transport;
+    private final SwarmObjects<ConfigDetails> objects;
 
     Configs(Transport transport) {
-        this.transport = transport;
+        this.objects = new SwarmObjects<>(transport, "/configs", ConfigDetails.class);
     }
 
     /**
@@ -39,13 +30,7 @@ public final class Configs {
      * @throws dev.berth.transport.ConflictException when the name is taken
      */
     public String create(String name, byte[] data, Map<String, String> labels) {
-        Objects.requireNonNull(data, "data");
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("Name", Objects.requireNonNull(name, "name"));
-        spec.put("Labels", labels == null ? Map.of() : labels);
-        spec.put("Data", Base64.getEncoder().encodeToString(data));
-        Map<?, ?> r = transport.json(ApiRequest.post("/configs/create").json(spec).build(), Map.class);
-        return (String) r.get("ID");
+        return objects.create(name, data, labels);
     }
 
     /**
@@ -54,7 +39,7 @@ public final class Configs {
      * @throws dev.berth.transport.NotFoundException when there is no such config
      */
     public ConfigDetails inspect(String id) {
-        return transport.json(ApiRequest.get("/configs/{id}", id).build(), ConfigDetails.class);
+        return objects.inspect(id);
     }
 
     /**
@@ -63,7 +48,7 @@ public final class Configs {
      * @param filters {@code id}, {@code label}, {@code name}, {@code names}; empty for all
      */
     public List<ConfigDetails> list(Map<String, List<String>> filters) {
-        return transport.json(ApiRequest.get("/configs").filters(filters).build(), LIST);
+        return objects.list(filters);
     }
 
     /**
@@ -74,15 +59,7 @@ public final class Configs {
      * @throws VersionConflictException when the config changed since {@code version}
      */
     public void update(String id, long version, Map<String, String> labels) {
-        ConfigDetails.Spec current = inspect(id).spec();
-        Map<String, Object> spec = new LinkedHashMap<>();
-        if (current != null) {
-            spec.putAll(current.extras());
-            spec.put("Name", current.name());
-        }
-        spec.put("Labels", labels == null ? Map.of() : new LinkedHashMap<>(labels));
-        VersionConflictException.guard(() -> transport.send(ApiRequest.post("/configs/{id}/update", id)
-                .query("version", version).json(spec).build()).discard());
+        objects.update(id, version, labels);
     }
 
     /**
@@ -92,6 +69,6 @@ public final class Configs {
      * @throws dev.berth.transport.BadRequestException when a service uses it (engine 20.10 answers 400)
      */
     public void remove(String id) {
-        transport.send(ApiRequest.delete("/configs/{id}", id).build()).discard();
+        objects.remove(id);
     }
 }

@@ -1,15 +1,9 @@
 package dev.berth;
 
-import com.fasterxml.jackson.databind.JavaType;
 import dev.berth.model.SecretDetails;
-import dev.berth.transport.ApiRequest;
-import dev.berth.transport.Json;
 import dev.berth.transport.Transport;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Swarm secrets: {@code docker secret create}, {@code inspect}, {@code ls}, {@code rm}, and label updates. The data
@@ -22,13 +16,10 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Secrets {
-    private static final JavaType LIST =
-            Json.mapper().getTypeFactory().constructCollectionType(List.class, SecretDetails.class);
-
-    private final Transport transport;
+    private final SwarmObjects<SecretDetails> objects;
 
     Secrets(Transport transport) {
-        this.transport = transport;
+        this.objects = new SwarmObjects<>(transport, "/secrets", SecretDetails.class);
     }
 
     /**
@@ -40,13 +31,7 @@ public final class Secrets {
      * @throws dev.berth.transport.ConflictException when the name is taken
      */
     public String create(String name, byte[] data, Map<String, String> labels) {
-        Objects.requireNonNull(data, "data");
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("Name", Objects.requireNonNull(name, "name"));
-        spec.put("Labels", labels == null ? Map.of() : labels);
-        spec.put("Data", Base64.getEncoder().encodeToString(data));
-        Map<?, ?> r = transport.json(ApiRequest.post("/secrets/create").json(spec).build(), Map.class);
-        return (String) r.get("ID");
+        return objects.create(name, data, labels);
     }
 
     /**
@@ -55,7 +40,7 @@ public final class Secrets {
      * @throws dev.berth.transport.NotFoundException when there is no such secret
      */
     public SecretDetails inspect(String id) {
-        return transport.json(ApiRequest.get("/secrets/{id}", id).build(), SecretDetails.class);
+        return objects.inspect(id);
     }
 
     /**
@@ -64,7 +49,7 @@ public final class Secrets {
      * @param filters {@code id}, {@code label}, {@code name}, {@code names}; empty for all
      */
     public List<SecretDetails> list(Map<String, List<String>> filters) {
-        return transport.json(ApiRequest.get("/secrets").filters(filters).build(), LIST);
+        return objects.list(filters);
     }
 
     /**
@@ -75,16 +60,7 @@ public final class Secrets {
      * @throws VersionConflictException when the secret changed since {@code version}
      */
     public void update(String id, long version, Map<String, String> labels) {
-        SecretDetails.Spec current = inspect(id).spec();
-        Map<String, Object> spec = new LinkedHashMap<>();
-        if (current != null) {
-            spec.putAll(current.extras());
-            spec.remove("Data");
-            spec.put("Name", current.name());
-        }
-        spec.put("Labels", labels == null ? Map.of() : new LinkedHashMap<>(labels));
-        VersionConflictException.guard(() -> transport.send(ApiRequest.post("/secrets/{id}/update", id)
-                .query("version", version).json(spec).build()).discard());
+        objects.update(id, version, labels);
     }
 
     /**
@@ -94,6 +70,6 @@ public final class Secrets {
      * @throws dev.berth.transport.BadRequestException when a service uses it (engine 20.10 answers 400)
      */
     public void remove(String id) {
-        transport.send(ApiRequest.delete("/secrets/{id}", id).build()).discard();
+        objects.remove(id);
     }
 }

@@ -3,7 +3,6 @@ package dev.berth.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
@@ -23,7 +22,7 @@ import java.nio.channels.SocketChannel;
  * selector. {@link #shutdownOutput()} half-closes the channel so that the process behind an attached stdin sees EOF.
  * {@link #close()} from any thread ends a blocked read at once.
  */
-class ChannelSocket extends Socket {
+class ChannelSocket extends LocalSocket {
     /** The read and write buffer size: what one system call moves at most. */
     static final int BUFFER = 64 * 1024;
     private final String description;
@@ -32,7 +31,6 @@ class ChannelSocket extends Socket {
     private volatile boolean closed;
     private volatile boolean inputShutdown;
     private volatile boolean outputShutdown;
-    private volatile int soTimeoutMillis;
     private Selector selector;
     private final InputStream in = new ChannelInput();
     private final OutputStream out = new ChannelOutput();
@@ -46,11 +44,6 @@ class ChannelSocket extends Socket {
     ChannelSocket(String description, Opener opener) {
         this.description = description;
         this.opener = opener;
-    }
-
-    @Override
-    public void connect(SocketAddress ignored) throws IOException {
-        connect(ignored, 0);
     }
 
     @Override
@@ -138,56 +131,6 @@ class ChannelSocket extends Socket {
                 selector.close();
             }
         }
-    }
-
-    @Override
-    public void setSoTimeout(int timeout) throws SocketException {
-        if (timeout < 0) {
-            throw new IllegalArgumentException("timeout < 0");
-        }
-        soTimeoutMillis = timeout;
-    }
-
-    @Override
-    public int getSoTimeout() {
-        return soTimeoutMillis;
-    }
-
-    // TCP options mean nothing on a socket file or a pipe: accept and ignore them, as the JDK's Unix channels do.
-    @Override
-    public void setTcpNoDelay(boolean on) {
-    }
-
-    @Override
-    public void setKeepAlive(boolean on) {
-    }
-
-    @Override
-    public void setSendBufferSize(int size) {
-    }
-
-    @Override
-    public void setReceiveBufferSize(int size) {
-    }
-
-    @Override
-    public InetAddress getInetAddress() {
-        return InetAddress.getLoopbackAddress();
-    }
-
-    @Override
-    public InetAddress getLocalAddress() {
-        return InetAddress.getLoopbackAddress();
-    }
-
-    @Override
-    public int getPort() {
-        return 0;
-    }
-
-    @Override
-    public int getLocalPort() {
-        return 0;
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
@@ -36,7 +35,7 @@ import java.util.stream.Collectors;
  *       waits by polling {@link InputStream#available()}, since a pipe cannot be selected on.</li>
  * </ul>
  */
-final class ProcessSocket extends Socket {
+final class ProcessSocket extends LocalSocket {
     /** How many bytes of the process's stderr an error message shows at most. */
     static final int STDERR_TAIL = 2048;
     /** How many of its last stderr lines an error message shows at most. */
@@ -55,7 +54,6 @@ final class ProcessSocket extends Socket {
     private volatile boolean inputShutdown;
     private volatile boolean outputShutdown;
     private volatile boolean answered;
-    private volatile int soTimeoutMillis;
     private final InputStream in = new ProcessInput();
     private final OutputStream out = new ProcessOutput();
 
@@ -66,11 +64,6 @@ final class ProcessSocket extends Socket {
     ProcessSocket(String description, List<String> command) {
         this.description = description;
         this.command = List.copyOf(command);
-    }
-
-    @Override
-    public void connect(SocketAddress ignored) throws IOException {
-        connect(ignored, 0);
     }
 
     /** Starts the process. Whether it reaches anything shows on the first read. */
@@ -219,56 +212,6 @@ final class ProcessSocket extends Socket {
         } catch (Exception e) {
             // the process is gone or going: nothing more to release
         }
-    }
-
-    @Override
-    public void setSoTimeout(int timeout) throws SocketException {
-        if (timeout < 0) {
-            throw new IllegalArgumentException("timeout < 0");
-        }
-        soTimeoutMillis = timeout;
-    }
-
-    @Override
-    public int getSoTimeout() {
-        return soTimeoutMillis;
-    }
-
-    // TCP options mean nothing on pipes: accept and ignore them.
-    @Override
-    public void setTcpNoDelay(boolean on) {
-    }
-
-    @Override
-    public void setKeepAlive(boolean on) {
-    }
-
-    @Override
-    public void setSendBufferSize(int size) {
-    }
-
-    @Override
-    public void setReceiveBufferSize(int size) {
-    }
-
-    @Override
-    public InetAddress getInetAddress() {
-        return InetAddress.getLoopbackAddress();
-    }
-
-    @Override
-    public InetAddress getLocalAddress() {
-        return InetAddress.getLoopbackAddress();
-    }
-
-    @Override
-    public int getPort() {
-        return 0;
-    }
-
-    @Override
-    public int getLocalPort() {
-        return 0;
     }
 
     @Override
