@@ -37,7 +37,7 @@ public final class TransferProgress implements Consumer<ProgressEvent> {
         if (e.status() != null) {
             phase = e.status();
         }
-        if (e.id() == null || e.status() == null || e.aux() != null) {
+        if (e.id() == null || e.status() == null || e.aux() != null || isAboutTheImage(e.status())) {
             return;
         }
         String status = e.status();
@@ -46,14 +46,21 @@ public final class TransferProgress implements Consumer<ProgressEvent> {
         long total = old == null ? 0 : old.total();
         boolean transferring = status.startsWith("Downloading") || status.startsWith("Pushing");
         if (transferring && e.hasBytes()) {
-            current = e.current();
             total = Math.max(total, e.total());
+            // a push counts tar headers too, so its count can pass the layer's size: never show more than all
+            current = total > 0 ? Math.min(e.current(), total) : e.current();
         }
         boolean done = isDone(status);
         if (done && total > 0) {
             current = total;
         }
         layers.put(e.id(), new Layer(e.id(), status, current, total, done || old != null && old.done()));
+    }
+
+    /** Lines about the image or tag as a whole ({@code Pulling from repo}, {@code Digest: ...}), not a layer. */
+    private static boolean isAboutTheImage(String status) {
+        return status.startsWith("Pulling from") || status.startsWith("Digest:") || status.startsWith("Status:")
+                || status.startsWith("The push refers to");
     }
 
     private static boolean isDone(String status) {
