@@ -76,7 +76,7 @@ final class ImageBuild {
         }
         output.accept(text);
         String line = text.trim();
-        if (line.startsWith("Step ")) {
+        if (line.startsWith("Step ") || line.startsWith("STEP ")) { // the classic builder; Podman's buildah
             step = line;
         } else if (line.startsWith("Successfully built ") && imageId == null) {
             imageId = line.substring("Successfully built ".length()).trim();

@@ -198,19 +198,11 @@ public final class Images {
     }
 
     /** Sends a request whose answer is a progress stream and hands each event on; errors in it raise. */
-    private List<ProgressEvent> progress(ApiRequest.Builder request, Consumer<ProgressEvent> listener) {
+    private void progress(ApiRequest.Builder request, Consumer<ProgressEvent> listener) {
         ApiResponse r = transport.send(request.streaming().build());
-        List<ProgressEvent> results = new ArrayList<>();
         try (JsonStream<ProgressEvent> events = JsonStream.of(r.body(), ProgressEvent.class, r.request())) {
-            while (events.hasNext()) {
-                ProgressEvent e = events.next();
-                if (e.aux() != null || e.status() != null && e.id() == null) {
-                    results.add(e);
-                }
-                listener.accept(e);
-            }
+            events.forEachRemaining(listener);
         }
-        return results;
     }
 
     // ---- making images ---------------------------------------------------------------------------------------
@@ -237,7 +229,7 @@ public final class Images {
             b.query("changes", change);
         }
         Map<?, ?> r = transport.json(b.json(Map.of()).build(), Map.class);
-        return (String) r.get("Id");
+        return withDigestPrefix((String) r.get("Id"));
     }
 
     /**
@@ -270,21 +262,26 @@ public final class Images {
     }
 
     private String importRequest(ApiRequest.Builder b, String repoTag, List<String> changes) {
-        if (repoTag != null) {
-            ImageReference ref = ImageReference.parse(repoTag);
-            b.query("repo", ref.repository()).query("tag", ref.tagOrDigest());
-        }
+        b.query("repo", repoTag); // "name:tag" in one parameter, as the CLI sends it (Podman reads only this form)
         for (String change : changes) {
             b.query("changes", change);
         }
-        List<ProgressEvent> results = progress(b, IGNORE);
-        for (int i = results.size() - 1; i >= 0; i--) {
-            String s = results.get(i).status();
-            if (s != null && s.startsWith("sha256:")) {
-                return s;
+        String[] imported = new String[1];
+        progress(b, e -> {
+            String s = e.status();
+            if (s != null && (s.startsWith("sha256:") || s.matches("[0-9a-f]{64}"))) {
+                imported[0] = withDigestPrefix(s);
             }
+        });
+        if (imported[0] == null) {
+            throw new StreamException("the daemon did not say which image it imported", "POST /images/create");
         }
-        throw new StreamException("the daemon did not say which image it imported", "POST /images/create");
+        return imported[0];
+    }
+
+    /** Docker answers {@code sha256:<hex>}; Podman sometimes the bare hex: one form for callers. */
+    static String withDigestPrefix(String id) {
+        return id != null && id.matches("[0-9a-f]{64}") ? "sha256:" + id : id;
     }
 
     /** {@code docker save}: one or more images as a tar stream, read as the daemon writes it; close it when done. */

@@ -17,7 +17,9 @@ import dev.berth.model.ProcessResult;
 import dev.berth.model.RestartPolicy;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ConflictException;
+import dev.berth.transport.DockerException;
 import dev.berth.transport.NotFoundException;
+import dev.berth.transport.ServerErrorException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -68,6 +70,11 @@ class ContainersIT {
         return ContainerSpec.builder(TestEngine.image()).label(TestEngine.LABEL, RUN).cmd(cmd);
     }
 
+    /** Docker answers a name in use or removing a running container with 409; Podman 4.3 with 500 (same message). */
+    private static Class<? extends DockerException> conflict() {
+        return TestEngine.isPodman() ? ServerErrorException.class : ConflictException.class;
+    }
+
     private static String http(int port) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Exception last = null;
@@ -93,8 +100,7 @@ class ContainersIT {
         int port = web.hostPort(80).orElseThrow();
         assertTrue(http(port).contains("berth"));
 
-        ConflictException taken = assertThrows(ConflictException.class,
-                () -> containers.create(spec("true").name(name).build()));
+        DockerException taken = assertThrows(conflict(), () -> containers.create(spec("true").name(name).build()));
         assertTrue(taken.daemonMessage().contains(name), taken.daemonMessage());
     }
 
@@ -121,7 +127,12 @@ class ContainersIT {
         String name = "berth-rm-" + RUN;
         ProcessResult r = containers.runAndWait(spec("sh", "-c", "echo out; echo err >&2; exit 7").name(name)
                 .autoRemove(true).build());
-        assertEquals(7, r.exitCode());
+        if (TestEngine.isPodman()) {
+            // Podman before 4.6 answers wait?condition=removed (what --rm waits for) with StatusCode 0 (podman#18889)
+            assertTrue(r.exitCode() == 7 || r.exitCode() == 0, "Podman's exit code after --rm: " + r.exitCode());
+        } else {
+            assertEquals(7, r.exitCode());
+        }
         assertEquals("out\n", r.stdout());
         assertEquals("err\n", r.stderr());
         assertThrows(NotFoundException.class, () -> containers.inspect(name));
@@ -149,7 +160,9 @@ class ContainersIT {
         containers.start(id);
         long code = containers.waitFor(id, WaitCondition.NOT_RUNNING).statusCode();
         ContainerDetails after = containers.inspect(id);
-        assertTrue(after.state().oomKilled(), "OOMKilled, exit " + code);
+        // Podman 4.3 never sets State.OOMKilled: it looks for conmon's "oom" file in the container's bundle folder,
+        // conmon writes it into its own working folder (podman#13102, fixed in 5.0); the exit code still says 137.
+        assertTrue(TestEngine.isPodman() || after.state().oomKilled(), "OOMKilled, exit " + code);
         assertEquals(137, code);
     }
 
@@ -173,8 +186,7 @@ class ContainersIT {
         ContainerSummary writer = sized.stream().filter(s -> s.id().equals(running)).findFirst().orElseThrow();
         assertTrue(writer.sizeRw() != null && writer.sizeRw() >= 64 * 1024, "the writable layer: " + writer.sizeRw());
 
-        ConflictException running409 = assertThrows(ConflictException.class,
-                () -> containers.remove(running, false, false));
+        DockerException running409 = assertThrows(conflict(), () -> containers.remove(running, false, false));
         assertTrue(running409.daemonMessage().toLowerCase().contains("running"), running409.daemonMessage());
         containers.remove(running, true, false);
         assertEquals(List.of(exited), containers.ids(ContainerQuery.all().label(label)));
@@ -326,10 +338,20 @@ class ContainersIT {
         containers.unpause(id);
         containers.rename(id, "berth-renamed-" + RUN);
         assertEquals("berth-renamed-" + RUN, containers.inspect(id).shortName());
-        containers.update(id, ContainerUpdate.create().memory("32m").memorySwap(-1)
-                .restartPolicy(RestartPolicy.onFailure(2)));
-        assertEquals(32L << 20, containers.inspect(id).hostConfig().memory());
-        assertTrue(containers.top(id, null).titles().contains("PID"));
+        ContainerUpdate update = ContainerUpdate.create().memory("32m").memorySwap(-1)
+                .restartPolicy(RestartPolicy.onFailure(2));
+        if (TestEngine.isPodman()) {
+            // Podman 4.3's Docker API has no POST /containers/{id}/update: 404, "Not Found"
+            assertThrows(NotFoundException.class, () -> containers.update(id, update));
+        } else {
+            containers.update(id, update);
+            assertEquals(32L << 20, containers.inspect(id).hostConfig().memory());
+        }
+        List<String> titles = containers.top(id, null).titles();
+        // Podman runs top's default "-ef" with the container's own ps (busybox here) and answers each line unsplit:
+        // Titles ["PID   USER     COMMAND"]
+        assertTrue(titles.contains("PID") || TestEngine.isPodman() && titles.get(0).startsWith("PID "),
+                titles.toString());
         containers.exec(id, "touch", "/tmp/new-file");
         List<FilesystemChange> changes = containers.changes(id);
         assertTrue(changes.stream().anyMatch(c -> c.path().equals("/tmp/new-file")
@@ -352,9 +374,14 @@ class ContainersIT {
         String id = containers.run(spec("sh", "-c", "while true; do :; done").build()).id();
         ContainerStats s = containers.stats(id);
         assertTrue(s.memoryUsage() > 0 && s.memoryLimit() > 0, s.toString());
-        assertTrue(s.cpuPercent() > 1, "a busy loop uses CPU: " + s.cpuPercent());
+        // Podman's stream=false answers with one reading (precpu_stats empty, preread 0001-01-01), so cpuPercent is
+        // the container's CPU time over the host's since boot; its stream's second sample (5 s on) has both.
+        assertTrue(TestEngine.isPodman() || s.cpuPercent() > 1, "a busy loop uses CPU: " + s.cpuPercent());
         try (Stream<ContainerStats> stream = containers.statsStream(id)) {
-            assertEquals(2, stream.limit(2).count());
+            List<ContainerStats> two = stream.limit(2).collect(Collectors.toList());
+            assertEquals(2, two.size());
+            assertTrue(!TestEngine.isPodman() || two.get(1).cpuPercent() > 1,
+                    "a busy loop uses CPU (Podman, second sample): " + two.get(1).cpuPercent());
         }
     }
 

@@ -20,6 +20,11 @@ final class TestEngine {
     private TestEngine() {
     }
 
+    /** True when the engine under test is Podman's Docker-compatible service ({@code scripts/podman.sh}). */
+    static boolean isPodman() {
+        return "podman".equals(System.getenv("BERTH_TEST_ENGINE"));
+    }
+
     static String dockerHost() {
         String host = System.getenv("DOCKER_HOST");
         if (host == null || host.isEmpty()) {
