@@ -38,6 +38,9 @@ final class Demultiplexer {
         return new ByteStream() {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
                 synchronized (Demultiplexer.this) {
                     int n = stdout.drainBacklog(b, off, len);
                     if (n > 0) {

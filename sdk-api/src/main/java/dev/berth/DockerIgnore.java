@@ -123,12 +123,16 @@ public final class DockerIgnore {
             StringBuilder escaped = new StringBuilder();
             for (int i = 0; i < path.length(); i++) {
                 char c = path.charAt(i);
-                if ("*?[]\\".indexOf(c) >= 0) {
+                if ("*?[]\\^".indexOf(c) >= 0) { // ^ too: unescaped, it is an anchor in the regex (never matches)
                     escaped.append('\\');
                 }
                 escaped.append(c);
             }
-            more.add(Rule.compile("!" + normalize(escaped.toString())));
+            String line = "!" + normalize(escaped.toString());
+            if (clean(trimSpace(line)).equals("!")) {
+                continue; // the context root (or only blanks): never excluded, and a lone "!" is no pattern
+            }
+            more.add(Rule.compile(line));
         }
         return new DockerIgnore(List.copyOf(more));
     }
@@ -298,6 +302,8 @@ public final class DockerIgnore {
         final Kind kind;
         final String literal;
         final Pattern regex;
+        /** The same expression run in linear time; null for the rare ones only java.util.regex can run. */
+        final Glob glob;
 
         private Rule(String pattern, boolean exception, Kind kind, String literal, Pattern regex) {
             this.pattern = pattern;
@@ -305,6 +311,7 @@ public final class DockerIgnore {
             this.kind = kind;
             this.literal = literal;
             this.regex = regex;
+            this.glob = regex == null ? null : Glob.of(regex.pattern());
         }
 
         /** patternmatcher.New plus compile for one normalised line ("!" prefix for an exception). */
@@ -393,8 +400,13 @@ public final class DockerIgnore {
                     return path.endsWith(literal)
                             || literal.startsWith("/") && path.equals(literal.substring(1));
                 default:
-                    return regex.matcher(path).matches();
+                    return glob != null ? glob.matches(path) : regex.matcher(path).matches();
             }
+        }
+
+        /** {@link #matches}, but java.util.regex decides every REGEX line (for tests of the linear matcher). */
+        boolean regexMatches(String path) {
+            return kind == Kind.REGEX ? regex.matcher(path).matches() : matches(path);
         }
 
         /** Whether some path starting with {@code prefix} (a directory plus "/") could match. */
@@ -407,6 +419,9 @@ public final class DockerIgnore {
                 case SUFFIX:
                     return true;
                 default:
+                    if (glob != null) {
+                        return glob.couldMatchUnder(prefix);
+                    }
                     Matcher m = regex.matcher(prefix);
                     return m.matches() || m.hitEnd(); // hitEnd: more input could still match
             }
@@ -415,6 +430,208 @@ public final class DockerIgnore {
         @Override
         public String toString() {
             return pattern;
+        }
+    }
+
+    /** Test hook: whether one compiled line matches the path (the path itself, not its parents). */
+    static boolean lineMatches(String line, String path) {
+        return Rule.compile(line).matches(path);
+    }
+
+    /** Test hook: {@link #lineMatches} as java.util.regex decides it. */
+    static boolean lineMatchesByRegex(String line, String path) {
+        return Rule.compile(line).regexMatches(path);
+    }
+
+    /**
+     * Runs the regular expression {@link Rule#compile} builds in linear time, as Go's RE2 runs it for the CLI:
+     * java.util.regex backtracks, and lines such as {@code *a*a*a*a*a*a*a*a*a*ab} or {@code **}{@code /**}{@code /...}
+     * take it minutes on one path. The expression is read back as a sequence of steps ({@code [^/]*}, {@code [^/]},
+     * {@code (.*}{@code /)?}, {@code .*}, one-character classes and escapes, literal characters, a stray {@code ^}) and
+     * run as an NFA over code points: a set of live steps, advanced one character at a time.
+     */
+    private static final class Glob {
+        private static final int LITERAL = 0;
+        private static final int ONE = 1;       // [^/]
+        private static final int STAR = 2;      // [^/]*
+        private static final int DIRS = 3;      // (.*/)?
+        private static final int ALL = 4;       // .*
+        private static final int CHAR = 5;      // a class or an escape: one character
+        private static final int START = 6;     // ^ inside the expression: matches only at the start
+
+        private final int[] kinds;
+        private final int[] literals;
+        private final Pattern[] chars;
+
+        private Glob(List<int[]> steps, List<Pattern> classes) {
+            kinds = new int[steps.size()];
+            literals = new int[steps.size()];
+            chars = classes.toArray(new Pattern[0]);
+            for (int i = 0; i < kinds.length; i++) {
+                kinds[i] = steps.get(i)[0];
+                literals[i] = steps.get(i)[1];
+            }
+        }
+
+        /** The steps of a Java expression as compile and GoRegex write it, or null when it holds anything else. */
+        static Glob of(String java) {
+            List<int[]> steps = new ArrayList<>();
+            List<Pattern> classes = new ArrayList<>();
+            int n = java.length();
+            int i = java.startsWith("^") ? 1 : 0;
+            try {
+                while (i < n) {
+                    char c = java.charAt(i);
+                    if (java.startsWith("[^/]*", i)) {
+                        steps.add(new int[] {STAR, 0});
+                        i += 5;
+                    } else if (java.startsWith("[^/]", i)) {
+                        steps.add(new int[] {ONE, 0});
+                        i += 4;
+                    } else if (java.startsWith("(.*/)?", i)) {
+                        steps.add(new int[] {DIRS, 0});
+                        i += 6;
+                    } else if (java.startsWith(".*", i)) {
+                        steps.add(new int[] {ALL, 0});
+                        i += 2;
+                    } else if (c == '[' || c == '\\') {
+                        int end = c == '[' ? classEnd(java, i) : escapeEnd(java, i);
+                        if (end < 0) {
+                            return null;
+                        }
+                        steps.add(new int[] {CHAR, classes.size()});
+                        classes.add(Pattern.compile(java.substring(i, end)));
+                        i = end;
+                    } else if (c == '^') {
+                        steps.add(new int[] {START, 0});
+                        i++;
+                    } else if (".*+?()|{}$".indexOf(c) >= 0) {
+                        return null; // not written by compile
+                    } else {
+                        int cp = java.codePointAt(i);
+                        steps.add(new int[] {LITERAL, cp});
+                        i += Character.charCount(cp);
+                    }
+                }
+            } catch (PatternSyntaxException | IndexOutOfBoundsException e) {
+                return null;
+            }
+            return new Glob(steps, classes);
+        }
+
+        /** The index after the class starting at i: GoRegex escapes every '[' and ']' inside one. */
+        private static int classEnd(String java, int i) {
+            int k = i + 1;
+            if (k < java.length() && java.charAt(k) == '^') {
+                k++;
+            }
+            while (k < java.length()) {
+                char c = java.charAt(k);
+                if (c == ']') {
+                    return k + 1;
+                }
+                k = c == '\\' ? escapeEnd(java, k) : k + 1;
+                if (k < 0) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /** The index after the escape at i, or -1 for one that is not a single character (\Q, \b, \A, ...). */
+        private static int escapeEnd(String java, int i) {
+            char d = java.charAt(i + 1);
+            if ((d == 'x' || d == 'p' || d == 'P') && i + 2 < java.length() && java.charAt(i + 2) == '{') {
+                int close = java.indexOf('}', i + 2);
+                return close < 0 ? -1 : close + 1;
+            }
+            if (d == 'x') {
+                return i + 4;
+            }
+            if (d == 'p' || d == 'P') {
+                return i + 3;
+            }
+            if (Character.isLetterOrDigit(d) && "tnrfdDwWsSe".indexOf(d) < 0) {
+                return -1; // anchors, quoting and the like: left to java.util.regex
+            }
+            return i + 2;
+        }
+
+        boolean matches(String path) {
+            boolean[] live = run(path);
+            return live != null && live[kinds.length];
+        }
+
+        /** Whether some path starting with {@code prefix} could match: a step is still live after it. */
+        boolean couldMatchUnder(String prefix) {
+            return run(prefix) != null;
+        }
+
+        /**
+         * The live steps after the text: index i is "before step i" (kinds.length: the end), index
+         * kinds.length + 1 + i is "inside the (.*}{@code /)? of step i"; null when none is live.
+         */
+        private boolean[] run(String text) {
+            int n = kinds.length;
+            boolean[] live = new boolean[2 * n + 1];
+            boolean[] next = new boolean[live.length];
+            live[0] = true;
+            close(live, true);
+            for (int at = 0; at < text.length(); ) {
+                int c = text.codePointAt(at);
+                at += Character.charCount(c);
+                java.util.Arrays.fill(next, false);
+                boolean any = false;
+                for (int i = 0; i < n; i++) {
+                    if (live[i]) {
+                        switch (kinds[i]) {
+                            case LITERAL:
+                                any |= next[i + 1] |= c == literals[i];
+                                break;
+                            case ONE:
+                                any |= next[i + 1] |= c != '/';
+                                break;
+                            case STAR:
+                                any |= next[i] |= c != '/';
+                                break;
+                            case ALL:
+                                any |= next[i] |= c != '\n';
+                                break;
+                            case CHAR:
+                                any |= next[i + 1] |= chars[literals[i]].matcher(Character.toString(c)).matches();
+                                break;
+                            case DIRS: // into the group: this character is its '/' or part of its .*
+                                any |= next[i + 1] |= c == '/';
+                                any |= next[n + 1 + i] |= c != '\n';
+                                break;
+                            default: // START: no character
+                                break;
+                        }
+                    }
+                    if (live[n + 1 + i]) { // inside (.*/)?: more of the .*, or the closing '/'
+                        any |= next[n + 1 + i] |= c != '\n';
+                        any |= next[i + 1] |= c == '/';
+                    }
+                }
+                if (!any) {
+                    return null;
+                }
+                close(next, false);
+                boolean[] t = live;
+                live = next;
+                next = t;
+            }
+            return live;
+        }
+
+        /** Follows the steps that may match nothing: [^/]*, (.*}{@code /)?, .*, and ^ at the start. */
+        private void close(boolean[] live, boolean atStart) {
+            for (int i = 0; i < kinds.length; i++) {
+                if (live[i] && (kinds[i] == STAR || kinds[i] == DIRS || kinds[i] == ALL
+                        || kinds[i] == START && atStart)) {
+                    live[i + 1] = true;
+                }
+            }
         }
     }
 

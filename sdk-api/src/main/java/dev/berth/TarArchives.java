@@ -371,6 +371,7 @@ public final class TarArchives {
             Path parent = resolve(root, parentSegments, name, "its path leads out of the target directory through"
                     + " a symbolic link", new int[1]);
             Path linkSource = null;
+            boolean linkCopy = false;
             if (symlink) {
                 String linkName = entry.getLinkName();
                 if (linkName.isEmpty() || linkName.indexOf('\0') >= 0) {
@@ -398,9 +399,16 @@ public final class TarArchives {
                     throw new UnsafeArchiveException(name, "hard link to a directory");
                 }
                 if (source.isSymbolicLink()) {
-                    resolve(linkParent, List.of(Files.readSymbolicLink(linkSource).toString().split("/")), name,
-                            "hard link target " + linkName + " is a symbolic link out of the target directory",
-                            new int[1]);
+                    // a hard link to a symbolic link is a second symbolic link with the same text, read from the new
+                    // place: "a/b/s -> ../.." stays inside, the same text at the top leads out
+                    String text = Files.readSymbolicLink(linkSource).toString();
+                    if (text.startsWith("/")) {
+                        throw new UnsafeArchiveException(name, "hard link target " + linkName
+                                + " is a symbolic link to an absolute path");
+                    }
+                    resolve(parent, List.of(text.split("/")), name, "hard link target " + linkName
+                            + " is a symbolic link that leads out of the target directory from here", new int[1]);
+                    linkCopy = true;
                 }
             }
 
@@ -431,10 +439,16 @@ public final class TarArchives {
                 }
             } else if (hardLink) {
                 Files.createLink(path, linkSource);
+                if (linkCopy) {
+                    links.add(new CreatedLink(path, name)); // checked again at the end, as every symbolic link
+                }
             } else {
                 try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE)) {
                     data.transferTo(out);
+                } catch (IOException e) {
+                    Files.deleteIfExists(path); // a cut archive leaves no file holding part of its entry
+                    throw e;
                 }
                 if (posix) {
                     Files.setPosixFilePermissions(path, permissions(entry.getMode()));

@@ -1,11 +1,14 @@
 package dev.berth.transport;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ProtocolException;
 import okhttp3.Call;
 import okhttp3.Response;
 import okio.BufferedSource;
@@ -25,12 +28,15 @@ public final class ApiResponse implements Closeable {
     private final Call call;
     private final Response response;
     private final String request;
+    private final String endpoint;
     private final Body body;
+    private volatile boolean closed;
 
-    ApiResponse(Call call, Response response, String request) {
+    ApiResponse(Call call, Response response, String request, String endpoint) {
         this.call = call;
         this.response = response;
         this.request = request;
+        this.endpoint = endpoint;
         int code = response.code();
         boolean empty = response.body().contentLength() == 0 || code == 204 || code == 304
                 || request.startsWith("HEAD ");
@@ -63,8 +69,13 @@ public final class ApiResponse implements Closeable {
             T value = Json.mapper().readValue(body, type);
             drain();
             return value;
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw new StreamException("malformed JSON from the daemon: " + e.getMessage(), request);
+        } catch (IOException e) {
+            // not the JSON's fault: the connection broke (a daemon that stopped), or a read timeout
+            String m = String.valueOf(e.getMessage());
+            throw new DockerException(0, m.contains(endpoint) ? m : "I/O error reading the answer from the Docker"
+                    + " daemon at " + endpoint + ": " + e.getClass().getSimpleName() + ": " + m, request, e);
         }
     }
 
@@ -103,6 +114,7 @@ public final class ApiResponse implements Closeable {
 
     @Override
     public void close() {
+        closed = true;
         if (!body.ended) {
             call.cancel();
         }
@@ -122,7 +134,12 @@ public final class ApiResponse implements Closeable {
 
         @Override
         public int read() throws IOException {
-            int b = raw.read();
+            int b;
+            try {
+                b = raw.read();
+            } catch (IOException e) {
+                throw failed(e);
+            }
             if (b < 0) {
                 ended = true;
             }
@@ -131,11 +148,33 @@ public final class ApiResponse implements Closeable {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = raw.read(b, off, len);
+            int n;
+            try {
+                n = raw.read(b, off, len);
+            } catch (IOException e) {
+                throw failed(e);
+            }
             if (n < 0) {
                 ended = true;
             }
             return n;
+        }
+
+        /**
+         * Says what a failed read means: OkHttp reports a daemon that went away mid-answer as a bare
+         * {@code EOFException} or "unexpected end of stream"; that becomes an IOException naming the daemon and
+         * the request. Anything else, and a read ended by the caller's own close, is left as is.
+         */
+        private IOException failed(IOException e) {
+            if (closed) {
+                return e;
+            }
+            if (e instanceof EOFException || e instanceof ProtocolException
+                    && String.valueOf(e.getMessage()).contains("unexpected end of stream")) {
+                return new IOException("the Docker daemon at " + endpoint + " closed the connection in the middle of"
+                        + " the answer to " + request + " (did it stop or restart?)", e);
+            }
+            return e; // a timeout and the like keep their type
         }
 
         @Override

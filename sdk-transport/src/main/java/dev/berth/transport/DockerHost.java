@@ -2,6 +2,7 @@ package dev.berth.transport;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -128,6 +129,9 @@ public record DockerHost(Scheme scheme, String host, int port, String path, Stri
         if (uri.getQuery() != null || uri.getFragment() != null) {
             throw invalid(original, "a query or fragment is not allowed");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw invalid(original, "port " + uri.getPort() + " is not in 1-65535");
+        }
         String path = uri.getPath() == null ? "" : uri.getPath();
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
@@ -167,10 +171,30 @@ public record DockerHost(Scheme scheme, String host, int port, String path, Stri
             case NPIPE:
                 return "npipe://" + path.replace('\\', '/');
             case SSH:
-                return "ssh://" + (user.isEmpty() ? "" : user + "@") + bracket(host) + (port > 0 ? ":" + port : "") + path;
+                return "ssh://" + (user.isEmpty() ? "" : encode(user, "")) + (user.isEmpty() ? "" : "@") + bracket(host)
+                        + (port > 0 ? ":" + port : "") + encode(path, ":@/");
             default:
-                return "tcp://" + bracket(host) + (port > 0 ? ":" + port : "") + basePath;
+                return "tcp://" + bracket(host) + (port > 0 ? ":" + port : "") + encode(basePath, ":@/");
         }
+    }
+
+    /**
+     * Percent-encodes (UTF-8) what a URI part cannot hold as it is: {@link #parse} decodes {@code %XX}, so a path or
+     * user holding {@code %}, a space or a control character must print encoded to parse back to the same host.
+     */
+    private static String encode(String part, String alsoAllowed) {
+        StringBuilder out = new StringBuilder(part.length());
+        for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=".indexOf(c) >= 0
+                    || alsoAllowed.indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
     }
 
     private static String bracket(String host) {

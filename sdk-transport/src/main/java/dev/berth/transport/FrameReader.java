@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads the daemon's multiplexed stream format (logs, attach and exec without a TTY), frame by frame, in the
@@ -28,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 public final class FrameReader implements Closeable {
     /** The largest error frame read into a message. */
     private static final int MAX_ERROR_FRAME = 1 << 20;
+    /** The largest array {@link #readPayload()} makes (the JVM's limit is a little under Integer.MAX_VALUE). */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final InputStream in;
     private final boolean raw;
@@ -134,16 +137,29 @@ public final class FrameReader implements Closeable {
         return n;
     }
 
-    /** Reads the rest of the current frame into a new array (raw output: up to the end of the stream). */
+    /**
+     * Reads the rest of the current frame into a new array (raw output: up to the end of the stream).
+     *
+     * @throws StreamException when the stream ends inside the payload, or the frame is too large for one array
+     *         (read such a frame with {@link #read})
+     */
     public byte[] readPayload() throws IOException {
         if (raw) {
             byte[] all = in.readAllBytes();
             remaining = 0;
             return all;
         }
-        byte[] payload = new byte[(int) remaining];
+        if (remaining > MAX_ARRAY) {
+            throw new StreamException("a frame of " + remaining + " bytes is too large to read into one array", request);
+        }
+        int size = (int) remaining;
+        // grows as the bytes arrive: a header that promises more than the stream holds costs no large allocation
+        byte[] payload = new byte[Math.min(size, 1 << 16)];
         int off = 0;
-        while (off < payload.length) {
+        while (off < size) {
+            if (off == payload.length) {
+                payload = Arrays.copyOf(payload, (int) Math.min(size, 2L * payload.length));
+            }
             off += read(payload, off, payload.length - off);
         }
         return payload;

@@ -30,7 +30,12 @@ import java.util.stream.StreamSupport;
  */
 public final class JsonStream<T> implements Iterator<T>, Closeable {
     private final InputStream in;
-    private final MappingIterator<JsonNode> nodes;
+    /**
+     * Made on the first read, not in the constructor: Jackson reads the first bytes to detect the encoding as it
+     * makes a parser, which on a quiet stream (events, a filtered follow) would block whoever opens it, before
+     * they hold anything to close.
+     */
+    private MappingIterator<JsonNode> nodes;
     private final JavaType type;
     private final String request;
 
@@ -38,7 +43,13 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
         this.in = in;
         this.type = type;
         this.request = request;
-        this.nodes = Json.mapper().readerFor(JsonNode.class).readValues(in);
+    }
+
+    private MappingIterator<JsonNode> nodes() throws IOException {
+        if (nodes == null) {
+            nodes = Json.mapper().readerFor(JsonNode.class).readValues(in);
+        }
+        return nodes;
     }
 
     /** A stream of {@code type} objects read from {@code in}. */
@@ -63,16 +74,17 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
     @Override
     public boolean hasNext() {
         try {
-            return nodes.hasNextValue();
+            return nodes().hasNextValue();
         } catch (IOException e) {
             throw new UncheckedIOException("reading a JSON stream from " + request, e);
         }
     }
 
     /**
-     * The next object.
+     * The next object; never null.
      *
      * @throws StreamException when the daemon reported an error in the stream
+     * @throws UncheckedIOException when the next value cannot be read as the type (a bare {@code null} included)
      */
     @Override
     public T next() {
@@ -80,17 +92,22 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
             throw new NoSuchElementException();
         }
         try {
-            JsonNode node = nodes.nextValue();
-            JsonNode detail = node.get("errorDetail");
+            JsonNode node = nodes().nextValue();
+            JsonNode detail = node == null ? null : node.get("errorDetail");
             if (detail != null && !detail.isNull()) {
                 JsonNode message = detail.get("message");
                 throw new StreamException(message != null ? message.asText() : detail.toString(), request);
             }
-            JsonNode error = node.get("error");
+            JsonNode error = node == null ? null : node.get("error");
             if (error != null && error.isTextual()) {
                 throw new StreamException(error.asText(), request);
             }
-            return Json.mapper().treeToValue(node, type);
+            T value = node == null || node.isNull() ? null : Json.mapper().treeToValue(node, type);
+            if (value == null) {
+                // a bare null: the stream promises non-null elements (and callers read fields of each)
+                throw new IOException("a JSON null where a value was expected");
+            }
+            return value;
         } catch (IOException e) {
             throw new UncheckedIOException("reading a JSON stream from " + request, e);
         }

@@ -16,6 +16,8 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -40,6 +42,9 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * used. Berth has no trust-all mode. {@link #toString()} never shows the key.
  */
 public final class TlsConfig {
+    /** Text that may be a piece of a PEM body, when it comes from the input: never quoted in a message. */
+    private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/=]{16,}");
+
     private final String caPem;
     private final String certPem;
     private final String keyPem;
@@ -115,8 +120,46 @@ public final class TlsConfig {
             ssl.init(kmf == null ? null : kmf.getKeyManagers(), new TrustManager[] {trust}, null);
             return new Context(ssl, trust);
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("unusable TLS material from " + origin + ": " + e.getMessage(), e);
+            // parsers quote lines they choke on ("Illegal footer: ..."), which may be key text: never pass that on
+            IllegalArgumentException failure = new IllegalArgumentException("unusable TLS material from " + origin
+                    + ": " + scrub(String.valueOf(e.getMessage())));
+            if (!quotesInput(e)) {
+                failure.initCause(e);
+            }
+            throw failure;
         }
+    }
+
+    /** The text with every run of 16 or more base64 characters that comes from the PEM input replaced by ***. */
+    private String scrub(String text) {
+        String input = (nullToEmpty(caPem) + "\n" + nullToEmpty(certPem) + "\n" + nullToEmpty(keyPem))
+                .replaceAll("\\s+", "");
+        Matcher run = BASE64_RUN.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (run.find()) {
+            String r = run.group();
+            boolean fromInput = false;
+            for (int i = 0; i + 16 <= r.length() && !fromInput; i++) {
+                fromInput = input.contains(r.substring(i, i + 16));
+            }
+            run.appendReplacement(out, fromInput ? "***" : Matcher.quoteReplacement(r));
+        }
+        return run.appendTail(out).toString();
+    }
+
+    /** Whether a message in the chain quotes the PEM input. */
+    private boolean quotesInput(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (!scrub(m).equals(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /** An SSL context plus the trust manager that verifies the daemon. */

@@ -11,6 +11,7 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
@@ -158,6 +159,10 @@ public final class Transport implements Closeable {
         } catch (DaemonUnreachableException e) {
             throw e;
         } catch (DockerException e) {
+            if (e.status() == 0 && e.getCause() instanceof InterruptedIOException) {
+                // A timeout, not a daemon that refuses HEAD: asking again with GET would only wait as long again.
+                throw e;
+            }
             daemon = null;
         }
         if (daemon == null) {
@@ -241,7 +246,7 @@ public final class Transport implements Closeable {
         if (code >= 400 || code >= 300 && code != 304) {
             throw ErrorMapper.toException(endpoint, response, described);
         }
-        return new ApiResponse(call, response, described);
+        return new ApiResponse(call, response, described, endpoint.host().toString());
     }
 
     private Request toHttp(ApiRequest request, String prefix, boolean upgrade) {
@@ -285,6 +290,16 @@ public final class Transport implements Closeable {
                 public void writeTo(BufferedSink sink) throws IOException {
                     writer.writeTo(sink.outputStream());
                 }
+
+                /**
+                 * The writer streams from what the caller gave (a tar stream, a file being read): OkHttp must not
+                 * retry it on another connection, which would write it again from wherever the failed attempt left
+                 * it, a body with its start missing.
+                 */
+                @Override
+                public boolean isOneShot() {
+                    return true;
+                }
             };
         }
         String m = request.method();
@@ -306,7 +321,8 @@ public final class Transport implements Closeable {
         boolean connectFailure = e instanceof ConnectException || e instanceof NoRouteToHostException
                 || e instanceof UnknownHostException || e instanceof java.nio.file.NoSuchFileException
                 || e instanceof SocketException && isConnectMessage(e.getMessage())
-                || e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("connect");
+                || e instanceof InterruptedIOException
+                        && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
         if (connectFailure) {
             StringBuilder detail = new StringBuilder(describe(e));
             detail.append(" (from ").append(endpoint.source()).append(')');
