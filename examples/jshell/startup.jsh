@@ -1,0 +1,7 @@
+// Loaded by scripts/jshell.sh before anything else: Berth's packages are imported.
+import dev.berth.*;
+import dev.berth.model.*;
+import dev.berth.transport.*;
+import java.nio.file.*;
+import java.time.*;
+import java.util.*;
