@@ -1,21 +1,134 @@
 #!/usr/bin/env bash
-# Benchmarks, in one JVM run each, against the engine DOCKER_HOST names (else the test bed's):
-#   scripts/bench.sh latency [warmup] [measured] [rounds]   Berth vs a raw JDK socket vs docker-java 3.7.1
-#   scripts/bench.sh stream [MiB] [rounds]                  exec stdout throughput, Berth vs a raw socket, -Xmx64m
-#   scripts/bench.sh build [MB] [files] [rounds]            build context upload: Berth vs docker CLI vs docker-java
-#   scripts/bench.sh archive [MiB]                          save and load of a large image at -Xmx64m
+# Benchmarks against the engine DOCKER_HOST names (else the test bed's), each in a fresh JVM:
+#   scripts/bench.sh report [runs]                  every benchmark `runs` times (default 3), medians into
+#                                                   docs/benchmarks.md; BENCH_RUNS_<NAME>=n (e.g. BENCH_RUNS_BUILD=2)
+#                                                   runs one benchmark fewer times, and the report says so
+#   scripts/bench.sh latency [warmup] [measured] [rounds]     p50/p90/p99 of ping, inspect, list: raw, Berth, docker-java
+#   scripts/bench.sh stream [execMiB] [rounds] [logsMiB]      exec stdout and logs throughput, Berth vs raw, -Xmx64m
+#   scripts/bench.sh build [MB] [files] [rounds]              build context upload: Berth vs docker CLI vs docker-java
+#   scripts/bench.sh archive [MiB]                            export, save and load of ~1 GiB at -Xmx64m, peak heap
+#   scripts/bench.sh coldstart [launches]                     fresh JVM to first container list, Berth vs docker-java
+#   scripts/bench.sh concurrency [threads] [calls] [containers] [follows]   one client, many threads; log follows
+#   scripts/bench.sh footprint                                runtime jars of Berth vs docker-java (core + httpclient5)
+# Every benchmark prints RESULT<TAB>row<TAB>client<TAB>metric<TAB>value<TAB>unit lines besides its own output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${DOCKER_HOST:-}" ]; then eval "$(scripts/engine.sh start)"; fi
 what=${1:-latency}; shift || true
 mvn -B -q -ntp -Pbench install -DskipTests
+target=$PWD/benchmarks/target
 mvn -B -q -ntp -Pbench -pl benchmarks dependency:build-classpath -DincludeScope=runtime \
-  -Dmdep.outputFile=target/bench.classpath
-cp="benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
+  -Dmdep.outputFile="$target/bench.classpath"
+cp="benchmarks/target/classes:$(cat "$target/bench.classpath")"
+
+bench() {
+  local name=$1; shift
+  case $name in
+    latency) java -cp "$cp" dev.berth.bench.LatencyBenchmark "$@" ;;
+    stream) java -Xmx64m -cp "$cp" dev.berth.bench.StreamBenchmark "$@" ;;
+    build) DOCKER_BUILDKIT=0 java -cp "$cp" dev.berth.bench.BuildContextBenchmark "$@" ;;
+    archive) java -Xmx64m -cp "$cp" dev.berth.bench.ArchiveBenchmark "$@" ;;
+    coldstart) java -cp "$cp" dev.berth.bench.ColdStartBenchmark "$@" ;;
+    concurrency) java -cp "$cp" dev.berth.bench.ConcurrencyBenchmark "$@" ;;
+    footprint) footprint ;;
+    *) echo "usage: scripts/bench.sh report|latency|stream|build|archive|coldstart|concurrency|footprint [args]" >&2
+       return 2 ;;
+  esac
+}
+
+# Runtime classpaths: sdk-api's (plus its own jar) and a tiny project's on docker-java core + httpclient5.
+footprint() {
+  mvn -B -q -ntp -pl sdk-api dependency:build-classpath -DincludeScope=runtime \
+    -Dmdep.outputFile="$target/berth.classpath"
+  mvn -B -q -ntp -f benchmarks/footprint/docker-java/pom.xml dependency:build-classpath -DincludeScope=runtime \
+    -Dmdep.outputFile="$target/docker-java.classpath"
+  local api
+  api=$(ls sdk-api/target/sdk-api-*.jar | grep -v -e sources -e javadoc -e tests | head -1)
+  java -cp "$cp" dev.berth.bench.Footprint berth "$target/berth.classpath" "$api" \
+    -- docker-java "$target/docker-java.classpath"
+}
+
+# The report's settings, one benchmark run each; the benchmarks' own rounds are 1, the runs are separate JVMs.
+declare -A ARGS=(
+  [latency]="5000 2000 1"
+  [stream]="1024 1 256"
+  [build]="500 10000 1"
+  [archive]="1024"
+  [coldstart]="5"
+  [concurrency]="64 500 20 10"
+)
+SETTINGS="latency: 5,000 warm-up + 2,000 measured calls; exec stdout 1 GiB; logs 256 MiB; build context 500 MB in \
+10,000 files; archive 1 GiB; cold start 5 launches per run; concurrency 64 threads × 500 inspects, \
+20 containers × 10 follows; footprint once"
+
+# Copies the benchmark classes and every jar of the classpath aside, so that a build someone else runs in this tree
+# meanwhile (mvn clean, a fresh snapshot installed) cannot change what a long report measures halfway.
+snapshot_classpath() {
+  local dir=$1 entry jars=()
+  mkdir -p "$dir/lib"
+  cp -r benchmarks/target/classes "$dir/classes"
+  IFS=: read -ra entries <<<"$(cat "$target/bench.classpath")"
+  for entry in "${entries[@]}"; do
+    jars+=("$dir/lib/$(basename "$entry")")
+    cp "$entry" "$dir/lib/"
+  done
+  cp="$dir/classes:$(IFS=:; echo "${jars[*]}")"
+}
+
+# One benchmark run, tried up to three times: a run fails when, among other things, the integration tests' clean-up
+# removes its containers (it removes every container labelled dev.berth.test). Only a passing attempt's output goes
+# to ok/NAME.log, whose RESULT lines make the report; failed attempts go to failed/NAME.log.
+attempt() {
+  local name=$1 run=$2 out=$3 try
+  for try in 1 2 3; do
+    echo "== run $run: $name ${ARGS[$name]:-} (attempt $try)" >&2
+    # shellcheck disable=SC2086 # the arguments are meant to split
+    if bench "$name" ${ARGS[$name]:-} 2>&1 | tee "$out/attempt.log"; then
+      cat "$out/attempt.log" >>"$out/ok/$name.log"
+      if ((try > 1)); then retried+=("$name (run $run, $((try - 1)) failed attempt(s))"); fi
+      return 0
+    fi
+    cat "$out/attempt.log" >>"$out/failed/$name.log"
+  done
+  failed+=("$name (run $run)")
+}
+
+report() {
+  local runs=${1:-3} out=$target/bench-report notes=() name
+  failed=() retried=()
+  rm -rf "$out"; mkdir -p "$out/ok" "$out/failed"
+  snapshot_classpath "$out"
+  for ((i = 1; i <= runs; i++)); do
+    for name in latency stream build archive coldstart concurrency; do
+      local var="BENCH_RUNS_${name^^}"
+      if ((i <= ${!var:-$runs})); then attempt "$name" "$i/${!var:-$runs}" "$out"; fi
+    done
+  done
+  attempt footprint 1/1 "$out"
+  grep -h '^RESULT' "$out"/ok/*.log >"$out/results.tsv" || true
+  for name in "${!ARGS[@]}"; do
+    local var="BENCH_RUNS_${name^^}"
+    if [ -n "${!var:-}" ] && [ "${!var}" != "$runs" ]; then
+      notes+=(--note "$name ran ${!var} times instead of $runs ($var), to keep the report within its time budget.")
+    fi
+  done
+  if ((${#retried[@]})); then
+    notes+=(--note "Run again after a failed attempt (its figures discarded; usually the integration tests removing \
+containers labelled dev.berth.test meanwhile): ${retried[*]}.")
+  fi
+  if ((${#failed[@]})); then
+    notes+=(--note "FAILED three times, missing from the medians (see benchmarks/target/bench-report/failed/): \
+${failed[*]}.")
+  fi
+  local elapsed=$SECONDS # since the script started, the build included
+  java -cp "$cp" dev.berth.bench.ReportWriter "$out/results.tsv" docs/benchmarks.md --runs "$runs" \
+    --elapsed "$((elapsed / 60)) min $((elapsed % 60)) s" \
+    --commit "$(git describe --always --dirty 2>/dev/null || echo '?')" --settings "$SETTINGS" "${notes[@]}"
+  echo "wrote docs/benchmarks.md in $((elapsed / 60)) min $((elapsed % 60)) s; logs in $out" >&2
+  ((${#failed[@]} == 0))
+}
+
 case $what in
-  latency) exec java -cp "$cp" dev.berth.bench.LatencyBenchmark "$@" ;;
-  stream) exec java -Xmx64m -cp "$cp" dev.berth.bench.StreamBenchmark "$@" ;;
-  build) DOCKER_BUILDKIT=0 exec java -cp "$cp" dev.berth.bench.BuildContextBenchmark "$@" ;;
-  archive) exec java -Xmx64m -cp "$cp" dev.berth.bench.ArchiveBenchmark "$@" ;;
-  *) echo "usage: scripts/bench.sh latency|stream|build|archive [args]" >&2; exit 2 ;;
+  report) report "$@" ;;
+  *) bench "$what" "$@" ;;
 esac

@@ -2,9 +2,6 @@ package dev.berth.bench;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import dev.berth.BuildSpec;
 import dev.berth.Docker;
 import java.io.IOException;
@@ -21,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Time to build from a large context (default 500 MB in 10,000 files): the context upload dominates, since the
  * Dockerfile only adds a label. Berth, the {@code docker} CLI's classic builder ({@code DOCKER_BUILDKIT=0}) and
- * docker-java 3.7.1 build the same folder against the same engine, in turns.
+ * docker-java 3.7.1 build the same folder against the same engine, in turns. Prints {@code RESULT} lines (row
+ * {@code build}, metric {@code time}, clients berth, cli, docker-java).
  *
  * <pre>{@code
  * scripts/bench.sh build [MB] [files] [rounds]
@@ -37,40 +35,37 @@ public final class BuildContextBenchmark {
      * @param args total MB (500), files (10000), rounds (3)
      */
     public static void main(String[] args) throws Exception {
-        int mb = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        int files = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
-        String base = System.getenv().getOrDefault("BERTH_TEST_IMAGE", "berth-test/busybox:1");
+        int mb = Bench.intArg(args, 0, 500);
+        int files = Bench.intArg(args, 1, 10_000);
+        int rounds = Bench.intArg(args, 2, 3);
+        String host = Bench.host();
         Path ctx = Files.createTempDirectory("berth-bench-ctx");
         try {
-            makeContext(ctx, mb, files, base);
+            makeContext(ctx, mb, files, Bench.image());
             System.out.printf(Locale.ROOT, "build context: %d MB in %d files%n", mb, files);
-            DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                    .withDockerHost(host).build();
-            ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
-                    .connectionTimeout(Duration.ofSeconds(30)).responseTimeout(Duration.ofMinutes(10)).build();
             try (Docker docker = Docker.builder().host(host).build();
-                 DockerClient dockerJava = DockerClientImpl.getInstance(config, http)) {
+                 DockerClient dockerJava = Bench.dockerJava(host, null, Duration.ofMinutes(10))) {
                 for (int round = 1; round <= rounds; round++) {
                     long t = System.nanoTime();
                     docker.images().build(BuildSpec.fromDirectory(ctx).tag("berth-bench-build:berth").build());
-                    report(round, "berth", System.nanoTime() - t);
+                    report(round, "berth", "berth", System.nanoTime() - t);
 
+                    ProcessBuilder cliBuild = new ProcessBuilder(cliBinary(), "build", "-q", "-t",
+                            "berth-bench-build:cli", ctx.toString()).redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                    cliBuild.environment().put("DOCKER_BUILDKIT", "0");
                     t = System.nanoTime();
-                    Process cli = new ProcessBuilder(cliBinary(), "build", "-q", "-t", "berth-bench-build:cli",
-                            ctx.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                            .start();
+                    Process cli = cliBuild.start();
                     cli.getOutputStream().close();
                     if (cli.waitFor() != 0) {
                         throw new IllegalStateException("docker build failed");
                     }
-                    report(round, "docker CLI (classic builder)", System.nanoTime() - t);
+                    report(round, "cli", "docker CLI (classic builder)", System.nanoTime() - t);
 
                     t = System.nanoTime();
                     dockerJava.buildImageCmd(ctx.toFile()).withTags(Set.of("berth-bench-build:docker-java"))
                             .exec(new BuildImageResultCallback()).awaitImageId();
-                    report(round, "docker-java 3.7.1 (httpclient5)", System.nanoTime() - t);
+                    report(round, "docker-java", "docker-java 3.7.1 (httpclient5)", System.nanoTime() - t);
                 }
                 for (String tag : new String[] {"berth", "cli", "docker-java"}) {
                     docker.images().remove("berth-bench-build:" + tag, true, false);
@@ -102,7 +97,8 @@ public final class BuildContextBenchmark {
         }
     }
 
-    private static void report(int round, String who, long nanos) {
+    private static void report(int round, String client, String who, long nanos) {
         System.out.printf(Locale.ROOT, "%-3d %-34s %8.2f s%n", round, who, nanos / 1e9);
+        Bench.result("build", client, "time", nanos / 1e9, "s");
     }
 }

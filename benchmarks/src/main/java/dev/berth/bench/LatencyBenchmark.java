@@ -1,30 +1,24 @@
 package dev.berth.bench;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.berth.ContainerQuery;
 import dev.berth.Docker;
-import dev.berth.transport.ApiRequest;
-import dev.berth.transport.Transport;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * p50/p90/p99 latency of sequential calls over the Unix socket, in one run: a raw JDK-socket keep-alive baseline,
- * Berth, and docker-java 3.7.1 with its httpclient5 transport. Each client warms up, then is measured; the whole
- * set runs for several rounds so that machine noise shows as spread between rounds rather than as a bias. The last
- * column is the calling thread's CPU time per call (a second pass of the same size): the client's own cost, which
- * machine noise barely moves.
+ * Berth, and docker-java 3.7.1 with its httpclient5 transport, for {@code _ping}, a container inspect and
+ * {@code GET /containers/json?all=1}. Each client warms up, then is measured; the whole set runs for several rounds
+ * so that machine noise shows as spread between rounds rather than as a bias. The last column is the calling
+ * thread's CPU time per call (a second pass of the same size): the client's own cost, which machine noise barely
+ * moves. Prints a {@code RESULT} line per figure (row {@code latency}, metric {@code <call>.<p50|p90|p99|cpu>}).
  *
  * <pre>{@code
- * DOCKER_HOST=unix:///var/run/docker.sock scripts/bench.sh [warmup] [measured] [rounds]
+ * DOCKER_HOST=unix:///var/run/docker.sock scripts/bench.sh latency [warmup] [measured] [rounds]
  * }</pre>
  */
 public final class LatencyBenchmark {
@@ -45,67 +39,65 @@ public final class LatencyBenchmark {
      * @param args warm-up calls, measured calls, rounds (defaults 5000, 2000, 2)
      */
     public static void main(String[] args) throws Exception {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
-        int measured = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
-        Path socket = Path.of(host.substring("unix://".length()));
-
-        try (Docker berth = Docker.builder().host(host).build();
-             RawUnixHttp raw = new RawUnixHttp(socket)) {
-            Transport t = berth.transport();
+        int warmup = Bench.intArg(args, 0, 5000);
+        int measured = Bench.intArg(args, 1, 2000);
+        int rounds = Bench.intArg(args, 2, 2);
+        try (Docker berth = Docker.builder().host(Bench.host()).build();
+             RawUnixHttp raw = new RawUnixHttp(Bench.socket())) {
             String version = "/v" + berth.apiVersion();
-            Map<?, ?> created = t.json(ApiRequest.post("/containers/create").json(Map.of("Image",
-                    System.getenv().getOrDefault("BERTH_TEST_IMAGE", "berth-test/busybox:1"),
-                    "Cmd", List.of("true"), "Labels", Map.of("dev.berth.test", "bench"))).build(), Map.class);
-            String id = (String) created.get("Id");
-            DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                    .withDockerHost(host).withApiVersion(berth.apiVersion().toString()).build();
-            ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
-                    .maxConnections(100).connectionTimeout(Duration.ofSeconds(30))
-                    .responseTimeout(Duration.ofSeconds(45)).build();
-            DockerClient dockerJava = DockerClientImpl.getInstance(config, http);
-            try {
-                System.out.printf(Locale.ROOT, "Docker %s, API %s, %d warm-up + %d measured sequential calls, %d rounds%n",
-                        berth.system().version().version(), berth.apiVersion(), warmup, measured, rounds);
+            String id = berth.containers().create(BenchSpecs.spec("true"));
+            try (DockerClient dockerJava = Bench.dockerJava(Bench.host(), berth.apiVersion().toString(),
+                    Duration.ofSeconds(45))) {
+                int listed = berth.containers().list(ContainerQuery.all()).size();
+                System.out.printf(Locale.ROOT, "Docker %s, API %s, %d warm-up + %d measured sequential calls,"
+                        + " %d rounds, %d containers listed%n", berth.system().version().version(),
+                        berth.apiVersion(), warmup, measured, rounds, listed);
+                Bench.result("latency", "engine", "list.containers", listed, "count");
                 System.out.printf(Locale.ROOT, "%-7s %-28s %10s %10s %10s %12s%n", "round", "call / client", "p50 us",
                         "p90 us", "p99 us", "cpu us/call");
                 for (int round = 1; round <= rounds; round++) {
-                    report(round, "_ping       raw", warmup, measured, () -> raw.get(version + "/_ping"));
-                    report(round, "_ping       berth", warmup, measured, () -> berth.system().ping());
-                    report(round, "_ping       docker-java", warmup, measured, () -> dockerJava.pingCmd().exec());
-                    report(round, "inspect     raw", warmup, measured, () -> raw.get(version + "/containers/" + id
-                            + "/json"));
-                    report(round, "inspect     berth", warmup, measured, () -> t.json(
-                            ApiRequest.get("/containers/{id}/json", id).build(), Map.class));
-                    report(round, "inspect     docker-java", warmup, measured,
-                            () -> dockerJava.inspectContainerCmd(id).exec());
+                    Measure m = new Measure(round, warmup, measured);
+                    m.run("ping", "raw", () -> raw.get(version + "/_ping"));
+                    m.run("ping", "berth", () -> berth.system().ping());
+                    m.run("ping", "docker-java", () -> dockerJava.pingCmd().exec());
+                    m.run("inspect", "raw", () -> raw.get(version + "/containers/" + id + "/json"));
+                    m.run("inspect", "berth", () -> berth.containers().inspect(id));
+                    m.run("inspect", "docker-java", () -> dockerJava.inspectContainerCmd(id).exec());
+                    m.run("list", "raw", () -> raw.get(version + "/containers/json?all=1"));
+                    m.run("list", "berth", () -> berth.containers().list(ContainerQuery.all()));
+                    m.run("list", "docker-java", () -> dockerJava.listContainersCmd().withShowAll(true).exec());
                 }
             } finally {
-                dockerJava.close();
-                t.send(ApiRequest.delete("/containers/{id}", id).query("force", true).build()).discard();
+                BenchSpecs.remove(berth, id);
             }
         }
     }
 
-    private static void report(int round, String name, int warmup, int measured, Call call) throws Exception {
-        for (int i = 0; i < warmup; i++) {
-            call.run();
+    /** One round: times each call with its warm-up, measured and CPU passes, and prints the figures. */
+    private record Measure(int round, int warmup, int measured) {
+        void run(String call, String client, Call c) throws Exception {
+            for (int i = 0; i < warmup; i++) {
+                c.run();
+            }
+            long[] nanos = new long[measured];
+            for (int i = 0; i < measured; i++) {
+                long start = System.nanoTime();
+                c.run();
+                nanos[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(nanos);
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            for (int i = 0; i < measured; i++) {
+                c.run();
+            }
+            double cpuPerCall = (THREADS.getCurrentThreadCpuTime() - cpu) / 1000.0 / measured;
+            System.out.printf(Locale.ROOT, "%-7d %-11s %-16s %10.1f %10.1f %10.1f %12.1f%n", round, call, client,
+                    pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), cpuPerCall);
+            for (int p : new int[] {50, 90, 99}) {
+                Bench.result("latency", client, call + ".p" + p, pct(nanos, p), "us");
+            }
+            Bench.result("latency", client, call + ".cpu", cpuPerCall, "us");
         }
-        long[] nanos = new long[measured];
-        for (int i = 0; i < measured; i++) {
-            long start = System.nanoTime();
-            call.run();
-            nanos[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(nanos);
-        long cpu = THREADS.getCurrentThreadCpuTime();
-        for (int i = 0; i < measured; i++) {
-            call.run();
-        }
-        double cpuPerCall = (THREADS.getCurrentThreadCpuTime() - cpu) / 1000.0 / measured;
-        System.out.printf(Locale.ROOT, "%-7d %-28s %10.1f %10.1f %10.1f %12.1f%n", round, name, pct(nanos, 50),
-                pct(nanos, 90), pct(nanos, 99), cpuPerCall);
     }
 
     private static double pct(long[] sorted, int p) {

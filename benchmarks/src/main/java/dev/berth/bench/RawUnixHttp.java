@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * The floor: HTTP/1.1 keep-alive GETs written by hand on one JDK Unix channel, the body read (Content-Length or
- * chunked) but not parsed. No client library can be faster than this on the same daemon.
+ * chunked) but not parsed. No client library can be faster than this on the same daemon. For streams,
+ * {@link #countResponse} sends one request on a fresh channel and counts what follows the headers.
  */
 final class RawUnixHttp implements AutoCloseable {
     private final SocketChannel ch;
@@ -57,6 +58,39 @@ final class RawUnixHttp implements AutoCloseable {
             skip(size);
             readLine();
             total += size;
+        }
+    }
+
+    /**
+     * Sends {@code request} (complete, headers and body) on a new channel and returns how many bytes follow the
+     * answer's headers until the daemon closes the stream: wire bytes, so frame headers (and chunk sizes) count.
+     *
+     * @param halfClose shut the sending side after the request: right for a hijacked exec, wrong for a plain GET
+     *                  (the daemon takes the half-close for a client gone away and ends the answer early)
+     */
+    static long countResponse(Path socket, String request, boolean halfClose) throws IOException {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            ByteBuffer req = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
+            while (req.hasRemaining()) {
+                ch.write(req);
+            }
+            if (halfClose) {
+                ch.shutdownOutput();
+            }
+            ByteBuffer buf = ByteBuffer.allocateDirect(65536);
+            long total = 0;
+            int matched = 0; // how much of CRLF CRLF has been seen at the end of the headers so far
+            while (ch.read(buf) >= 0) {
+                buf.flip();
+                while (matched < 4 && buf.hasRemaining()) {
+                    byte b = buf.get();
+                    matched = b == (matched % 2 == 0 ? '\r' : '\n') ? matched + 1 : (b == '\r' ? 1 : 0);
+                }
+                total += buf.remaining();
+                buf.clear();
+            }
+            return total;
         }
     }
 
