@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 mvn -B -q -ntp install -DskipTests
 mvn -B -q -ntp -pl examples dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/jshell.classpath
 exec jshell --class-path "examples/target/classes:$(cat examples/target/jshell.classpath)" \
-  --startup DEFAULT --startup examples/jshell/startup.jsh "$@"
+  --startup DEFAULT --startup examples/jshell-imports.jsh "$@"

@@ -28,12 +28,9 @@ class ChannelSocket extends LocalSocket {
     private final String description;
     private final Opener opener;
     private volatile ByteChannel channel;
-    private volatile boolean closed;
-    private volatile boolean inputShutdown;
-    private volatile boolean outputShutdown;
     private Selector selector;
-    private final InputStream in = new ChannelInput();
-    private final OutputStream out = new ChannelOutput();
+    final InputStream in = new ChannelInput();
+    final OutputStream out = new ChannelOutput();
 
     /** Opens the channel when OkHttp connects. */
     @FunctionalInterface
@@ -55,43 +52,6 @@ class ChannelSocket extends LocalSocket {
             throw new SocketException("already connected");
         }
         channel = opener.open(timeoutMillis);
-    }
-
-    @Override
-    public boolean isConnected() {
-        return channel != null;
-    }
-
-    @Override
-    public boolean isBound() {
-        return channel != null;
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public boolean isInputShutdown() {
-        return inputShutdown;
-    }
-
-    @Override
-    public boolean isOutputShutdown() {
-        return outputShutdown;
-    }
-
-    @Override
-    public InputStream getInputStream() throws IOException {
-        requireOpen();
-        return in;
-    }
-
-    @Override
-    public OutputStream getOutputStream() throws IOException {
-        requireOpen();
-        return out;
     }
 
     @Override
@@ -134,17 +94,23 @@ class ChannelSocket extends LocalSocket {
     }
 
     @Override
-    public String toString() {
-        return "ChannelSocket[" + description + (closed ? ", closed" : "") + "]";
+    boolean isOpened() {
+        return channel != null;
     }
 
-    private void requireOpen() throws SocketException {
-        if (closed) {
-            throw new SocketException("Socket is closed");
-        }
-        if (channel == null) {
-            throw new SocketException("Socket is not connected");
-        }
+    @Override
+    InputStream input() {
+        return in;
+    }
+
+    @Override
+    OutputStream output() {
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ChannelSocket[" + description + (closed ? ", closed" : "") + "]";
     }
 
     private int read(ByteBuffer buf) throws IOException {

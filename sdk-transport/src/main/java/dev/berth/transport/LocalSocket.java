@@ -1,6 +1,8 @@
 package dev.berth.transport;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
@@ -14,6 +16,64 @@ import java.net.SocketException;
 abstract class LocalSocket extends Socket {
     /** The read timeout in milliseconds; 0 is none. Subclasses honour it when they read. */
     volatile int soTimeoutMillis;
+    volatile boolean closed;
+    volatile boolean inputShutdown;
+    volatile boolean outputShutdown;
+
+    /** Whether {@code connect} has opened the underlying channel, pipe or process. */
+    abstract boolean isOpened();
+
+    /** The stream {@link #getInputStream()} hands out. */
+    abstract InputStream input();
+
+    /** The stream {@link #getOutputStream()} hands out. */
+    abstract OutputStream output();
+
+    @Override
+    public boolean isConnected() {
+        return isOpened();
+    }
+
+    @Override
+    public boolean isBound() {
+        return isOpened();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public boolean isInputShutdown() {
+        return inputShutdown;
+    }
+
+    @Override
+    public boolean isOutputShutdown() {
+        return outputShutdown;
+    }
+
+    @Override
+    public InputStream getInputStream() throws IOException {
+        requireOpen();
+        return input();
+    }
+
+    @Override
+    public OutputStream getOutputStream() throws IOException {
+        requireOpen();
+        return output();
+    }
+
+    void requireOpen() throws SocketException {
+        if (closed) {
+            throw new SocketException("Socket is closed");
+        }
+        if (!isOpened()) {
+            throw new SocketException("Socket is not connected");
+        }
+    }
 
     @Override
     public void connect(SocketAddress ignored) throws IOException {

@@ -50,12 +50,9 @@ final class ProcessSocket extends LocalSocket {
     private OutputStream stdin;
     private Path stderrFile;
     private FileChannel stderr;
-    private volatile boolean closed;
-    private volatile boolean inputShutdown;
-    private volatile boolean outputShutdown;
     private volatile boolean answered;
-    private final InputStream in = new ProcessInput();
-    private final OutputStream out = new ProcessOutput();
+    final InputStream in = new ProcessInput();
+    final OutputStream out = new ProcessOutput();
 
     /**
      * @param description what messages call the connection, such as {@code ssh://me@host}
@@ -115,43 +112,6 @@ final class ProcessSocket extends LocalSocket {
     /** The running process, or null before {@code connect}; for tests. */
     Process process() {
         return process;
-    }
-
-    @Override
-    public boolean isConnected() {
-        return process != null;
-    }
-
-    @Override
-    public boolean isBound() {
-        return process != null;
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public boolean isInputShutdown() {
-        return inputShutdown;
-    }
-
-    @Override
-    public boolean isOutputShutdown() {
-        return outputShutdown;
-    }
-
-    @Override
-    public InputStream getInputStream() throws IOException {
-        requireOpen();
-        return in;
-    }
-
-    @Override
-    public OutputStream getOutputStream() throws IOException {
-        requireOpen();
-        return out;
     }
 
     @Override
@@ -215,19 +175,25 @@ final class ProcessSocket extends LocalSocket {
     }
 
     @Override
+    boolean isOpened() {
+        return process != null;
+    }
+
+    @Override
+    InputStream input() {
+        return in;
+    }
+
+    @Override
+    OutputStream output() {
+        return out;
+    }
+
+    @Override
     public String toString() {
         Process p = process;
         return "ProcessSocket[" + description + (p != null ? ", pid " + p.pid() : "") + (closed ? ", closed" : "")
                 + "]";
-    }
-
-    private void requireOpen() throws SocketException {
-        if (closed) {
-            throw new SocketException("Socket is closed");
-        }
-        if (process == null) {
-            throw new SocketException("Socket is not connected");
-        }
     }
 
     /** Waits until a read will not block, the process has ended, or the timeout passes. */

@@ -1,4 +1,4 @@
-// Loaded by scripts/jshell.sh before anything else: Berth's packages are imported.
+// Loaded by scripts/jshell.sh before anything else (not a script of examples/jshell/): Berth's packages are imported.
 import dev.berth.*;
 import dev.berth.model.*;
 import dev.berth.transport.*;
