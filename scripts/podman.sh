@@ -26,6 +26,8 @@ DETACH='for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec 
 
 log() { echo "podman.sh: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=lib/busybox-rootfs.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/busybox-rootfs.sh"
 
 alive() {
   local pid=$1 state
@@ -210,22 +212,8 @@ start_service() {
 ensure_image() {
   if pm image exists "$IMAGE" 2>/dev/null; then log "image $IMAGE present"; return 0; fi
   log "importing $IMAGE"
-  local bb=/bin/busybox b="$DIR/build" r a
-  [ -x "$bb" ] || bb=/usr/bin/busybox
-  if ldd "$bb" >/dev/null 2>&1; then die "$bb is dynamically linked; install busybox-static"; fi
-  rm -rf "$b" && mkdir -p "$b/rootfs"
-  r=$b/rootfs
-  mkdir -p "$r"/{bin,etc,proc,sys,dev,root,var/www} && mkdir -m 1777 "$r/tmp"
-  cp "$bb" "$r/bin/busybox"
-  for a in $("$bb" --list) sh ls cat echo sleep httpd top ps wget head tail true false env id mkdir rm \
-      touch dd yes seq printf grep sed awk kill hostname date wc tr sort uniq tee stat nc mount df du chmod; do
-    [ -e "$r/bin/$a" ] || [ "$a" = busybox ] || ln -s busybox "$r/bin/$a"
-  done
-  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$r/etc/passwd"
-  printf 'root:x:0:\nnogroup:x:65534:\n' >"$r/etc/group"
-  echo berth >"$r/var/www/index.html"
-  chmod 1777 "$r/tmp"
-  tar -C "$r" --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -cf "$b/rootfs.tar" .
+  local b="$DIR/build"
+  busybox_rootfs_tar "$b"
   # Podman names a local image without a registry localhost/berth-test/busybox:1; the short
   # name berth-test/busybox:1 finds it through the API as well.
   pm import --change 'CMD ["sh"]' --change 'ENV PATH=/bin' --change 'LABEL dev.berth.test=1' \
