@@ -168,10 +168,17 @@ class ChannelSocket extends LocalSocket {
             return n < 0 ? -1 : one[0] & 0xff;
         }
 
+        /**
+         * Synchronized: OkHttp may drain a body from the thread that closes it while the reader's thread is still
+         * inside a read; the two must not share the buffer at the same time.
+         */
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
+        public synchronized int read(byte[] b, int off, int len) throws IOException {
             if (len == 0) {
                 return 0;
+            }
+            if (closed) {
+                throw new SocketException("Socket closed");
             }
             if (!buffer.hasRemaining()) {
                 if (inputShutdown) {
