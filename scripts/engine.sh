@@ -5,6 +5,7 @@
 #
 #   scripts/engine.sh start|stop|env|status
 #   eval "$(scripts/engine.sh start)"
+#   BERTH_ENGINE=28 scripts/engine.sh start   # 20.10 (default), 28 or 28-containerd
 #
 # Only the env lines go to stdout; everything else goes to stderr.
 # See DEVELOPERS.md, section "Test bed".
@@ -18,6 +19,11 @@ REG_PORT=${BERTH_REGISTRY_PORT:-5000}
 SSH_PORT=${BERTH_SSH_PORT:-22222}
 IMAGE=berth-test/busybox:1
 REG_USER=berth
+# Which engine to run. Unset: the one of ours that runs already, else 20.10.
+WANT_ENGINE=${BERTH_ENGINE:-}
+# Downloaded sid packages (Engine 28, containerd 2.1), kept between runs.
+CACHE=${BERTH_CACHE_DIR:-/var/cache/berth}
+SID_PACKAGES=(docker.io containerd)
 
 SOCK=$DIR/docker.sock
 CERTS=$DIR/certs
@@ -217,9 +223,68 @@ other_dockerd() { # prints pid of a dockerd that is not ours, if any
   return 0
 }
 
+# ---------------------------------------------------------------- engines
+# 20.10 is bookworm's docker.io (API 1.41). 28 is sid's docker.io 28.5 with sid's containerd 2.1
+# (API 1.51), unpacked from the .debs (dpkg-deb -x) next to bookworm's runc, which it finds on
+# PATH (sid's runc needs a newer glibc). 28-containerd is the same engine with the containerd
+# image store. Each engine has its own data root and exec root: one engine's state is never
+# read by another version.
+running_engine() { cat "$DIR/engine" 2>/dev/null || echo 20.10; }
+
+engine_suffix() { # engine -> folder suffix
+  case $1 in 20.10) echo "" ;; 28) echo "-28" ;; 28-containerd) echo "-28c" ;; esac
+}
+
+check_engine() {
+  case $1 in 20.10 | 28 | 28-containerd) ;; *) die "BERTH_ENGINE=$1: expected 20.10, 28 or 28-containerd" ;; esac
+}
+
+# The sid packages, downloaded with a private apt state (the machine's own sources stay
+# bookworm) and unpacked once into $CACHE/sid/root.
+ensure_sid_engine() {
+  local c=$CACHE/sid
+  [ -f "$c/root/.complete" ] && return 0
+  log "downloading Engine 28 and containerd 2.1 from Debian sid into $c"
+  rm -rf "$c/root" && mkdir -p "$c/etc" "$c/state/lists/partial" "$c/cache/archives/partial" "$c/debs"
+  echo 'deb http://deb.debian.org/debian sid main' >"$c/etc/sources.list"
+  : >"$c/state/status"
+  local apt=(apt-get -o "Dir::Etc::SourceList=$c/etc/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    -o "Dir::State=$c/state" -o "Dir::State::status=$c/state/status" -o "Dir::Cache=$c/cache"
+    -o APT::Sandbox::User=root)
+  "${apt[@]}" update >&2 || die "apt-get update (sid) failed"
+  rm -f "$c/debs"/*.deb
+  (cd "$c/debs" && "${apt[@]}" download "${SID_PACKAGES[@]}" >&2) || die "apt-get download (sid) failed"
+  mkdir -p "$c/root.tmp"
+  local d; for d in "$c/debs"/*.deb; do dpkg-deb -x "$d" "$c/root.tmp"; done
+  [ -x "$c/root.tmp/usr/sbin/dockerd" ] && [ -x "$c/root.tmp/usr/bin/containerd" ] || die "sid packages lack dockerd/containerd"
+  ls "$c/debs" >"$c/root.tmp/.complete"
+  mv "$c/root.tmp" "$c/root"
+}
+
+engine_path() { # engine -> PATH for its dockerd
+  case $1 in
+    20.10) echo "$PATH" ;;
+    *) echo "$CACHE/sid/root/usr/bin:$CACHE/sid/root/usr/sbin:$PATH" ;;
+  esac
+}
+
+engine_daemon_json() { # engine -> daemon.json text
+  case $1 in
+    20.10) echo '{}' ;;
+    28) echo '{"features": {"containerd-snapshotter": false}}' ;;
+    28-containerd) echo '{"features": {"containerd-snapshotter": true}}' ;;
+  esac
+}
+
 start_dockerd() {
   local pid i
   pid=$(dockerd_pid)
+  if [ -n "$pid" ] && [ "$(running_engine)" != "$ENGINE" ]; then
+    log "switching from Engine $(running_engine) to Engine $ENGINE"
+    kill_pid "$pid" dockerd
+    alive "$pid" && die "dockerd (pid $pid) of Engine $(running_engine) did not exit"
+    pid=
+  fi
   if [ -n "$pid" ]; then
     # Ours is running: either answering, still starting, or stopping.
     for ((i = 0; i < 300; i++)); do
@@ -238,18 +303,21 @@ start_dockerd() {
   [ -z "$other" ] || die "another dockerd (pid $other) is running on this machine; two engines would fight over docker0 and iptables. Set DOCKER_HOST to it to reuse it, or stop it."
 
   ensure_certs
-  mkdir -p "$DIR/root" "$DIR/exec"
-  [ -s "$DIR/daemon.json" ] || echo '{}' >"$DIR/daemon.json"
+  [ "$ENGINE" = 20.10 ] || ensure_sid_engine
+  local sfx; sfx=$(engine_suffix "$ENGINE")
+  mkdir -p "$DIR/root$sfx" "$DIR/exec$sfx"
+  engine_daemon_json "$ENGINE" >"$DIR/daemon$sfx.json"
+  echo "$ENGINE" >"$DIR/engine"
   rm -f "$DIR/docker.pid" "$DIR/dockerd.launch.pid" "$SOCK"
   [ -f "$DIR/dockerd.log" ] && mv -f "$DIR/dockerd.log" "$DIR/dockerd.log.1"
-  log "starting dockerd (unix://$SOCK, tcp://127.0.0.1:$PORT with TLS)"
-  env -u DOCKER_HOST -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH \
+  log "starting dockerd of Engine $ENGINE (unix://$SOCK, tcp://127.0.0.1:$PORT with TLS)"
+  env -u DOCKER_HOST -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH PATH="$(engine_path "$ENGINE")" \
     setsid bash -c "$DETACH" "$DIR/dockerd.launch.pid" \
-    dockerd --config-file="$DIR/daemon.json" \
+    dockerd --config-file="$DIR/daemon$sfx.json" \
     -H "unix://$SOCK" -H "tcp://127.0.0.1:$PORT" \
     --tlsverify --tlscacert="$CERTS/ca.pem" \
     --tlscert="$CERTS/server-cert.pem" --tlskey="$CERTS/server-key.pem" \
-    --data-root="$DIR/root" --exec-root="$DIR/exec" --pidfile="$DIR/docker.pid" \
+    --data-root="$DIR/root$sfx" --exec-root="$DIR/exec$sfx" --pidfile="$DIR/docker.pid" \
     </dev/null >"$DIR/dockerd.log" 2>&1 9>&- &
   for ((i = 0; i < 50; i++)); do [ -s "$DIR/dockerd.launch.pid" ] && break; sleep 0.1; done
   pid=$(read_pid "$DIR/dockerd.launch.pid")
@@ -272,7 +340,13 @@ start_dockerd() {
 # dockerd (pid file under our exec root) and shims pointing at its socket.
 # Only call this when our dockerd is not running.
 kill_stray_containerd() {
-  local pid p id rr="$DIR/exec/runtime-runc/moby"
+  local x
+  for x in "$DIR"/exec "$DIR"/exec-*; do [ -d "$x" ] && kill_stray_in "$x"; done
+  return 0
+}
+
+kill_stray_in() { # exec root
+  local x=$1 pid p id rr="$1/runtime-runc/moby"
   if [ -d "$rr" ] && command -v runc >/dev/null 2>&1; then
     for id in $(runc --root "$rr" list -q 2>/dev/null || true); do
       log "killing stray container ${id:0:12}"
@@ -281,18 +355,18 @@ kill_stray_containerd() {
       runc --root "$rr" delete --force "$id" 2>/dev/null || true
     done
   fi
-  pid=$(read_pid "$DIR/exec/containerd/containerd.pid")
-  if pid_matches "$pid" containerd "$DIR/exec/"; then
+  pid=$(read_pid "$x/containerd/containerd.pid")
+  if pid_matches "$pid" containerd "$x/"; then
     log "stray containerd of ours (pid $pid)"
     kill_pid "$pid" containerd
   fi
   # dockerd trusts this pid file: a dead containerd that is still a zombie
   # (pid 1 here reaps late) would make it wait for that one, then give up.
-  alive "$pid" || rm -f "$DIR/exec/containerd/containerd.pid"
+  alive "$pid" || rm -f "$x/containerd/containerd.pid"
   for p in /proc/[0-9]*; do
     p=${p#/proc/}
     case $(cat "/proc/$p/comm" 2>/dev/null || true) in
-      containerd*) pid_matches "$p" "$DIR/exec/" && kill_pid "$p" "stray $(cat "/proc/$p/comm" 2>/dev/null)" ;;
+      containerd*) pid_matches "$p" "$x/" && kill_pid "$p" "stray $(cat "/proc/$p/comm" 2>/dev/null)" ;;
     esac
   done
   return 0
@@ -305,7 +379,7 @@ unmount_ours() {
   local m
   { awk '{print $5}' /proc/self/mountinfo | grep -F "$DIR/" || true; } | sort -r | while read -r m; do
     m=$(printf '%b' "$m")
-    case $m in "$DIR/root" | "$DIR/root/"* | "$DIR/exec/"*)
+    case $m in "$DIR"/root | "$DIR"/root-* | "$DIR"/root/* | "$DIR"/exec/* | "$DIR"/exec-*/*)
       umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || log "WARNING: could not unmount $m" ;;
     esac
   done
@@ -463,6 +537,7 @@ write_env() {
       printf 'export BERTH_TEST_CERTS=%q\n' "$CERTS"
       printf 'export BERTH_TEST_SSH_HOST=%q\n' "ssh://root@127.0.0.1:$SSH_PORT"
       printf 'export BERTH_TEST_SSH_KEY=%q\n' "$SSHD_DIR/id_ed25519"
+      printf 'export BERTH_TEST_ENGINE=%q\n' "$(running_engine)"
     fi
     printf 'export BERTH_TEST_REGISTRY=%q\n' "127.0.0.1:$REG_PORT"
     printf 'export BERTH_TEST_REGISTRY_USER=%q\n' "$REG_USER"
@@ -488,9 +563,14 @@ cmd_start() {
   mkdir -p "$DIR"
   exec 9>"$DIR/.lock"
   flock 9
-  local probe="$DIR/exec/containerd/containerd.sock.ttrpc"
+  local probe="$DIR/exec-28c/containerd/containerd.sock.ttrpc"
   [ ${#probe} -lt 100 ] || die "BERTH_ENGINE_DIR is too long for unix socket paths: $DIR"
   ensure_packages
+  ENGINE=${WANT_ENGINE:-}
+  if [ -z "$ENGINE" ]; then
+    if [ -n "$(dockerd_pid)" ]; then ENGINE=$(running_engine); else ENGINE=20.10; fi
+  fi
+  check_engine "$ENGINE"
 
   local ext=${DOCKER_HOST:-}
   if [ -n "$ext" ] && ! is_own_host "$ext"; then
@@ -560,7 +640,7 @@ cmd_status() {
     else
       local u=no t=no
       unix_ping && u=yes; tls_ping && t=yes
-      log "dockerd:  pid $pid, unix://$SOCK answers: $u, tcp://127.0.0.1:$PORT (TLS) answers: $t"
+      log "dockerd:  Engine $(running_engine), pid $pid, unix://$SOCK answers: $u, tcp://127.0.0.1:$PORT (TLS) answers: $t"
       [ $u = yes ] && [ $t = yes ] || ok=1
       engine_up=$u
     fi
@@ -602,5 +682,5 @@ case ${1:-} in
   stop) cmd_stop ;;
   status) cmd_status ;;
   env) cmd_env ;;
-  *) echo "usage: $0 start|stop|env|status" >&2; exit 2 ;;
+  *) echo "usage: [BERTH_ENGINE=20.10|28|28-containerd] $0 start|stop|env|status" >&2; exit 2 ;;
 esac

@@ -119,7 +119,8 @@ public final class DockerSystem {
      * <p>The build cache carries no labels: the daemon ignores a {@code label} filter there, so this removes every
      * unused build cache record whatever the label filter says, as {@code docker system prune} does. Only the
      * filters the build cache knows ({@code id}, {@code type}, {@code inuse} and the like) are sent to it. Volume
-     * pruning follows {@link Volumes#prune}: on API 1.41 it removes named volumes too.
+     * pruning follows {@link Volumes#prune}: named and anonymous volumes, on every engine (unlike
+     * {@code docker system prune --volumes} on API 1.42 and later, which keeps named ones).
      *
      * <pre>{@code
      * long freed = docker.system().prune(Map.of("label", List.of("com.example.ci-run=42")));
@@ -135,7 +136,7 @@ public final class DockerSystem {
         }
         long total = reclaimed("/containers/prune", filters);
         reclaimed("/networks/prune", filters);
-        total += reclaimed("/volumes/prune", filters);
+        total += reclaimed("/volumes/prune", new Volumes(transport).pruneFilters(filters));
         total += reclaimed("/images/prune", filters);
         Map<String, List<String>> cacheFilters = new LinkedHashMap<>();
         filters.forEach((k, v) -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import dev.berth.model.PruneResult;
 import dev.berth.model.VolumeDetails;
 import dev.berth.transport.ApiRequest;
+import dev.berth.transport.ApiVersion;
 import dev.berth.transport.Json;
 import dev.berth.transport.Transport;
 import java.util.LinkedHashMap;
@@ -117,10 +118,12 @@ public final class Volumes {
     }
 
     /**
-     * {@code docker volume prune --filter}: removes the volumes no container uses that match the filters
-     * ({@code label=k}, {@code label=k=v}, {@code label!=...}). On API 1.41 that is every unused local volume,
-     * named or anonymous; from API 1.42 the daemon removes only anonymous ones unless the filters hold
-     * {@code all=true}, a filter 1.41 rejects (400).
+     * {@code docker volume prune --all --filter}: removes the volumes no container uses that match the filters
+     * ({@code label=k}, {@code label=k=v}, {@code label!=...}), named or anonymous, on every engine. API 1.41
+     * daemons always prune named volumes too; from API 1.42 a daemon prunes only anonymous ones unless the filters
+     * hold {@code all=true}, so Berth adds that filter there (it is what {@code docker volume prune --all} sends).
+     * To prune only anonymous volumes on API 1.42 and later (the CLI's default), pass {@code all=false}; API 1.41
+     * rejects an {@code all} filter (400).
      *
      * <pre>{@code
      * PruneResult r = volumes.prune(Map.of("label", List.of("team=web")));
@@ -132,6 +135,20 @@ public final class Volumes {
      * @return the names of the removed volumes and the space freed
      */
     public PruneResult prune(Map<String, List<String>> filters) {
-        return transport.json(ApiRequest.post("/volumes/prune").filters(filters).build(), PruneResult.class);
+        return transport.json(ApiRequest.post("/volumes/prune").filters(pruneFilters(filters)).build(),
+                PruneResult.class);
+    }
+
+    /** From this version on, the daemon prunes only anonymous volumes unless told {@code all=true}. */
+    private static final ApiVersion ANONYMOUS_ONLY_PRUNE = ApiVersion.of(1, 42);
+
+    /** The filters that make volume pruning mean the same on every engine: every unused volume that matches. */
+    Map<String, List<String>> pruneFilters(Map<String, List<String>> filters) {
+        if (filters.containsKey("all") || !transport.apiVersion().isAtLeast(ANONYMOUS_ONLY_PRUNE)) {
+            return filters;
+        }
+        Map<String, List<String>> withAll = new LinkedHashMap<>(filters);
+        withAll.put("all", List.of("true"));
+        return withAll;
     }
 }
