@@ -174,14 +174,31 @@ class ImagesIT {
                 assertTrue(d.images().exists(image));
                 return;
             }
-            assertTrue(up.totalBytes() > 1_000_000, "push byte counts: " + up);
+            boolean containerdStore = d.system().info().containerdImageStore();
+            if (containerdStore) {
+                // containerd's store samples push progress too: a fast push may carry no "Pushing" line at all,
+                // so only the layer states are certain: the new layer pushed, the base one pushed or mounted
+                assertTrue(up.layers().values().stream().allMatch(TransferProgress.Layer::done), up.toString());
+                assertTrue(up.layers().values().stream().anyMatch(l -> l.phase().equals("Pushed")), up.layers()
+                        .toString());
+            } else {
+                assertTrue(up.totalBytes() > 1_000_000, "push byte counts: " + up);
+            }
+            assertEquals(1.0, up.fraction(), 0.0001);
             Map<String, Object> distribution = d.images().distribution(image);
             assertTrue(String.valueOf(distribution.get("Descriptor")).contains("sha256:"), distribution.toString());
             d.images().remove(image, false, false);
 
             TransferProgress down = new TransferProgress();
             d.images().pull(image, down);
-            assertTrue(down.totalBytes() > 1_000_000, "pull byte counts: " + down);
+            if (containerdStore) {
+                // containerd's store samples progress every 100 ms and marks its lines "hidecounts": a 2 MiB pull
+                // over loopback ends before the first sample, so it has no byte counts, only layer states
+                assertTrue(down.layers().values().stream().allMatch(TransferProgress.Layer::done), down.toString());
+                assertTrue(down.layers().size() >= 1, "pull layers: " + down);
+            } else {
+                assertTrue(down.totalBytes() > 1_000_000, "pull byte counts: " + down);
+            }
             assertEquals(1.0, down.fraction(), 0.0001);
         }
     }
@@ -268,6 +285,9 @@ class ImagesIT {
         String imported = docker.images().importTar(exported, tagged("berth-imported:" + RUN),
                 List.of("CMD [\"sh\"]", "ENV PATH=/bin"), "round trip");
         assertTrue(imported.startsWith("sha256:"), imported);
+        // the same client lists images right after the import (Podman 4.3 once answered Berth's list with nothing)
+        assertTrue(docker.images().list(false).stream().anyMatch(i -> i.id().equals(imported)),
+                "the imported image is listed");
         assertEquals("ok\n", docker.containers().runAndWait(ContainerSpec.builder("berth-imported:" + RUN)
                 .label(TestEngine.LABEL, RUN).cmd("echo", "ok").build()).stdout());
 

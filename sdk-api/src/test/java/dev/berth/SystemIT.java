@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.model.PingResult;
 import dev.berth.model.SystemInfo;
@@ -55,6 +56,35 @@ class SystemIT {
             assertSameDaemon(docker);
             ApiVersion daemon = ApiVersion.parse(docker.system().version().apiVersion());
             assertEquals(daemon.min(ApiVersion.LATEST), docker.apiVersion(), "negotiated min(daemon, Berth)");
+        }
+    }
+
+    @Test
+    void negotiatesTheEnginesApiVersionAndNamesItsImageStore() {
+        Map<String, ApiVersion> expected = Map.of("20.10", ApiVersion.of(1, 41), "28", ApiVersion.of(1, 51),
+                "28-containerd", ApiVersion.of(1, 51));
+        assumeTrue(expected.containsKey(TestEngine.engine()), "an engine the test bed did not start");
+        try (Docker docker = TestEngine.docker()) {
+            assertEquals(expected.get(TestEngine.engine()), docker.apiVersion());
+            assertEquals(TestEngine.engine().equals("28-containerd"), docker.system().info().containerdImageStore());
+        }
+    }
+
+    @Test
+    void aPinnedVersionWorksUpToTheDaemonsAndIsRefusedAboveIt() {
+        try (Docker docker = Docker.builder().host(TestEngine.dockerHost()).apiVersion("1.44").build()) {
+            assertEquals(ApiVersion.of(1, 44), docker.apiVersion());
+            ApiVersion daemon;
+            try (Docker negotiated = TestEngine.docker()) {
+                daemon = ApiVersion.parse(negotiated.system().version().apiVersion());
+            }
+            if (daemon.isAtLeast(ApiVersion.of(1, 44))) {
+                assertSameDaemon(docker);
+                assertTrue(docker.images().exists(TestEngine.image()));
+            } else {
+                DockerException e = assertThrows(DockerException.class, () -> docker.images().list(false));
+                assertTrue(e.getMessage().contains("1.44"), e.getMessage());
+            }
         }
     }
 

@@ -25,6 +25,15 @@ final class TestEngine {
         return "podman".equals(System.getenv("BERTH_TEST_ENGINE"));
     }
 
+    /**
+     * Which engine the test bed runs: {@code 20.10}, {@code 28}, {@code 28-containerd} ({@code scripts/engine.sh}),
+     * {@code podman} ({@code scripts/podman.sh}), or empty for an engine the test bed did not start.
+     */
+    static String engine() {
+        String e = System.getenv("BERTH_TEST_ENGINE");
+        return e == null ? "" : e;
+    }
+
     static String dockerHost() {
         String host = System.getenv("DOCKER_HOST");
         if (host == null || host.isEmpty()) {

@@ -36,6 +36,8 @@ import java.util.Map;
  * @param kernelVersion the host's kernel
  * @param labels the daemon's labels
  * @param cgroupVersion {@code 1} or {@code 2}
+ * @param driverStatus the storage driver's facts as {@code [name, value]} pairs (on the containerd image store,
+ *     {@code ["driver-type", "io.containerd.snapshotter.v1"]})
  * @param swarm the node's Swarm state
  * @param extras every field this record does not model, as the daemon sent it
  */
@@ -59,12 +61,25 @@ public record SystemInfo(
         @JsonProperty("KernelVersion") String kernelVersion,
         @JsonProperty("Labels") List<String> labels,
         @JsonProperty("CgroupVersion") String cgroupVersion,
+        @JsonProperty("DriverStatus") List<List<String>> driverStatus,
         @JsonProperty("Swarm") SwarmState swarm,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public SystemInfo {
         labels = Copies.copy(labels);
+        driverStatus = driverStatus == null ? List.of() : driverStatus.stream().map(Copies::copy).toList();
         extras = Copies.copy(extras);
+    }
+
+    /**
+     * Whether the daemon keeps images in containerd's image store (the default of new Engine 29 installs, opt-in
+     * from Engine 24 with the {@code containerd-snapshotter} feature) rather than in its own graph drivers. That
+     * store answers some calls differently: image ids are manifest digests, a fast pull may report no byte counts,
+     * and {@code docker save} writes OCI layouts.
+     */
+    public boolean containerdImageStore() {
+        return driverStatus.stream().anyMatch(p -> p.size() == 2 && p.get(0).equals("driver-type")
+                && p.get(1).equals("io.containerd.snapshotter.v1"));
     }
 
     /**
