@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * {@link InvalidIgnorePatternException}; matching random paths never throws; {@link DockerIgnore#canSkipDirectory}
  * never prunes a directory holding a path that {@link DockerIgnore#excludes} would keep; and, for patterns without
  * character classes or escapes, {@code excludes} agrees with an independent reference matcher written here; lines
- * without escapes match as java.util.regex runs the CLI's expression ({@link DockerIgnoreRegexOracle}).
+ * without escapes match as java.util.regex runs the CLI's expression ({@link DockerIgnoreRegexOracle}); and lines
+ * with every escape Go's regexp knows either are refused at parse time or match in linear time.
  *
  * <p>Fixed seeds; {@code -Dberth.fuzz.iterations=N} multiplies the case count for a longer run.
  */
@@ -368,6 +369,82 @@ class DockerIgnorePropertyTest {
             }
             assertTrue(compared > cases * 10 && matched > cases / 2, "enough lines match to compare: " + matched);
         });
+    }
+
+    /** Every escape and class form Go's regexp accepts in the expression the CLI makes of a line. */
+    private static final String[] ESCAPES = {"\\b", "\\B", "\\A", "\\z", "\\Q", "\\Qa*b\\E", "\\d", "\\D",
+        "\\w", "\\W", "\\s", "\\S", "\\pL", "\\PL", "\\pN", "\\pl", "\\x41", "\\101", "\\0", "\\n",
+        "\\t", "\\r", "\\f", "\\v", "\\a", "\\.", "\\*", "\\?", "\\[", "\\]", "\\\\", "\\-", "\\^",
+        "\\$", "\\/", "\\_", "\\ ", "[\\d]", "[^\\w]", "[\\pL]", "[\\x41-\\x5a]", "[[:alpha:]]",
+        "[[:^digit:]]", "[a-c]", "[^a]", "[*]", "[a**]"};
+    /** And those it refuses (unless an earlier \Q quotes them). */
+    private static final String[] REFUSED = {"\\E", "\\pX", "\\p{L}", "\\x4", "\\1", "\\8", "\\C", "\\Z",
+        "\\e", "\\\u00e9", "[\\b]", "[\\Q]", "[c-a]", "[[:nope:]]"};
+    /** Glob pieces to mix with them. */
+    private static final String[] STARS = {"*", "**", "?", "a", "b", "/", "*a", "a*", "**/", "_", "-"};
+
+    @Test
+    void everyEscapeMatchesInLinearTime() {
+        // Random lines with every escape, against names up to 1,000 characters: each match stays under a bound
+        // that is generous for a loaded CI machine yet far below what backtracking needs
+        // (a backtracking matcher would not come back at all: the preemptive timeout turns that into a failure)
+        assertTimeoutPreemptively(LIMIT, () -> {
+            long bound = Duration.ofMillis(50).toNanos();
+            SplittableRandom seeds = new SplittableRandom(0xE5CA9EL);
+            String nameChars = "ab_-a. 1/\u00e9\n";
+            int accepted = 0;
+            int cases = 400 * FACTOR;
+            for (int c = 0; c < cases; c++) {
+                long seed = seeds.nextLong();
+                SplittableRandom r = new SplittableRandom(seed);
+                StringBuilder line = new StringBuilder();
+                for (int n = 1 + r.nextInt(40), i = 0; i < n; i++) {
+                    int roll = r.nextInt(60);
+                    line.append(roll == 0 ? REFUSED[r.nextInt(REFUSED.length)]
+                            : roll < 20 ? ESCAPES[r.nextInt(ESCAPES.length)] : STARS[r.nextInt(STARS.length)]);
+                }
+                String shown = show(line.toString());
+                IgnoreRule rule;
+                try {
+                    rule = IgnoreRule.compile(line.toString());
+                } catch (InvalidIgnorePatternException e) {
+                    continue; // refused at parse time, with a reason: never a fallback
+                } catch (RuntimeException e) {
+                    throw new AssertionError("seed " + seed + ": " + shown + " threw " + e, e);
+                }
+                accepted++;
+                for (int k = 0; k < 3; k++) {
+                    // names that keep many states alive ("aaa...", no '/'), then any names
+                    StringBuilder name = new StringBuilder();
+                    for (int len = k == 0 ? 1000 : r.nextInt(1001), i = 0; i < len; i++) {
+                        name.append(k == 0 ? 'a' : nameChars.charAt(r.nextInt(k == 1 ? 5 : nameChars.length())));
+                    }
+                    String path = name.toString();
+                    long took = fastest(() -> rule.matches(path));
+                    long under = fastest(() -> rule.couldMatchUnder(path + "/"));
+                    assertTrue(took < bound && under < bound, () -> "seed " + seed + ": " + shown + " took "
+                            + took / 1_000_000 + " ms / " + under / 1_000_000 + " ms on " + path.length() + " chars");
+                }
+            }
+            assertTrue(accepted > cases / 2, "enough lines are accepted to time: " + accepted);
+            // and the audit's line, on 1,000 characters
+            DockerIgnore audit = DockerIgnore.parse("*a".repeat(24) + "\\b");
+            for (String name : new String[] {"a".repeat(1000), "a".repeat(999) + "!"}) {
+                long took = fastest(() -> audit.excludes(name));
+                assertTrue(took < bound, () -> "the audit's line took " + took / 1_000_000 + " ms");
+            }
+        });
+    }
+
+    /** The fastest of three runs, in nanoseconds: a GC pause or JIT compile must not fail a linear match. */
+    private static long fastest(Runnable match) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            match.run();
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        return best;
     }
 
     @Test
