@@ -10,13 +10,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
  * Property tests of {@link DockerIgnore}: parsing random pattern files throws nothing but
- * {@link IllegalArgumentException}; matching random paths never throws; {@link DockerIgnore#canSkipDirectory}
+ * {@link InvalidIgnorePatternException}; matching random paths never throws; {@link DockerIgnore#canSkipDirectory}
  * never prunes a directory holding a path that {@link DockerIgnore#excludes} would keep; and, for patterns without
- * character classes or escapes, {@code excludes} agrees with an independent reference matcher written here.
+ * character classes or escapes, {@code excludes} agrees with an independent reference matcher written here; lines
+ * without escapes match as java.util.regex runs the CLI's expression ({@link DockerIgnoreRegexOracle}); and lines
+ * with every escape Go's regexp knows either are refused at parse time or match in linear time.
  *
  * <p>Fixed seeds; {@code -Dberth.fuzz.iterations=N} multiplies the case count for a longer run.
  */
@@ -318,11 +321,12 @@ class DockerIgnorePropertyTest {
     }
 
     @Test
-    void theLinearMatcherAgreesWithJavaRegex() {
+    void escapeFreeLinesAgreeWithJavaRegex() {
         assertTimeoutPreemptively(LIMIT, () -> {
             SplittableRandom seeds = new SplittableRandom(0x11EA4L);
             String pathChars = "ab/.*?[]^\\-!\n \u00e9\ud83d\udc33";
             int matched = 0;
+            int compared = 0;
             int cases = 4000 * FACTOR;
             for (int c = 0; c < cases; c++) {
                 long seed = seeds.nextLong();
@@ -331,10 +335,23 @@ class DockerIgnorePropertyTest {
                 if (line.startsWith("!")) {
                     line = line.substring(1);
                 }
+                if (line.contains("\\")) {
+                    continue; // the oracle reads no escapes: DockerIgnoreTest and the timed property cover them
+                }
+                String shownLine = line;
+                IgnoreRule rule;
+                Predicate<String> oracle;
                 try {
-                    DockerIgnore.lineMatches(line, "a");
-                } catch (IllegalArgumentException e) {
-                    continue; // refused: nothing to match
+                    rule = IgnoreRule.compile(line);
+                    oracle = DockerIgnoreRegexOracle.compile(line);
+                    assertTrue(oracle != null, () -> "seed " + seed + ": Go refuses " + show(shownLine));
+                } catch (InvalidIgnorePatternException e) {
+                    if (!e.reason().startsWith("syntax error") && !e.reason().startsWith("illegal exclusion")) {
+                        // refused by Go's regexp, not by patternmatcher's own checks: Java refuses it too
+                        assertEquals(null, DockerIgnoreRegexOracle.compile(line),
+                                () -> "seed " + seed + ": refused " + show(shownLine) + ": " + e.getMessage());
+                    }
+                    continue;
                 }
                 for (int k = 0; k < 15; k++) {
                     StringBuilder p = new StringBuilder(k % 2 == 0 ? path(r, 1, 4) : "");
@@ -343,15 +360,91 @@ class DockerIgnorePropertyTest {
                         p.insert(r.nextInt(p.length() + 1), pathChars.charAt(r.nextInt(pathChars.length())));
                     }
                     String path = p.toString();
-                    boolean want = DockerIgnore.lineMatchesByRegex(line, path);
-                    String shownLine = line;
-                    assertEquals(want, DockerIgnore.lineMatches(line, path),
+                    boolean want = oracle.test(path);
+                    assertEquals(want, rule.matches(path),
                             () -> "seed " + seed + ": " + show(shownLine) + " against " + show(path));
                     matched += want ? 1 : 0;
+                    compared++;
                 }
             }
-            assertTrue(matched > cases / 2, "lines match often enough to compare: " + matched);
+            assertTrue(compared > cases * 10 && matched > cases / 2, "enough lines match to compare: " + matched);
         });
+    }
+
+    /** Every escape and class form Go's regexp accepts in the expression the CLI makes of a line. */
+    private static final String[] ESCAPES = {"\\b", "\\B", "\\A", "\\z", "\\Q", "\\Qa*b\\E", "\\d", "\\D",
+        "\\w", "\\W", "\\s", "\\S", "\\pL", "\\PL", "\\pN", "\\pl", "\\x41", "\\101", "\\0", "\\n",
+        "\\t", "\\r", "\\f", "\\v", "\\a", "\\.", "\\*", "\\?", "\\[", "\\]", "\\\\", "\\-", "\\^",
+        "\\$", "\\/", "\\_", "\\ ", "[\\d]", "[^\\w]", "[\\pL]", "[\\x41-\\x5a]", "[[:alpha:]]",
+        "[[:^digit:]]", "[a-c]", "[^a]", "[*]", "[a**]"};
+    /** And those it refuses (unless an earlier \Q quotes them). */
+    private static final String[] REFUSED = {"\\E", "\\pX", "\\p{L}", "\\x4", "\\1", "\\8", "\\C", "\\Z",
+        "\\e", "\\\u00e9", "[\\b]", "[\\Q]", "[c-a]", "[[:nope:]]"};
+    /** Glob pieces to mix with them. */
+    private static final String[] STARS = {"*", "**", "?", "a", "b", "/", "*a", "a*", "**/", "_", "-"};
+
+    @Test
+    void everyEscapeMatchesInLinearTime() {
+        // Random lines with every escape, against names up to 1,000 characters: each match stays under a bound
+        // that is generous for a loaded CI machine yet far below what backtracking needs
+        // (a backtracking matcher would not come back at all: the preemptive timeout turns that into a failure)
+        assertTimeoutPreemptively(LIMIT, () -> {
+            long bound = Duration.ofMillis(50).toNanos();
+            SplittableRandom seeds = new SplittableRandom(0xE5CA9EL);
+            String nameChars = "ab_-a. 1/\u00e9\n";
+            int accepted = 0;
+            int cases = 400 * FACTOR;
+            for (int c = 0; c < cases; c++) {
+                long seed = seeds.nextLong();
+                SplittableRandom r = new SplittableRandom(seed);
+                StringBuilder line = new StringBuilder();
+                for (int n = 1 + r.nextInt(40), i = 0; i < n; i++) {
+                    int roll = r.nextInt(60);
+                    line.append(roll == 0 ? REFUSED[r.nextInt(REFUSED.length)]
+                            : roll < 20 ? ESCAPES[r.nextInt(ESCAPES.length)] : STARS[r.nextInt(STARS.length)]);
+                }
+                String shown = show(line.toString());
+                IgnoreRule rule;
+                try {
+                    rule = IgnoreRule.compile(line.toString());
+                } catch (InvalidIgnorePatternException e) {
+                    continue; // refused at parse time, with a reason: never a fallback
+                } catch (RuntimeException e) {
+                    throw new AssertionError("seed " + seed + ": " + shown + " threw " + e, e);
+                }
+                accepted++;
+                for (int k = 0; k < 3; k++) {
+                    // names that keep many states alive ("aaa...", no '/'), then any names
+                    StringBuilder name = new StringBuilder();
+                    for (int len = k == 0 ? 1000 : r.nextInt(1001), i = 0; i < len; i++) {
+                        name.append(k == 0 ? 'a' : nameChars.charAt(r.nextInt(k == 1 ? 5 : nameChars.length())));
+                    }
+                    String path = name.toString();
+                    long took = fastest(() -> rule.matches(path));
+                    long under = fastest(() -> rule.couldMatchUnder(path + "/"));
+                    assertTrue(took < bound && under < bound, () -> "seed " + seed + ": " + shown + " took "
+                            + took / 1_000_000 + " ms / " + under / 1_000_000 + " ms on " + path.length() + " chars");
+                }
+            }
+            assertTrue(accepted > cases / 2, "enough lines are accepted to time: " + accepted);
+            // and the audit's line, on 1,000 characters
+            DockerIgnore audit = DockerIgnore.parse("*a".repeat(24) + "\\b");
+            for (String name : new String[] {"a".repeat(1000), "a".repeat(999) + "!"}) {
+                long took = fastest(() -> audit.excludes(name));
+                assertTrue(took < bound, () -> "the audit's line took " + took / 1_000_000 + " ms");
+            }
+        });
+    }
+
+    /** The fastest of three runs, in nanoseconds: a GC pause or JIT compile must not fail a linear match. */
+    private static long fastest(Runnable match) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            match.run();
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        return best;
     }
 
     @Test
@@ -375,7 +468,25 @@ class DockerIgnorePropertyTest {
     }
 
     @Test
-    void randomFilesParseOrThrowIllegalArgumentExceptionAndMatchingNeverThrows() {
+    void theAuditsEscapedLinesMatchInLinearTime() {
+        // audit finding 4: lines with \b, \A or \Q went to java.util.regex, which backtracks: 24 "*a" and a \b took
+        // over 10 s on a 41-character name; RE2, which the CLI uses, is linear, and so must Berth's matcher be
+        String stars = "*a".repeat(24);
+        String[] lines = {stars + "\\b", "\\A" + stars + "b", "\\Q\\E" + stars + "b", stars + "\\B!",
+            stars + "\\z!", stars + "\\d"};
+        for (String line : lines) {
+            DockerIgnore ignore = DockerIgnore.parse(line);
+            for (String name : new String[] {"a".repeat(41), "a".repeat(40) + "!", "a".repeat(1000) + "-"}) {
+                assertTimeoutPreemptively(Duration.ofSeconds(2), () -> ignore.excludes(name),
+                        () -> show(line) + " against " + name.length() + " characters");
+            }
+        }
+        assertTrue(DockerIgnore.parse(lines[0]).excludes("a".repeat(41)));
+        assertFalse(DockerIgnore.parse(lines[0]).excludes("a".repeat(40) + "_"));
+    }
+
+    @Test
+    void randomFilesParseOrThrowInvalidIgnorePatternExceptionAndMatchingNeverThrows() {
         assertTimeoutPreemptively(LIMIT, () -> {
             SplittableRandom seeds = new SplittableRandom(0x1A6BL);
             String chars = "ab*?/![]^-\\.# \t\r\n:{}()|+$&\u00e9\ud83d\udc33\u0000\u2028\u00a0\uFEFF";
@@ -398,10 +509,10 @@ class DockerIgnorePropertyTest {
                 DockerIgnore ignore;
                 try {
                     ignore = DockerIgnore.parse(text);
-                } catch (IllegalArgumentException e) {
+                } catch (InvalidIgnorePatternException e) {
                     continue;
                 } catch (Throwable e) {
-                    throw new AssertionError("seed " + seed + ": parse may only throw IllegalArgumentException, threw "
+                    throw new AssertionError("seed " + seed + ": parse may only throw InvalidIgnorePatternException, threw "
                             + e + " for " + show(text), e);
                 }
                 parsed++;

@@ -141,11 +141,81 @@ class DockerIgnoreTest {
 
     @Test
     void patternsTheCliRefuses() {
-        assertThrows(IllegalArgumentException.class, () -> DockerIgnore.parse("!"));
-        assertThrows(IllegalArgumentException.class, () -> DockerIgnore.parse("[a"));
-        assertThrows(IllegalArgumentException.class, () -> DockerIgnore.parse("[]"));
-        assertThrows(IllegalArgumentException.class, () -> DockerIgnore.parse("a\\"));
-        assertThrows(IllegalArgumentException.class, () -> DockerIgnore.parse("[a-]"));
+        assertThrows(InvalidIgnorePatternException.class, () -> DockerIgnore.parse("!"));
+        assertThrows(InvalidIgnorePatternException.class, () -> DockerIgnore.parse("[a"));
+        assertThrows(InvalidIgnorePatternException.class, () -> DockerIgnore.parse("[]"));
+        assertThrows(InvalidIgnorePatternException.class, () -> DockerIgnore.parse("a\\"));
+        assertThrows(InvalidIgnorePatternException.class, () -> DockerIgnore.parse("[a-]"));
+    }
+
+    /**
+     * The CLI copies {@code \x} into a Go regular expression as it stands, so an escape means what it means to Go's
+     * regexp; Berth runs those in its own linear-time matcher (audit finding 4: they used to go to java.util.regex).
+     */
+    @Test
+    void escapesMeanWhatTheyMeanToGosRegexp() {
+        // \b and \B: word boundaries, ASCII word characters only (so "e with acute" is no word character)
+        excluded(DockerIgnore.parse("foo\\b*"), "foo", "foo.txt", "foo\u00e9");
+        kept(DockerIgnore.parse("foo\\b*"), "foobar", "foo_x");
+        excluded(DockerIgnore.parse("foo\\B*"), "foobar", "foo_1");
+        kept(DockerIgnore.parse("foo\\B*"), "foo", "foo.txt");
+        // \A and \z: start and end of the path; anywhere else they never hold
+        excluded(DockerIgnore.parse("\\Afoo*"), "foo", "food");
+        kept(DockerIgnore.parse("a\\Ab"), "ab", "a");
+        excluded(DockerIgnore.parse("foo\\z*"), "foo");
+        kept(DockerIgnore.parse("foo\\z*"), "food");
+        // Perl classes, ASCII: unlike * and ?, \W and \S also match a slash
+        excluded(DockerIgnore.parse("v\\d.txt\nx\\Dy"), "v1.txt", "xzy");
+        kept(DockerIgnore.parse("v\\d.txt\nx\\Dy"), "vx.txt", "x1y");
+        excluded(DockerIgnore.parse("\\w\\w"), "a_", "Z9");
+        kept(DockerIgnore.parse("\\w\\w"), "\u00e91", "a-");
+        excluded(DockerIgnore.parse("a\\Wb"), "a-b", "a/b");
+        kept(DockerIgnore.parse("a\\Wb"), "a_b");
+        excluded(DockerIgnore.parse("a\\sb"), "a b", "a\tb");
+        kept(DockerIgnore.parse("a\\sb"), "a\u000Bb"); // Go's \s has no \v
+        excluded(DockerIgnore.parse("a\\Sb"), "a/b");
+        kept(DockerIgnore.parse("a\\Sb"), "a b");
+        // \Q quotes the CLI's expression up to \E, or to the end: then the closing $ is quoted too
+        excluded(DockerIgnore.parse("\\Q*.txt\\E"), "[^/]*\\.txt");
+        kept(DockerIgnore.parse("\\Q*.txt\\E"), "a.txt", "*.txt");
+        excluded(DockerIgnore.parse("\\Qab"), "ab$", "ab$c");
+        kept(DockerIgnore.parse("\\Qab"), "ab");
+        // one character: C escapes, hex, octal; Unicode categories by one letter
+        excluded(DockerIgnore.parse("a\\nb\na\\tb\na\\rb\na\\fb\na\\vb\na\\ab\n\\x41\n\\102\nn\\0"),
+                "a\nb", "a\tb", "a\rb", "a\fb", "a\u000Bb", "a\u0007b", "A", "B", "n\u0000");
+        kept(DockerIgnore.parse("\\x41\n\\102"), "a", "b", "x41");
+        excluded(DockerIgnore.parse("\\pL\n\\pN\n\\pl"), "\u00e9", "\u0663", "x");
+        kept(DockerIgnore.parse("\\pL"), "1", "-");
+        excluded(DockerIgnore.parse("\\PL"), "1");
+        kept(DockerIgnore.parse("\\PL"), "\u00e9");
+        // escaped punctuation is itself, a slash included
+        excluded(DockerIgnore.parse("a\\/b\nc\\_d\ne\\ f\ng\\\\h\ni\\.j"), "a/b", "c_d", "e f", "g\\h", "i.j");
+        kept(DockerIgnore.parse("a\\/b\ni\\.j"), "a", "ixj");
+        // the same inside classes, and POSIX names
+        excluded(DockerIgnore.parse("[\\d]x\n[^\\w]\n[\\pL]y\n[\\x41-\\x43]\n[[:^digit:]]z"),
+                "1x", "-", "\u00e9y", "B", "az");
+        kept(DockerIgnore.parse("[\\d]x\n[^\\w]\n[\\x41-\\x43]\n[[:^digit:]]z"), "ax", "a", "D", "1z");
+    }
+
+    @Test
+    void escapesGoRefusesAreRefusedNamingPatternAndEscape() {
+        String[][] refused = {{"a\\C", "invalid escape sequence: \\C"}, {"a\\Z", "invalid escape sequence: \\Z"},
+            {"\\E", "invalid escape sequence: \\E"}, {"x\\e", "invalid escape sequence: \\e"},
+            {"\\1", "invalid escape sequence: \\1"}, {"\\8", "invalid escape sequence: \\8"},
+            {"\\x4", "invalid escape sequence: \\x4$"}, {"\\\u00e9", "invalid escape sequence: \\\u00e9"},
+            {"\\pX", "invalid character class range: \\pX"}, {"\\p{L}", "invalid character class range: \\p\\"},
+            {"[\\b]", "invalid escape sequence: \\b"}, {"[\\Q]", "invalid escape sequence: \\Q"},
+            {"[c-a]", "invalid character class range: c-a"}, {"[[:nope:]]", "invalid character class range: [:nope:]"},
+            {"!docs/\\C", "invalid escape sequence: \\C"}};
+        for (String[] line : refused) {
+            InvalidIgnorePatternException e = assertThrows(InvalidIgnorePatternException.class,
+                    () -> DockerIgnore.parse("ok\n" + line[0]), line[0]);
+            assertEquals(line[0], e.pattern());
+            assertEquals(line[1], e.reason());
+            assertEquals("bad .dockerignore pattern \"" + line[0] + "\": " + line[1], e.getMessage());
+        }
+        // quoted by \Q, the same text is no escape: nothing to refuse
+        excluded(DockerIgnore.parse("\\Qa\\C"), "a\\C$");
     }
 
     @Test
