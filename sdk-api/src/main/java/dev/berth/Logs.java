@@ -30,6 +30,7 @@ public final class Logs {
     private String tail;
     private Instant since;
     private Instant until;
+    private int maxLineLength = LogLines.DEFAULT_MAX_LINE;
 
     Logs(Containers containers, String id) {
         this.containers = containers;
@@ -84,15 +85,32 @@ public final class Logs {
     }
 
     /**
-     * The output as whole lines; a line the daemon split is joined. Close the stream (try-with-resources) to end
-     * a follow early.
+     * Cuts {@link #lines()} longer than {@code bytes} (in UTF-8) into pieces of at most that many bytes, between
+     * characters; every piece but the last is {@link LogLine#partial() partial}, and all carry the line's timestamp.
+     * The default, 1 MiB, is far above real log lines; the cap is what keeps {@link #lines()} in bounded memory when
+     * a container writes without line ends ({@code cat /dev/zero}). {@link #stream()} has no lines to cut.
+     *
+     * @param bytes the longest piece; at least 4, the longest UTF-8 character
+     */
+    public Logs maxLineLength(int bytes) {
+        if (bytes < LogLines.MIN_MAX_LINE) {
+            throw new IllegalArgumentException("maxLineLength must be at least " + LogLines.MIN_MAX_LINE
+                    + " bytes (the longest UTF-8 character): " + bytes);
+        }
+        maxLineLength = bytes;
+        return this;
+    }
+
+    /**
+     * The output as lines; a line the daemon split is joined, and one longer than {@link #maxLineLength(int)} is
+     * cut. Close the stream (try-with-resources) to end a follow early.
      *
      * @throws dev.berth.transport.NotFoundException when the container does not exist
      */
     public Stream<LogLine> lines() {
         boolean tty = containers.hasTty(id);
         ApiResponse r = open();
-        return new LogLines(FrameReader.of(r.body(), tty, r.request()), tty, timestamps).stream();
+        return new LogLines(FrameReader.of(r.body(), tty, r.request()), tty, timestamps, maxLineLength).stream();
     }
 
     /** The selected streams' bytes, demultiplexed, in arrival order (timestamps, if asked, stay in the text). */

@@ -1,24 +1,78 @@
 package dev.berth.transport;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * The one Jackson {@link ObjectMapper} Berth uses: unknown fields are ignored (newer daemons add fields), nulls are
  * not sent, and reading never closes the stream it reads (the response decides what closing means).
+ *
+ * <p>What the daemon sends is read within limits, so that a hostile or broken daemon cannot make Berth hold an
+ * answer that never ends: an answer is at most 64 MiB and 8 million tokens; each message of a stream (progress,
+ * events, stats) at most 16 MiB and 1 million tokens, however long the stream lasts; strings at most 16 Mi chars,
+ * nesting at most 100 levels. Past a limit, reading fails with a {@link StreamException}.
  *
  * <pre>{@code
  * String text = Json.write(Map.of("a", 1)); // {"a":1}
  * }</pre>
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * The largest answer read, in bytes. {@code docker ps -a} with 10,000 containers is about 15 MB and the task
+     * list of a large swarm a few tens; 64 MiB leaves room for those and still stops an answer that never ends.
+     */
+    static final long MAX_ANSWER_BYTES = 64L << 20;
+    /**
+     * The most tokens (names, values, brackets) in one answer. Engine JSON averages over 10 bytes a token, so real
+     * answers reach {@link #MAX_ANSWER_BYTES} first; this one stops documents of tiny tokens ({@code [{},{},...]})
+     * that cost far more memory than bytes.
+     */
+    static final long MAX_ANSWER_TOKENS = 8_000_000;
+    /**
+     * The largest message of a stream, in bytes. Progress, events and stats messages are under a few KiB, BuildKit's
+     * traces under a few MiB.
+     */
+    static final long MAX_MESSAGE_BYTES = 16L << 20;
+    /** The most tokens in one message of a stream; a stats message of a 1,024-CPU host has a few thousand. */
+    static final long MAX_MESSAGE_TOKENS = 1_000_000;
+    /** The longest string, in chars; the largest real ones (swarm config and secret data) are under 1 MiB. */
+    static final int MAX_STRING = 16 << 20;
+    /** The deepest nesting; Engine JSON nests about 10 levels (a service spec's mount options). */
+    static final int MAX_DEPTH = 100;
+
+    private static final StreamReadConstraints ANSWER = StreamReadConstraints.builder()
+            .maxDocumentLength(MAX_ANSWER_BYTES)
+            .maxTokenCount(MAX_ANSWER_TOKENS)
+            .maxStringLength(MAX_STRING)
+            .maxNestingDepth(MAX_DEPTH)
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(ANSWER)
+            .build())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(JsonParser.Feature.AUTO_CLOSE_SOURCE, false)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    /**
+     * Parses streams. Jackson counts bytes and tokens per parser, not per document: one parser for a whole stream
+     * would fail an events stream after {@link #MAX_MESSAGE_BYTES} in total, so {@link JsonStream} makes a parser
+     * per message, from this factory.
+     */
+    private static final JsonFactory MESSAGES = JsonFactory.builder()
+            .streamReadConstraints(ANSWER.rebuild()
+                    .maxDocumentLength(MAX_MESSAGE_BYTES)
+                    .maxTokenCount(MAX_MESSAGE_TOKENS)
+                    .build())
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .build();
 
     private Json() {
     }
@@ -35,5 +89,23 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write as JSON: " + value.getClass().getName(), e);
         }
+    }
+
+    /**
+     * A parser for the next message of a stream, with the per-message limits. It reads ahead: hand back what it
+     * read past the message with {@link JsonParser#releaseBuffered(java.io.OutputStream)}.
+     */
+    static JsonParser messageParser(InputStream in) throws IOException {
+        return MESSAGES.createParser(in);
+    }
+
+    /** The limit {@code e} (or what it wraps) reports exceeding, or null when it is another failure. */
+    static StreamConstraintsException overLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return (StreamConstraintsException) t;
+            }
+        }
+        return null;
     }
 }

@@ -1,8 +1,10 @@
 package dev.berth.transport;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +22,10 @@ import java.util.stream.StreamSupport;
  * {@code errorDetail} (or a bare {@code error}) is the daemon reporting a failure inside a 200 answer: it raises
  * {@link StreamException} instead of being returned.
  *
+ * <p>Each object is read within the per-message limits of {@link Json} (16 MiB, 1 million tokens), however long
+ * the stream runs: an object that never ends raises {@link StreamException} and closes the stream instead of
+ * filling the heap.
+ *
  * <pre>{@code
  * try (JsonStream<Event> events = JsonStream.of(response.body(), Event.class, response.request())) {
  *     events.stream().limit(3).forEach(System.out::println);
@@ -29,27 +35,24 @@ import java.util.stream.StreamSupport;
  * @param <T> the type each object is read as
  */
 public final class JsonStream<T> implements Iterator<T>, Closeable {
-    private final InputStream in;
-    /**
-     * Made on the first read, not in the constructor: Jackson reads the first bytes to detect the encoding as it
-     * makes a parser, which on a quiet stream (events, a filtered follow) would block whoever opens it, before
-     * they hold anything to close.
-     */
-    private MappingIterator<JsonNode> nodes;
+    private final Source in;
     private final JavaType type;
     private final String request;
+    /**
+     * The parser of the object {@link #hasNext} found, on its first token; null before. One parser per object, so
+     * that Jackson's document limits, which count from a parser's start, bound each object rather than the stream.
+     * Made when the object is looked for, not in the constructor: Jackson reads the first bytes to detect the
+     * encoding as it makes a parser, which on a quiet stream (events, a filtered follow) would block whoever opens
+     * it, before they hold anything to close. (That detection reads 4 bytes, or to the end: an object shorter than
+     * that, such as {@code {}}, with nothing after it yet, waits for what follows. The daemon sends no such thing.)
+     */
+    private JsonParser parser;
+    private boolean ended;
 
-    private JsonStream(InputStream in, JavaType type, String request) throws IOException {
-        this.in = in;
+    private JsonStream(InputStream in, JavaType type, String request) {
+        this.in = new Source(in);
         this.type = type;
         this.request = request;
-    }
-
-    private MappingIterator<JsonNode> nodes() throws IOException {
-        if (nodes == null) {
-            nodes = Json.mapper().readerFor(JsonNode.class).readValues(in);
-        }
-        return nodes;
     }
 
     /** A stream of {@code type} objects read from {@code in}. */
@@ -59,31 +62,44 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
 
     /** A stream of {@code type} objects read from {@code in}. */
     public static <T> JsonStream<T> of(InputStream in, JavaType type, String request) {
-        try {
-            return new JsonStream<>(in, type, request);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new JsonStream<>(in, type, request);
     }
 
     /**
-     * Whether another object follows; blocks until one arrives or the stream ends.
+     * Whether another object follows; blocks until one starts or the stream ends.
      *
+     * @throws StreamException when the next object is over a limit (the stream is then closed)
      * @throws UncheckedIOException when reading fails or the stream is not JSON
      */
     @Override
     public boolean hasNext() {
+        if (parser != null) {
+            return true;
+        }
+        if (ended) {
+            return false;
+        }
+        JsonParser p = null;
         try {
-            return nodes().hasNextValue();
+            p = Json.messageParser(in);
+            if (p.nextToken() == null) {
+                ended = true;
+                p.close();
+                return false;
+            }
+            parser = p;
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("reading a JSON stream from " + request, e);
+            closeQuietly(p);
+            throw failed(e);
         }
     }
 
     /**
      * The next object; never null.
      *
-     * @throws StreamException when the daemon reported an error in the stream
+     * @throws StreamException when the daemon reported an error in the stream, or the object is over a limit (the
+     *         stream is then closed)
      * @throws UncheckedIOException when the next value cannot be read as the type (a bare {@code null} included)
      */
     @Override
@@ -91,18 +107,26 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
+        JsonParser p = parser;
+        parser = null;
+        JsonNode node;
+        try (p) {
+            node = Json.mapper().readTree(p);
+            in.unread(p);
+        } catch (IOException e) {
+            throw failed(e);
+        }
         try {
-            JsonNode node = nodes().nextValue();
-            JsonNode detail = node == null ? null : node.get("errorDetail");
+            JsonNode detail = node.get("errorDetail");
             if (detail != null && !detail.isNull()) {
                 JsonNode message = detail.get("message");
                 throw new StreamException(message != null ? message.asText() : detail.toString(), request);
             }
-            JsonNode error = node == null ? null : node.get("error");
+            JsonNode error = node.get("error");
             if (error != null && error.isTextual()) {
                 throw new StreamException(error.asText(), request);
             }
-            T value = node == null || node.isNull() ? null : Json.mapper().treeToValue(node, type);
+            T value = node.isNull() ? null : Json.mapper().treeToValue(node, type);
             if (value == null) {
                 // a bare null: the stream promises non-null elements (and callers read fields of each)
                 throw new IOException("a JSON null where a value was expected");
@@ -110,6 +134,30 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
             return value;
         } catch (IOException e) {
             throw new UncheckedIOException("reading a JSON stream from " + request, e);
+        }
+    }
+
+    /**
+     * Says what went wrong. Past a limit the rest of the object is unread and would be the daemon's to send
+     * forever: the stream is closed, which frees the connection even if the caller forgets to.
+     */
+    private RuntimeException failed(IOException e) {
+        StreamConstraintsException limit = Json.overLimit(e);
+        if (limit != null) {
+            close();
+            return new StreamException("a JSON message from the daemon is over Berth's limit: "
+                    + limit.getOriginalMessage(), request);
+        }
+        return new UncheckedIOException("reading a JSON stream from " + request, e);
+    }
+
+    private static void closeQuietly(JsonParser p) {
+        if (p != null) {
+            try {
+                p.close();
+            } catch (IOException ignored) {
+                // the parser does not own the stream; nothing to free
+            }
         }
     }
 
@@ -123,9 +171,82 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
     @Override
     public void close() {
         try {
-            in.close();
+            in.in.close();
         } catch (IOException e) {
             // closing cancels the call; nothing is lost
+        }
+    }
+
+    /**
+     * The body, buffered, so that what a message's parser read past the message's end can be put back in front of
+     * the rest: usually by stepping back in the buffer, as those are the last bytes it handed out.
+     */
+    private static final class Source extends InputStream {
+        final InputStream in;
+        /** {@code buf[0, pos)} has been handed out, in order, since it was filled; {@code buf[pos, limit)} not yet. */
+        private byte[] buf = new byte[8192];
+        private int pos;
+        private int limit;
+        private final ByteArrayOutputStream ahead = new ByteArrayOutputStream(8192);
+
+        Source(InputStream in) {
+            this.in = in;
+        }
+
+        /** Puts back what {@code p} read past its message: the start of the next one. */
+        void unread(JsonParser p) throws IOException {
+            ahead.reset();
+            p.releaseBuffered(ahead);
+            int n = ahead.size();
+            if (n <= pos) {
+                pos -= n; // the last n bytes handed out, still here
+                return;
+            }
+            // p's read-ahead spans a refill of buf (its first reads, or a token across two reads): copy it back
+            byte[] joined = new byte[Math.max(buf.length, n + limit - pos)];
+            System.arraycopy(ahead.toByteArray(), 0, joined, 0, n);
+            System.arraycopy(buf, pos, joined, n, limit - pos);
+            limit = n + limit - pos;
+            pos = 0;
+            buf = joined;
+        }
+
+        /** Whether there is a byte to hand out, reading more when needed (and so blocking). */
+        private boolean fill() throws IOException {
+            if (pos < limit) {
+                return true;
+            }
+            int n = in.read(buf, 0, buf.length);
+            if (n <= 0) {
+                return false;
+            }
+            pos = 0;
+            limit = n;
+            return true;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return fill() ? buf[pos++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, limit - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 }
