@@ -121,6 +121,13 @@ class MaskingTest {
     }
 
     @Test
+    void networkSpecMasksLabelsAndOptions() {
+        NetworkSpec n = NetworkSpec.builder("backend").label("vpn.psk_secret", "s3cr3t").label("team", "core")
+                .option("com.example.token", "tok-9").build();
+        assertMasked(n, "vpn.psk_secret=***", "team=core", "com.example.token=***");
+    }
+
+    @Test
     void eventAttributesAndSecretAndConfigLabelsAreMasked() throws Exception {
         Event e = MAPPER.readValue("{\"Type\":\"container\",\"Action\":\"start\",\"Actor\":{\"ID\":\"c1\","
                 + "\"Attributes\":{\"name\":\"web\",\"api.token\":\"tok-9\"}}}", Event.class);
