@@ -51,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * probed, so nothing is run that the file does not name. {@code DOCKER_AUTH_CONFIG} and the legacy
  * {@code .dockercfg} are not read.
  *
- * <p>Helpers are found on the {@code PATH} of the environment given to the constructor, started directly (no shell),
- * run with exactly that environment, and stopped after 30 seconds. Failures are {@link CredentialsException}s whose
+ * <p>Helpers are found in the absolute directories of the {@code PATH} of the environment given to the constructor
+ * (relative entries such as {@code .} are never searched; see {@link CredentialHelperNotFoundException}), started
+ * directly (no shell), run with exactly that environment, and stopped after 30 seconds. Failures are {@link CredentialsException}s whose
  * messages never contain a password, identity token or {@code auth} value.
  *
  * <pre>{@code
@@ -176,7 +177,8 @@ public final class CredentialStore {
      * }</pre>
      *
      * @return empty when there are none, including when the helper answers "credentials not found"
-     * @throws CredentialsException when a helper is missing or fails, or {@code config.json} is malformed
+     * @throws CredentialsException when a helper is missing ({@link CredentialHelperNotFoundException}) or fails, or
+     *         {@code config.json} is malformed
      */
     public Optional<AuthConfig> lookup(String registryOrImage) {
         String key = registryKey(registryOrImage);
@@ -563,8 +565,7 @@ public final class CredentialStore {
         if (!helper.matches("[A-Za-z0-9._-]+")) {
             throw new CredentialsException("invalid credential helper name in " + configFile() + ": " + program);
         }
-        Path exe = findOnPath(program).orElseThrow(() -> new CredentialsException(program + " not found on PATH"
-                + (registry == null ? "" : " (needed for " + registry + ")")));
+        Path exe = findOnPath(program, registry == null ? "" : registry);
         ProcessBuilder pb = new ProcessBuilder(exe.toString(), action);
         pb.environment().clear();
         pb.environment().putAll(env);
@@ -621,34 +622,49 @@ public final class CredentialStore {
         return result;
     }
 
-    private Optional<Path> findOnPath(String program) {
+    /**
+     * The helper's executable in the first absolute {@code PATH} directory holding one. Relative entries ({@code .},
+     * {@code bin}, and an empty entry, which means {@code .}) are skipped: what they find depends on the working
+     * directory, so a repository checked out there could plant a {@code docker-credential-*} that sees every
+     * password. Go's {@code exec.LookPath}, which the CLI uses, refuses such matches too (since Go 1.19).
+     *
+     * @throws CredentialHelperNotFoundException when no absolute entry has it, listing matches refused
+     */
+    private Path findOnPath(String program, String registry) {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        String path = null;
+        String path = "";
         for (Map.Entry<String, String> e : env.entrySet()) {
             if (windows ? e.getKey().equalsIgnoreCase("PATH") : e.getKey().equals("PATH")) {
                 path = e.getValue();
             }
         }
-        if (path == null || path.isEmpty()) {
-            return Optional.empty();
-        }
         List<String> suffixes = windows ? List.of(".exe", ".cmd", ".bat", "") : List.of("");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue; // an empty entry means the working directory; never run helpers from there
+        List<String> refused = new ArrayList<>();
+        // -1 keeps a trailing empty entry, so that it is reported when it is where the helper is
+        for (String dir : path.isEmpty() ? new String[0] : path.split(File.pathSeparator, -1)) {
+            Path base;
+            try {
+                base = Path.of(dir.isEmpty() ? "." : dir);
+            } catch (InvalidPathException e) {
+                continue;
             }
             for (String suffix : suffixes) {
+                Path candidate;
                 try {
-                    Path candidate = Path.of(dir, program + suffix);
-                    if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                        return Optional.of(candidate);
-                    }
+                    candidate = base.resolve(program + suffix);
                 } catch (InvalidPathException e) {
+                    break;
+                }
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    if (base.isAbsolute()) {
+                        return candidate;
+                    }
+                    refused.add(candidate.toString());
                     break;
                 }
             }
         }
-        return Optional.empty();
+        throw new CredentialHelperNotFoundException(program, registry, refused);
     }
 
     /** A failed helper run; its own message is kept only when it cannot carry a credential. */

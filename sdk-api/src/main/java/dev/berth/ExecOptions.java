@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.model.internal.Masking;
 import java.util.List;
 
 /**
@@ -64,5 +65,19 @@ public record ExecOptions(List<String> cmd, boolean stdin, boolean tty, List<Str
     /** With extended privileges. */
     public ExecOptions withPrivileged() {
         return new ExecOptions(cmd, stdin, tty, env, user, workingDir, true);
+    }
+
+    /**
+     * All components, with the values of secret-looking environment variables masked as
+     * {@link dev.berth.model.ContainerSpec#toString()} masks them.
+     *
+     * <pre>{@code
+     * ExecOptions.of("psql").withEnv("PGPASSWORD=hunter2").toString();
+     * // "ExecOptions[cmd=[psql], stdin=false, tty=false, env=[PGPASSWORD=***], user=null, workingDir=null, ...]"
+     * }</pre>
+     */
+    @Override
+    public String toString() {
+        return Masking.record(this);
     }
 }

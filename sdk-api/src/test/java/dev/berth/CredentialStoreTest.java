@@ -390,6 +390,58 @@ class CredentialStoreTest {
 
     @Test
     @DisabledOnOs(OS.WINDOWS)
+    void helperOnlyInARelativePathEntryIsNotRun() throws IOException {
+        Path fake = helper("fake");
+        seed(fake, REG, "berth", SECRET);
+        writeConfig("{\"credHelpers\":{\"127.0.0.1:5000\":\"fake\"}}");
+        // the same bin folder, named relative to the working directory: "../../tmp/junit.../bin", "./../.."
+        String relative = Path.of("").toAbsolutePath().relativize(bin).toString();
+        for (String entry : List.of(relative, "./" + relative)) {
+            CredentialStore relativePath = new CredentialStore(configDir, Map.of("PATH", entry + ":/usr/bin:/bin"));
+            CredentialHelperNotFoundException e = assertThrows(CredentialHelperNotFoundException.class,
+                    () -> relativePath.lookup(REG), entry);
+            assertEquals("docker-credential-fake", e.program());
+            assertEquals(List.of(entry + "/docker-credential-fake"), e.refusedPaths());
+            assertTrue(e.getMessage().startsWith("docker-credential-fake not found on PATH (needed for " + REG
+                    + "): found only through relative PATH entries"), e.getMessage());
+            assertTrue(e.getMessage().contains("not run: " + entry + "/docker-credential-fake"), e.getMessage());
+        }
+        assertEquals(List.of(), calls(fake), "the helper never ran");
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void anAbsolutePathEntryAfterARelativeOneIsUsed() throws IOException {
+        Path planted = helper("fake");
+        Path real = Files.createDirectories(tmp.resolve("real-bin"));
+        Path realStore = Files.createDirectories(tmp.resolve("store-real"));
+        Path script = real.resolve("docker-credential-fake");
+        Files.writeString(script, HELPER_SCRIPT.replace("STORE", realStore.toString()));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        seed(realStore, REG, "berth", SECRET);
+        writeConfig("{\"credsStore\":\"fake\"}");
+        String relative = Path.of("").toAbsolutePath().relativize(bin).toString();
+        CredentialStore s = new CredentialStore(configDir, Map.of("PATH", relative + "::" + real + ":/usr/bin:/bin"));
+        assertEquals(Optional.of(AuthConfig.ofPassword("berth", SECRET, REG)), s.lookup(REG));
+        assertEquals(List.of(), calls(planted));
+        assertEquals(List.of("get " + REG), calls(realStore));
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void missingHelperIsTypedAndRefusesNothing() throws IOException {
+        writeConfig("{\"credsStore\":\"nosuch\"}");
+        CredentialHelperNotFoundException e = assertThrows(CredentialHelperNotFoundException.class,
+                () -> store.lookup(REG));
+        assertEquals("docker-credential-nosuch not found on PATH (needed for " + REG + ")", e.getMessage());
+        assertEquals(List.of(), e.refusedPaths());
+        CredentialStore noPath = new CredentialStore(configDir, Map.of());
+        assertEquals(List.of(), assertThrows(CredentialHelperNotFoundException.class, () -> noPath.all())
+                .refusedPaths());
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
     void hangingHelperTimesOut() throws IOException {
         Path fake = helper("fake");
         Files.createFile(fake.resolve("hang"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.model.internal.Masking;
 import java.util.Base64;
 import java.util.Map;
 
@@ -71,11 +72,11 @@ public record ConfigDetails(
             return data == null ? new byte[0] : Base64.getDecoder().decode(data);
         }
 
-        /** The name, labels and the size of the data (not the data itself, which may be long). */
+        /** The name, labels (secret-looking ones masked) and the size of the data, not the data, which may be long. */
         @Override
         public String toString() {
-            return "Spec[name=" + name + ", labels=" + labels + ", data=" + bytes().length + " bytes"
-                    + (extras.isEmpty() ? "" : ", extras=" + extras) + "]";
+            return "Spec[name=" + name + ", labels=" + Masking.map(labels) + ", data=" + bytes().length + " bytes"
+                    + (extras.isEmpty() ? "" : ", extras=" + Masking.tree("extras", extras)) + "]";
         }
     }
 }

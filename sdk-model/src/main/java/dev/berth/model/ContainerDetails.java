@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.model.internal.Masking;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,6 +209,12 @@ public record ContainerDetails(
             labels = Copies.copy(labels);
             exposedPorts = Copies.copy(exposedPorts);
             extras = Copies.copy(extras);
+        }
+
+        /** All components; secret-looking environment variables and labels masked as in {@link ContainerSpec}. */
+        @Override
+        public String toString() {
+            return Masking.record(this);
         }
     }
 

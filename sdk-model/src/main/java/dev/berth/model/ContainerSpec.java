@@ -308,8 +308,11 @@ public final class ContainerSpec {
 
     /**
      * One line for JShell and logs: the settings that are set, sizes in CLI units, and the values of environment
-     * variables and labels whose name contains {@code PASSWORD}, {@code PASSWD}, {@code SECRET}, {@code TOKEN} or
-     * {@code KEY} (any case) replaced by {@code ***}.
+     * variables and labels whose name contains {@code PASSWORD}, {@code PASSWD}, {@code PASSPHRASE}, {@code SECRET},
+     * {@code TOKEN}, {@code KEY} or {@code CREDENTIAL} (any case) replaced by {@code ***}; in other values, a URL's
+     * password ({@code postgres://app:***@db}) and {@code name=***} items with such names are masked. Every value
+     * Berth prints that carries an environment ({@code ExecOptions}, {@code ServiceSpec}, inspect results) masks the
+     * same way.
      *
      * <pre>{@code
      * ContainerSpec.builder("demo/busybox:1").name("web").cmd("httpd", "-f").publish(8080, 80)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.model.internal.Masking;
 import java.time.Instant;
 import java.util.Map;
 
@@ -81,6 +82,12 @@ public record Event(
     public record Actor(@JsonProperty("ID") String id, @JsonProperty("Attributes") Map<String, String> attributes) {
         public Actor {
             attributes = Copies.copy(attributes);
+        }
+
+        /** The id and attributes; secret-looking attributes (labels) masked as in {@link ContainerSpec}. */
+        @Override
+        public String toString() {
+            return Masking.record(this);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.model.internal.Masking;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,12 @@ public record ImageDetails(
         repoDigests = Copies.copy(repoDigests);
         config = Copies.copy(config);
         extras = Copies.copy(extras);
+    }
+
+    /** All components; secret-looking {@code Env} and {@code Labels} values masked as in {@link ContainerSpec}. */
+    @Override
+    public String toString() {
+        return Masking.record(this);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import dev.berth.model.internal.Masking;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -143,10 +144,10 @@ public final class NetworkSpec {
                 enableIPv6);
     }
 
-    /** The create body, for logs. */
+    /** The create body, for logs; labels and driver options with secret-looking names masked as in ContainerSpec. */
     @Override
     public String toString() {
-        return "NetworkSpec" + toCreateBody();
+        return "NetworkSpec" + Masking.tree("", toCreateBody());
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.model.internal.Masking;
 import java.util.Map;
 
 /**
@@ -43,5 +44,11 @@ public record PluginDetails(
         settings = Copies.copy(settings);
         config = Copies.copy(config);
         extras = Copies.copy(extras);
+    }
+
+    /** All components; secret-looking {@code Env} and {@code Args} settings masked as in {@link ContainerSpec}. */
+    @Override
+    public String toString() {
+        return Masking.record(this);
     }
 }

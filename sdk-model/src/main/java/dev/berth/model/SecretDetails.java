@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.model.internal.Masking;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,7 +58,7 @@ public record SecretDetails(
     static String withoutData(Map<String, Object> extras) {
         Map<String, Object> shown = new LinkedHashMap<>(extras);
         shown.remove("Data");
-        return shown.isEmpty() ? "" : ", extras=" + shown;
+        return shown.isEmpty() ? "" : ", extras=" + Masking.tree("extras", shown);
     }
 
     /**
@@ -78,10 +79,10 @@ public record SecretDetails(
             extras = Copies.copy(extras);
         }
 
-        /** The name and labels, and extras without any {@code Data}. */
+        /** The name and labels (secret-looking ones masked), and extras without any {@code Data}. */
         @Override
         public String toString() {
-            return "Spec[name=" + name + ", labels=" + labels + withoutData(extras) + "]";
+            return "Spec[name=" + name + ", labels=" + Masking.map(labels) + withoutData(extras) + "]";
         }
     }
 }

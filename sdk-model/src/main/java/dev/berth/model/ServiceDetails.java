@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.model.internal.Masking;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,12 @@ public record ServiceDetails(
         rawSpec = Copies.copy(rawSpec);
         rawPreviousSpec = Copies.copy(rawPreviousSpec);
         extras = Copies.copy(extras);
+    }
+
+    /** All components; secret-looking {@code Env} and label values of both specs masked as in {@link ServiceSpec}. */
+    @Override
+    public String toString() {
+        return Masking.record(this);
     }
 
     /** {@return {@code Version.Index}, or 0 when the daemon sent no version} */

@@ -8,6 +8,7 @@ import static dev.berth.model.ServiceSpecJson.put;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.model.internal.Masking;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -54,7 +54,6 @@ import java.util.regex.Pattern;
 public final class ServiceSpec {
     /** Swarm's rule for names: a DNS label, with {@code -} or {@code _} between alphanumerics, at most 63. */
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*");
-    private static final List<String> SECRET_WORDS = List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "KEY");
 
     /** The parts of a spec a builder can change, tracked so that {@link #toJson()} rewrites only those. */
     private enum Part {
@@ -461,7 +460,8 @@ public final class ServiceSpec {
 
     /**
      * One line with the settings that are set; values of environment variables and labels whose names look secret
-     * ({@code PASSWORD}, {@code SECRET}, {@code TOKEN}, {@code KEY}, ...) masked as {@code ***}.
+     * ({@code PASSWORD}, {@code SECRET}, {@code TOKEN}, {@code KEY}, ...) masked as {@code ***}, as
+     * {@link ContainerSpec#toString()} masks them.
      *
      * <pre>{@code
      * ServiceSpec[name=web, image=demo/busybox:1, replicas=3, env=[MODE=prod, DB_PASSWORD=***],
@@ -502,19 +502,9 @@ public final class ServiceSpec {
     private static void addMasked(StringJoiner j, String key, Map<String, String> map, String open, String close) {
         if (!map.isEmpty()) {
             StringJoiner entries = new StringJoiner(", ", open, close);
-            map.forEach((k, v) -> entries.add(k + "=" + masked(k, v)));
+            map.forEach((k, v) -> entries.add(k + "=" + Masking.value(k, v)));
             j.add(key + "=" + entries);
         }
-    }
-
-    private static String masked(String name, String value) {
-        String upper = name.toUpperCase(Locale.ROOT);
-        for (String word : SECRET_WORDS) {
-            if (upper.contains(word)) {
-                return "***";
-            }
-        }
-        return value;
     }
 
     private static String cpus(long nanos) {

@@ -1,19 +1,17 @@
 package dev.berth.model;
 
+import dev.berth.model.internal.Masking;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
 /**
  * Writes a spec as one readable line, for {@link ContainerSpec#toString()}: only the settings that are set, sizes in
- * CLI units, and the values of environment variables and labels with secret-looking names masked.
+ * CLI units, and the values of environment variables and labels masked by {@link Masking}.
  */
 final class SpecText {
-    private static final List<String> SECRET_WORDS = List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN", "KEY");
-
     private SpecText() {
     }
 
@@ -78,26 +76,12 @@ final class SpecText {
         }
     }
 
-    /** Adds the entries of a non-empty map as {@code key=open k=v, ... close}, secret values masked. */
+    /** Adds the entries of a non-empty map as {@code key=open k=v, ... close}, masked as {@link Masking} says. */
     private static void addMasked(StringJoiner j, String key, Map<String, String> map, String open, String close) {
         if (!map.isEmpty()) {
             StringJoiner entries = new StringJoiner(", ", open, close);
-            map.forEach((k, v) -> entries.add(k + "=" + masked(k, v)));
+            map.forEach((k, v) -> entries.add(k + "=" + Masking.value(k, v)));
             j.add(key + "=" + entries);
         }
-    }
-
-    /**
-     * The value, or {@code ***} when the name contains {@code PASSWORD}, {@code PASSWD}, {@code SECRET},
-     * {@code TOKEN} or {@code KEY} in any case.
-     */
-    private static String masked(String name, String value) {
-        String upper = name.toUpperCase(Locale.ROOT);
-        for (String word : SECRET_WORDS) {
-            if (upper.contains(word)) {
-                return "***";
-            }
-        }
-        return value;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.model.internal.Masking;
 import java.util.Map;
 
 /**
@@ -41,6 +42,12 @@ public record SwarmDetails(
     public SwarmDetails {
         spec = Copies.copy(spec);
         extras = Copies.copy(extras);
+    }
+
+    /** All components, the join tokens masked and secret-looking values in the spec (a CA signing key) masked. */
+    @Override
+    public String toString() {
+        return Masking.record(this);
     }
 
     /** {@return {@code Version.Index}, or 0 when the daemon sent no version} */

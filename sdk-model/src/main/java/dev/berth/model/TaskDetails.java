@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.model.internal.Masking;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +56,12 @@ public record TaskDetails(
         labels = Copies.copy(labels);
         spec = Copies.copy(spec);
         extras = Copies.copy(extras);
+    }
+
+    /** All components; secret-looking {@code Env} values of the spec and labels masked as in {@link ServiceSpec}. */
+    @Override
+    public String toString() {
+        return Masking.record(this);
     }
 
     /** {@return the state the task is in now ({@code Status.State}), or an empty string} */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.model.internal.Masking;
 import java.util.Map;
 
 /**
@@ -48,6 +49,12 @@ public record VolumeDetails(
         labels = Copies.copy(labels);
         options = Copies.copy(options);
         extras = Copies.copy(extras);
+    }
+
+    /** All components, with secret-looking driver options ({@code o=addr=nas,password=***}) and labels masked. */
+    @Override
+    public String toString() {
+        return Masking.record(this);
     }
 
     /**

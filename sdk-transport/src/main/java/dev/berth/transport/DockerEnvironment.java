@@ -12,7 +12,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the daemon the way the {@code docker} CLI does, from environment variables, the config folder and the
@@ -33,10 +38,16 @@ import java.util.Map;
  * <p>TLS: a non-empty {@code DOCKER_TLS_VERIFY} or {@code DOCKER_TLS} turns TLS on with the files in
  * {@code DOCKER_CERT_PATH} (default: the config folder); missing files are skipped. Unlike the CLI, Berth verifies
  * the daemon's certificate even with {@code DOCKER_TLS} alone (against {@code ca.pem} when present, else the JDK's
- * trust store): it has no trust-all mode.
+ * trust store): it has no trust-all mode. Without either variable a {@code tcp://} host is plain HTTP, as in the CLI,
+ * even when {@code DOCKER_CERT_PATH} (or the config folder) holds {@code ca.pem}, {@code cert.pem} or
+ * {@code key.pem}; Berth then logs a warning, once per address and folder.
  */
 public final class DockerEnvironment {
+    private static final Logger LOG = LoggerFactory.getLogger(DockerEnvironment.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> TLS_FILES = List.of("ca.pem", "cert.pem", "key.pem");
+    /** The address and folder pairs warned about in this process: a client made per request must not flood logs. */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
     /** How long a known socket may take to answer the discovery ping. */
     private static final long PROBE_MILLIS = 1000;
 
@@ -99,12 +110,45 @@ public final class DockerEnvironment {
     }
 
     private TlsConfig envTls(DockerHost host, String raw) {
-        boolean tls = get("DOCKER_TLS_VERIFY") != null || get("DOCKER_TLS") != null || raw.startsWith("https://");
-        if (!tls || host.scheme() != DockerHost.Scheme.TCP) {
+        if (host.scheme() != DockerHost.Scheme.TCP) {
             return null;
         }
+        if (get("DOCKER_TLS_VERIFY") != null || get("DOCKER_TLS") != null || hasScheme(raw, "https")) {
+            return TlsConfig.fromDirectory(certDir());
+        }
+        if (!hasScheme(raw, "http")) {
+            warnIfCertificatesUnused(host);
+        }
+        return null;
+    }
+
+    /** {@code DOCKER_CERT_PATH}, else the config folder: where the CLI looks for {@code ca.pem} and the others. */
+    private Path certDir() {
         String certPath = get("DOCKER_CERT_PATH");
-        return TlsConfig.fromDirectory(certPath != null ? Path.of(certPath) : configDir());
+        return certPath != null ? Path.of(certPath) : configDir();
+    }
+
+    /**
+     * Warns that a {@code tcp://} daemon is reached in plain HTTP although TLS files lie where TLS would take them
+     * from. The CLI does the same without a word: unless {@code DOCKER_TLS_VERIFY} or {@code DOCKER_TLS} is set it
+     * drops its TLS options, {@code DOCKER_CERT_PATH} included ({@code ClientOptions.SetDefaultOptions} in
+     * docker/cli). But Go programs built on the Engine SDK's {@code client.FromEnv} do use {@code DOCKER_CERT_PATH}
+     * alone (with TLS but without verification), so someone who set it may well believe the connection is
+     * encrypted. Berth follows the CLI, and says so. An explicit {@code http://} address asks for plain HTTP: no
+     * warning then.
+     */
+    private void warnIfCertificatesUnused(DockerHost host) {
+        Path dir = certDir();
+        List<String> found = TLS_FILES.stream().filter(f -> Files.isRegularFile(dir.resolve(f))).toList();
+        if (!found.isEmpty() && WARNED.add(host + " " + dir)) {
+            LOG.warn("DOCKER_HOST is {} and {} holds {}, but DOCKER_TLS_VERIFY is not set: connecting in plain HTTP,"
+                    + " without TLS, as the docker CLI does. Set DOCKER_TLS_VERIFY=1 to use TLS.", host, dir,
+                    String.join(", ", found));
+        }
+    }
+
+    private static boolean hasScheme(String address, String scheme) {
+        return address.strip().toLowerCase(Locale.ROOT).startsWith(scheme + "://");
     }
 
     private String currentContext() {
@@ -135,7 +179,7 @@ public final class DockerEnvironment {
         DockerHost host = DockerHost.parse(address);
         Path tlsDir = contexts.resolve("tls").resolve(id).resolve("docker");
         TlsConfig tls = null;
-        if (host.scheme() == DockerHost.Scheme.TCP && (Files.isDirectory(tlsDir) || address.startsWith("https://"))) {
+        if (host.scheme() == DockerHost.Scheme.TCP && (Files.isDirectory(tlsDir) || hasScheme(address, "https"))) {
             tls = TlsConfig.fromDirectory(tlsDir);
         }
         return new Endpoint(host, tls, pinned, "context '" + name + "' (" + how + ")", List.of());

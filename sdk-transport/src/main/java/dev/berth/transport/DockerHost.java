@@ -21,7 +21,8 @@ import java.util.Locale;
  * @param port the TCP or SSH port; -1 when not given (the connection picks the default)
  * @param path the socket or pipe path, the SSH remote socket path, or empty
  * @param basePath the HTTP path prefix for TCP hosts ({@code /base}), or empty
- * @param user the SSH user, or empty
+ * @param user the SSH user, or empty; for SSH, 1 to 32 letters, digits, {@code .}, {@code _} and {@code -}, not
+ *             starting with {@code -}, optionally ending with {@code $}
  */
 public record DockerHost(Scheme scheme, String host, int port, String path, String basePath, String user) {
 
@@ -42,6 +43,12 @@ public record DockerHost(Scheme scheme, String host, int port, String path, Stri
     /** The default Windows named pipe. */
     public static final String DEFAULT_NAMED_PIPE = "\\\\.\\pipe\\docker_engine";
 
+    /** The longest ssh user name accepted: useradd's limit. */
+    private static final int MAX_USER_LENGTH = 32;
+
+    /**
+     * @throws InvalidDockerHostException when an ssh user name is not a plain POSIX-style one (see {@link #user()})
+     */
     public DockerHost {
         if (scheme == null) {
             throw new IllegalArgumentException("scheme is required");
@@ -50,6 +57,53 @@ public record DockerHost(Scheme scheme, String host, int port, String path, Stri
         path = path == null ? "" : path;
         basePath = basePath == null ? "" : basePath;
         user = user == null ? "" : user;
+        String problem = scheme == Scheme.SSH ? userProblem(user) : null;
+        if (problem != null) {
+            throw new InvalidDockerHostException("invalid ssh user for " + printable(host) + ": " + problem);
+        }
+    }
+
+    /**
+     * Why {@code user} is no ssh user name to pass on, or null when it is one (or empty: none). Accepted: 1 to 32
+     * letters, digits, {@code .}, {@code _} and {@code -}, not starting with {@code -}, optionally ending with
+     * {@code $} (POSIX portable names, as useradd takes them). ssh gets the name as the argument of {@code -l}, so
+     * a leading dash is no option injection, but a name like {@code -oProxyCommand=...} or one holding a newline or
+     * shell characters is never a real user, and ssh passes the name on to configuration ({@code %r}) and logs.
+     */
+    private static String userProblem(String user) {
+        if (user.isEmpty()) {
+            return null;
+        }
+        String shown = "the ssh user name '" + printable(user.length() > MAX_USER_LENGTH
+                ? user.substring(0, MAX_USER_LENGTH) + "..." : user) + "' ";
+        String rule = "; a user name is 1 to " + MAX_USER_LENGTH + " letters, digits, '.', '_' and '-', not starting"
+                + " with '-', and may end with '$'";
+        if (user.length() > MAX_USER_LENGTH) {
+            return shown + "is longer than " + MAX_USER_LENGTH + " characters" + rule;
+        }
+        if (user.startsWith("-")) {
+            return shown + "starts with '-', which ssh tools take for an option" + rule;
+        }
+        for (int i = 0; i < user.length(); i++) {
+            char c = user.charAt(i);
+            boolean ok = c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-')
+                    || c == '$' && i == user.length() - 1;
+            if (!ok) {
+                return shown + "holds " + (Character.isISOControl(c) ? "the control character"
+                        : "'" + printable(String.valueOf(c)) + "'") + String.format(" (U+%04X)", (int) c) + rule;
+            }
+        }
+        return null;
+    }
+
+    /** The text with control characters written as Java escapes: messages must not carry them (log injection). */
+    private static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return out.toString();
     }
 
     /** A Unix socket host. */
@@ -75,11 +129,11 @@ public record DockerHost(Scheme scheme, String host, int port, String path, Stri
      * {@code https://}, {@code npipe://}, {@code ssh://[user@]host[:port][/socket]}. A bare {@code host:port} is TCP,
      * as the CLI reads it.
      *
-     * @throws IllegalArgumentException with the reason, when the address cannot be used
+     * @throws InvalidDockerHostException with the reason, when the address cannot be used
      */
     public static DockerHost parse(String address) {
         if (address == null || address.isBlank()) {
-            throw new IllegalArgumentException("empty Docker host address");
+            throw new InvalidDockerHostException("empty Docker host address");
         }
         String a = address.trim();
         int sep = a.indexOf("://");
@@ -146,12 +200,16 @@ public record DockerHost(Scheme scheme, String host, int port, String path, Stri
         if (user.contains(":")) {
             throw invalid(original, "a password in an ssh address is not supported; use ssh keys or an agent");
         }
+        String problem = userProblem(user);
+        if (problem != null) {
+            throw invalid(original, problem);
+        }
         return new DockerHost(Scheme.SSH, host, uri.getPort(), path, "", user);
     }
 
-    private static IllegalArgumentException invalid(String address, String why) {
+    private static InvalidDockerHostException invalid(String address, String why) {
         String shown = address.replaceAll("://([^:/@]*):[^@/]*@", "://$1:***@");
-        return new IllegalArgumentException("invalid Docker host '" + shown + "': " + why);
+        return new InvalidDockerHostException("invalid Docker host '" + printable(shown) + "': " + printable(why));
     }
 
     /** The port to dial: the given one, else 2376 with TLS or 2375 without (TCP), or 22 (SSH). */

@@ -16,8 +16,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -42,19 +41,30 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * used. Berth has no trust-all mode. {@link #toString()} never shows the key.
  */
 public final class TlsConfig {
-    /** Text that may be a piece of a PEM body, when it comes from the input: never quoted in a message. */
-    private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/=]{16,}");
+    /** The three PEM inputs, as messages name them. */
+    private enum Part {
+        CA("CA"), CERT("client certificate"), KEY("client key");
+
+        final String label;
+
+        Part(String label) {
+            this.label = label;
+        }
+    }
 
     private final String caPem;
     private final String certPem;
     private final String keyPem;
     private final String origin;
+    /** The file of each part, in {@link Part} order; null elements for PEM text. */
+    private final Path[] files;
 
-    private TlsConfig(String caPem, String certPem, String keyPem, String origin) {
+    private TlsConfig(String caPem, String certPem, String keyPem, String origin, Path... files) {
         this.caPem = blankToNull(caPem);
         this.certPem = blankToNull(certPem);
         this.keyPem = blankToNull(keyPem);
         this.origin = origin;
+        this.files = files.length == 0 ? new Path[3] : files.clone();
         if ((this.certPem == null) != (this.keyPem == null)) {
             throw new IllegalArgumentException("TLS client certificate and key go together: " + origin
                     + " has " + (this.certPem == null ? "a key but no certificate" : "a certificate but no key"));
@@ -76,7 +86,7 @@ public final class TlsConfig {
      */
     public static TlsConfig ofFiles(Path ca, Path cert, Path key) {
         return new TlsConfig(read(ca), read(cert), read(key),
-                "files " + Arrays.asList(ca, cert, key));
+                "files " + Arrays.asList(ca, cert, key), ca, cert, key);
     }
 
     /**
@@ -84,8 +94,10 @@ public final class TlsConfig {
      * {@code key.pem}. Missing files are skipped, as the CLI does.
      */
     public static TlsConfig fromDirectory(Path dir) {
-        return new TlsConfig(readIfExists(dir.resolve("ca.pem")), readIfExists(dir.resolve("cert.pem")),
-                readIfExists(dir.resolve("key.pem")), dir.toString());
+        Path ca = dir.resolve("ca.pem");
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        return new TlsConfig(readIfExists(ca), readIfExists(cert), readIfExists(key), dir.toString(), ca, cert, key);
     }
 
     /** Whether a CA is given (otherwise the JDK's trust store verifies the daemon). */
@@ -101,103 +113,96 @@ public final class TlsConfig {
     /**
      * Builds the SSL context and the trust manager OkHttp needs.
      *
-     * @throws IllegalArgumentException when the PEM material cannot be used, naming which part
+     * @throws IllegalArgumentException when the PEM material cannot be used, naming the part (CA, client certificate
+     *         or key), its file and what is wrong. The message never quotes the PEM text, and the exception has no
+     *         cause: the JDK's and Bouncy Castle's messages quote the lines they choke on, which may be key text.
      */
     public Context toContext() {
+        X509TrustManager trust = trustManager();
+        KeyManager[] keys = certPem == null ? null : keyManagers();
         try {
-            X509TrustManager trust = trustManager();
             SSLContext ssl = SSLContext.getInstance("TLS");
-            KeyManagerFactory kmf = null;
-            if (certPem != null) {
-                KeyStore ks = KeyStore.getInstance("PKCS12");
-                ks.load(null, null);
-                char[] pass = new char[0];
-                List<X509Certificate> chain = certificates(certPem, "client certificate");
-                ks.setKeyEntry("client", privateKey(keyPem), pass, chain.toArray(new Certificate[0]));
-                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(ks, pass);
-            }
-            ssl.init(kmf == null ? null : kmf.getKeyManagers(), new TrustManager[] {trust}, null);
+            ssl.init(keys, new TrustManager[] {trust}, null);
             return new Context(ssl, trust);
-        } catch (GeneralSecurityException | IOException e) {
-            // parsers quote lines they choke on ("Illegal footer: ..."), which may be key text: never pass that on
-            IllegalArgumentException failure = new IllegalArgumentException("unusable TLS material from " + origin
-                    + ": " + scrub(String.valueOf(e.getMessage())));
-            if (!quotesInput(e)) {
-                failure.initCause(e);
-            }
-            throw failure;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("unusable TLS material from " + origin + ": no TLS context ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 
-    /** The text with every run of 16 or more base64 characters that comes from the PEM input replaced by ***. */
-    private String scrub(String text) {
-        String input = (nullToEmpty(caPem) + "\n" + nullToEmpty(certPem) + "\n" + nullToEmpty(keyPem))
-                .replaceAll("\\s+", "");
-        Matcher run = BASE64_RUN.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (run.find()) {
-            String r = run.group();
-            boolean fromInput = false;
-            for (int i = 0; i + 16 <= r.length() && !fromInput; i++) {
-                fromInput = input.contains(r.substring(i, i + 16));
-            }
-            run.appendReplacement(out, fromInput ? "***" : Matcher.quoteReplacement(r));
-        }
-        return run.appendTail(out).toString();
-    }
-
-    /** Whether a message in the chain quotes the PEM input. */
-    private boolean quotesInput(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            if (!scrub(m).equals(m)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+    /**
+     * The failure of one part, in words of our own. Only fixed text, the part's file name and the class of what the
+     * parser threw go in: any text the parser wrote may quote the input.
+     */
+    private IllegalArgumentException unusable(Part part, String problem, Throwable e) {
+        Path file = files[part.ordinal()];
+        return new IllegalArgumentException("unusable TLS material from " + origin + ": the " + part.label
+                + (file == null ? "" : " " + file) + " " + problem
+                + (e == null ? "" : " (" + e.getClass().getSimpleName() + ")"));
     }
 
     /** An SSL context plus the trust manager that verifies the daemon. */
     public record Context(SSLContext sslContext, X509TrustManager trustManager) {
     }
 
-    private X509TrustManager trustManager() throws GeneralSecurityException, IOException {
-        KeyStore trusted = null;
-        if (caPem != null) {
-            trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            int i = 0;
-            for (X509Certificate ca : certificates(caPem, "CA")) {
-                trusted.setCertificateEntry("ca" + i++, ca);
+    private X509TrustManager trustManager() {
+        try {
+            KeyStore trusted = null;
+            if (caPem != null) {
+                List<X509Certificate> cas = certificates(caPem, Part.CA);
+                trusted = KeyStore.getInstance("PKCS12");
+                trusted.load(null, null);
+                int i = 0;
+                for (X509Certificate ca : cas) {
+                    trusted.setCertificateEntry("ca" + i++, ca);
+                }
             }
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trusted);
-        for (TrustManager tm : tmf.getTrustManagers()) {
-            if (tm instanceof X509TrustManager) {
-                return (X509TrustManager) tm;
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trusted);
+            for (TrustManager tm : tmf.getTrustManagers()) {
+                if (tm instanceof X509TrustManager) {
+                    return (X509TrustManager) tm;
+                }
             }
+            throw unusable(Part.CA, "gives no X.509 trust manager", null);
+        } catch (GeneralSecurityException | IOException e) {
+            throw unusable(Part.CA, "cannot be trusted", e);
         }
-        throw new GeneralSecurityException("no X509 trust manager in " + tmf.getAlgorithm());
     }
 
-    private static List<X509Certificate> certificates(String pem, String what) throws GeneralSecurityException {
-        CertificateFactory cf = CertificateFactory.getInstance("X.509");
-        Collection<? extends Certificate> all =
-                cf.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+    private KeyManager[] keyManagers() {
+        List<X509Certificate> chain = certificates(certPem, Part.CERT);
+        PrivateKey key = privateKey(keyPem);
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            char[] pass = new char[0];
+            ks.setKeyEntry("client", key, pass, chain.toArray(new Certificate[0]));
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, pass);
+            return kmf.getKeyManagers();
+        } catch (GeneralSecurityException | IOException e) {
+            throw unusable(Part.KEY, "does not go with the client certificate", e);
+        }
+    }
+
+    private List<X509Certificate> certificates(String pem, Part part) {
+        Collection<? extends Certificate> all;
+        try {
+            all = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw unusable(part, "is not PEM certificate text", e);
+        }
         if (all.isEmpty()) {
-            throw new GeneralSecurityException("no certificate in the " + what + " PEM");
+            throw unusable(part, "holds no certificate", null);
         }
         return all.stream().map(X509Certificate.class::cast).toList();
     }
 
-    private static PrivateKey privateKey(String pem) throws IOException, GeneralSecurityException {
+    private PrivateKey privateKey(String pem) {
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+        boolean encrypted = false;
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
                 if (o instanceof PEMKeyPair pair) {
@@ -207,12 +212,15 @@ public final class TlsConfig {
                     return converter.getPrivateKey(info);
                 }
                 if (o.getClass().getSimpleName().contains("Encrypted")) {
-                    throw new GeneralSecurityException("the client key is encrypted; give an unencrypted key");
+                    encrypted = true;
+                    break;
                 }
                 // EC PARAMETERS blocks and the like come before the key: skip them.
             }
+        } catch (IOException | RuntimeException e) {
+            throw unusable(Part.KEY, "is not a PEM private key", e);
         }
-        throw new GeneralSecurityException("no private key in the client key PEM");
+        throw unusable(Part.KEY, encrypted ? "is encrypted; give an unencrypted key" : "holds no private key", null);
     }
 
     private static String read(Path p) {

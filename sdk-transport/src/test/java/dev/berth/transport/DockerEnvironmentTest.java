@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -91,6 +94,63 @@ class DockerEnvironmentTest {
         assertFalse(resolve(env).isTls(), "an empty DOCKER_TLS_VERIFY is unset");
         env.put("DOCKER_TLS", "1");
         assertTrue(resolve(env).isTls());
+    }
+
+    @Test
+    void certificatesUnusedForWantOfTlsVerifyAreWarnedAboutOnce() throws IOException {
+        Path certs = Files.createDirectories(home.resolve("certs"));
+        for (String f : List.of("ca.pem", "cert.pem", "key.pem")) {
+            Files.writeString(certs.resolve(f), ContextStoreFixture.CA);
+        }
+        Map<String, String> env = Map.of("DOCKER_HOST", "tcp://h:2375", "DOCKER_CERT_PATH", certs.toString());
+        String first = stderrOf(() -> assertFalse(resolve(env).isTls(), "plain HTTP, as the CLI"));
+        assertTrue(first.contains("WARN dev.berth.transport.DockerEnvironment - DOCKER_HOST is tcp://h:2375 and "
+                + certs + " holds ca.pem, cert.pem, key.pem, but DOCKER_TLS_VERIFY is not set: connecting in plain"
+                + " HTTP, without TLS, as the docker CLI does. Set DOCKER_TLS_VERIFY=1 to use TLS."), first);
+        assertEquals("", stderrOf(() -> resolve(env)), "once per address and folder");
+        assertTrue(stderrOf(() -> resolve(Map.of("DOCKER_HOST", "tcp://other:2375", "DOCKER_CERT_PATH",
+                certs.toString()))).contains("tcp://other:2375"), "another address is warned about again");
+    }
+
+    @Test
+    void certificatesInTheConfigFolderCountWhenThereIsNoCertPath() throws IOException {
+        Path config = Files.createDirectories(home.resolve(".docker"));
+        Files.writeString(config.resolve("key.pem"), ContextStoreFixture.CA);
+        String err = stderrOf(() -> resolve(Map.of("DOCKER_HOST", "tcp://h:2375")));
+        assertTrue(err.contains(config + " holds key.pem, but DOCKER_TLS_VERIFY is not set"), err);
+    }
+
+    @Test
+    void noWarningWithTlsOnWithoutFilesOrForPlainHttpAsked() throws IOException {
+        Path certs = Files.createDirectories(home.resolve("certs"));
+        Files.writeString(certs.resolve("ca.pem"), ContextStoreFixture.CA);
+        String dir = certs.toString();
+        String err = stderrOf(() -> {
+            assertTrue(resolve(Map.of("DOCKER_HOST", "tcp://h:2376", "DOCKER_TLS_VERIFY", "1",
+                    "DOCKER_CERT_PATH", dir)).isTls());
+            assertTrue(resolve(Map.of("DOCKER_HOST", "tcp://h:2376", "DOCKER_TLS", "1", "DOCKER_CERT_PATH", dir))
+                    .isTls());
+            assertTrue(resolve(Map.of("DOCKER_HOST", "HTTPS://h:2376", "DOCKER_CERT_PATH", dir)).isTls(),
+                    "the scheme is case-insensitive");
+            assertFalse(resolve(Map.of("DOCKER_HOST", "http://h:2375", "DOCKER_CERT_PATH", dir)).isTls());
+            assertFalse(resolve(Map.of("DOCKER_HOST", "tcp://h:2375", "DOCKER_CERT_PATH",
+                    home.resolve("empty").toString())).isTls());
+            resolve(Map.of("DOCKER_HOST", "unix:///x.sock", "DOCKER_CERT_PATH", dir));
+        });
+        assertEquals("", err);
+    }
+
+    /** What {@code action} printed to System.err, where slf4j-simple writes Berth's log. */
+    private static String stderrOf(Runnable action) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(saved);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test

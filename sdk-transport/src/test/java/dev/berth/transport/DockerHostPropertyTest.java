@@ -94,7 +94,7 @@ class DockerHostPropertyTest {
                 return new DockerHost(Scheme.TCP, hostName(r), port(r), "", r.nextBoolean() ? "" : path(r), "");
             default:
                 return new DockerHost(Scheme.SSH, hostName(r), port(r), r.nextBoolean() ? "" : path(r), "",
-                        r.nextBoolean() ? "" : pick(r, ALNUM + "._-", 1, 12));
+                        r.nextBoolean() ? "" : pick(r, ALNUM + "._", 1, 1) + pick(r, ALNUM + "._-", 0, 11));
         }
     }
 
