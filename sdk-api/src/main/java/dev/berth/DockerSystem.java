@@ -5,6 +5,7 @@ import dev.berth.model.Event;
 import dev.berth.model.PingResult;
 import dev.berth.model.SystemInfo;
 import dev.berth.model.Version;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiVersion;
@@ -91,15 +92,16 @@ public final class DockerSystem {
             return transport.json(ApiRequest.get("/system/df").build(), DiskUsage.class);
         }
         // API 1.52 moved the lists into ImageUsage, ContainerUsage, ... (with verbose=1): read them back into
-        // the one shape this record has.
+        // the one shape this record has. Only verbose=1 answers are read: without it 1.52 sends the old fields
+        // too, and the changelog announced their removal from 1.53 on.
         ObjectNode split = transport.json(ApiRequest.get("/system/df").query("verbose", true).build(),
                 ObjectNode.class);
         ObjectNode legacy = split.deepCopy();
         legacy.put("LayersSize", split.path("ImageUsage").path("TotalSize").asLong());
-        legacy.set("Images", split.path("ImageUsage").path("Items"));
-        legacy.set("Containers", split.path("ContainerUsage").path("Items"));
-        legacy.set("Volumes", split.path("VolumeUsage").path("Items"));
-        legacy.set("BuildCache", split.path("BuildCacheUsage").path("Items"));
+        legacy.set("Images", items(split, "ImageUsage"));
+        legacy.set("Containers", items(split, "ContainerUsage"));
+        legacy.set("Volumes", items(split, "VolumeUsage"));
+        legacy.set("BuildCache", items(split, "BuildCacheUsage"));
         try {
             return Json.mapper().treeToValue(legacy, DiskUsage.class);
         } catch (java.io.IOException e) {
@@ -109,6 +111,15 @@ public final class DockerSystem {
 
     /** From this version on, {@code /system/df} answers per kind ({@code ImageUsage}, ...). */
     private static final ApiVersion SPLIT_DISK_USAGE = ApiVersion.of(1, 52);
+
+    /**
+     * One kind's list from a split answer. The daemon leaves {@code Items} out when the kind has none (a host
+     * without containers), and the whole kind out when it cannot count it (no builder, no build cache usage).
+     */
+    private static JsonNode items(ObjectNode split, String kind) {
+        JsonNode items = split.path(kind).path("Items");
+        return items.isArray() ? items : Json.mapper().createArrayNode();
+    }
 
     /**
      * {@code docker system prune --volumes --filter ...}: removes, in this order, stopped containers, unused

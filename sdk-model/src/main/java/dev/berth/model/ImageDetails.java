@@ -20,16 +20,20 @@ import java.util.Map;
  * @param id the image id
  * @param repoTags its names
  * @param repoDigests its registry digests
- * @param parent the parent image id, or empty
- * @param comment the commit message, if any
+ * @param parent the parent image id, or empty (always empty for BuildKit and pulled images)
+ * @param comment the commit message, or empty
  * @param created creation time (RFC 3339)
- * @param author the author, if any
+ * @param author the author ({@code MAINTAINER}), or empty
  * @param architecture CPU architecture
  * @param os operating system
- * @param size bytes of the image and its parents
- * @param config the container configuration the image carries (Cmd, Env, Labels, ...), as the daemon sent it
+ * @param size bytes of the image and its parents; on the containerd image store, engines after 29.7 (the v1.56
+ *        spec) count the selected platform's content plus its unpacked snapshot, shared data included, so it is
+ *        not what removing the image frees
+ * @param config the container configuration the image carries (Cmd, Env, Labels, ...), as the daemon sent it; from
+ *        API 1.52 on, keys the image does not set are left out rather than sent as null
  * @param rootFs the layers
- * @param extras fields this record does not model
+ * @param extras fields this record does not model, such as {@code Identity} (API 1.53: verified signatures, and
+ *        where the image was pulled from or built)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ImageDetails(
@@ -48,6 +52,10 @@ public record ImageDetails(
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public ImageDetails {
+        // API 1.52 leaves these out when empty; older daemons send "". Read both the same.
+        parent = parent == null ? "" : parent;
+        comment = comment == null ? "" : comment;
+        author = author == null ? "" : author;
         repoTags = Copies.copy(repoTags);
         repoDigests = Copies.copy(repoDigests);
         config = Copies.copy(config);

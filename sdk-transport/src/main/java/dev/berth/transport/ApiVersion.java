@@ -16,8 +16,11 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
     /** The oldest API version Berth talks: Engine 20.10. */
     public static final ApiVersion FLOOR = new ApiVersion(1, 41);
 
-    /** The newest API version Berth knows: Engine 29.0 and 29.1. */
-    public static final ApiVersion LATEST = new ApiVersion(1, 52);
+    /**
+     * The newest API version Berth knows: 1.56, what moby's master speaks after Engine 29.6 and 29.7 (1.55). Every
+     * released engine is older, so negotiation picks the engine's own version there.
+     */
+    public static final ApiVersion LATEST = new ApiVersion(1, 56);
 
     public ApiVersion {
         if (major < 0 || minor < 0) {

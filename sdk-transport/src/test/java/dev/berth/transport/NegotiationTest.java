@@ -33,8 +33,23 @@ class NegotiationTest {
     @Test
     void capsAtTheNewestVersionBerthKnows() throws Exception {
         try (MockDaemon d = new MockDaemon(); Transport t = d.transport(null)) {
-            d.enqueue(MockDaemon.ping("1.99"));
+            d.enqueue(MockDaemon.ping("1.57"));
             assertEquals(ApiVersion.LATEST, t.apiVersion());
+            assertEquals(ApiVersion.of(1, 56), t.apiVersion());
+        }
+    }
+
+    @Test
+    void speaksEachEngine29VersionAsTheEngineDoes() throws Exception {
+        // 29.0-29.1 speak 1.52, 29.2 1.53, 29.3-29.5 1.54, 29.6-29.7 1.55, moby's master 1.56.
+        for (String version : List.of("1.52", "1.53", "1.54", "1.55", "1.56")) {
+            try (MockDaemon d = new MockDaemon(); Transport t = d.transport(null)) {
+                d.enqueue(MockDaemon.ping(version));
+                d.enqueue(MockDaemon.json(200, "{}"));
+                t.json(ApiRequest.get("/info").build(), Map.class);
+                d.server.takeRequest();
+                assertEquals("/v" + version + "/info", d.server.takeRequest().getUrl().encodedPath());
+            }
         }
     }
 
