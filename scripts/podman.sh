@@ -4,7 +4,7 @@
 # so it never touches the Docker test bed (scripts/engine.sh) or a system Podman.
 #
 #   scripts/podman.sh start|stop|env|status
-#   eval "$(scripts/podman.sh start)"; mvn -Ppodman verify -Dtest=NoSuch -Dsurefire.failIfNoSpecifiedTests=false
+#   eval "$(scripts/podman.sh start)"; mvn -Ppodman verify -DskipUnitTests
 #
 # Only the env lines go to stdout; everything else goes to stderr. See README.md, section "Podman".
 set -euo pipefail

@@ -189,7 +189,14 @@ class ExamplesIT {
     void progressPullDrawsBarsWithByteCounts() throws Exception {
         String out = runMain(ProgressPull::main, Duration.ofSeconds(120), image, env("BERTH_TEST_REGISTRY"), "3");
         assertFalse(out.contains("\r"), "not a terminal: plain lines");
+        // containerd's image store samples progress: a 3 MB transfer over loopback may end before the first sample,
+        // so there the bars reach 100 % by layers, with no byte counts
+        boolean sampled = docker.system().info().containerdImageStore();
         for (String verb : List.of("push", "pull")) {
+            if (sampled) {
+                assertLine(out, verb + " \\[#{30}\\] 100%  .*");
+                continue;
+            }
             Matcher full = Pattern.compile("(?m)^" + verb + " \\[#{30}\\] 100%  (\\d+\\.\\d) MB / (\\d+\\.\\d) MB  "
                     + "[1-9]\\d* layer\\(s\\) with data$").matcher(out);
             assertTrue(full.find(), verb + " reaches 100%:\n" + out);
