@@ -68,6 +68,38 @@ final class ConfinedPaths {
         return current;
     }
 
+    /**
+     * Checks the text of a symbolic link that is, or is about to be, in {@code dir} (a real directory under the root).
+     * It must be relative, must not climb back out of a folder it went into ({@code a/../b}), and followed from
+     * {@code dir} through the links on disk it must stay under the root at every step.
+     * <p>
+     * Why not {@code a/../b}: the kernel does not cancel {@code a/..} as text, it goes into whatever {@code a} is
+     * when the link is followed and then to that place's parent. While {@code a} does not exist, or is a plain folder,
+     * the text looks harmless; a later {@code a -> ..} (from the same archive, another one, or the caller) turns the
+     * link outward. With every {@code ..} in front, a link only climbs from its own folder, which cannot change while
+     * the link is in it, and then goes down by names, each staying inside as long as the links it meets do.
+     *
+     * @param what how the text is named in the refusal, for example "symbolic link target"
+     */
+    void checkLink(Path dir, String text, String entry, String what) throws IOException {
+        if (text.isEmpty() || text.indexOf('\0') >= 0) {
+            throw new UnsafeArchiveException(entry, "invalid " + what);
+        }
+        if (text.startsWith("/")) {
+            throw new UnsafeArchiveException(entry, "absolute " + what + " " + text);
+        }
+        List<String> segments = List.of(text.split("/"));
+        boolean descended = false;
+        for (String segment : segments) {
+            if (segment.equals("..") && descended) {
+                throw new UnsafeArchiveException(entry, what + " " + text + " climbs back out of a folder it went"
+                        + " into: where that leads depends on what the folder is when the link is followed");
+            }
+            descended |= !segment.isEmpty() && !segment.equals(".") && !segment.equals("..");
+        }
+        resolve(dir, segments, entry, what + " " + text + " leaves the target directory");
+    }
+
     /** Creates the parent directories one at a time, checking each real path stays under the root. */
     Path createParents(List<String> segments, String entry) throws IOException {
         Path current = root;

@@ -286,7 +286,8 @@ public final class TarArchives {
      * <ul>
      * <li>absolute names, and names whose {@code ..} climbs above {@code target};</li>
      * <li>symbolic links whose target, followed from the link's directory through the links already on disk, leaves
-     * {@code target} (absolute link targets always do);</li>
+     * {@code target} (absolute link targets always do), or goes into a folder and back out ({@code a/../b}: where that
+     * leads depends on what {@code a} turns out to be, so it is refused even when it stays inside);</li>
      * <li>hard links to a path outside {@code target} or to one that does not exist yet;</li>
      * <li>any entry whose parent path leads out through a symbolic link, extracted earlier or already there;</li>
      * <li>character and block devices and FIFOs.</li>
@@ -296,6 +297,12 @@ public final class TarArchives {
      * theirs once everything is extracted, so read-only directories can still be filled. An existing file, link or
      * empty directory at an entry's path is replaced, without following a link there. Entries extracted before a
      * refused one stay. {@code tar} is read to the end of the archive and not closed.
+     * <p>
+     * Whatever the outcome (success, a refused entry, a broken or cut stream), no symbolic link this extraction made
+     * leads out of {@code target} afterwards: once the last entry is written, or the extraction failed, every link it
+     * made is checked again and removed when a later entry turned it outward (through a link that was in
+     * {@code target} before); the extraction then fails with {@link UnsafeArchiveException} naming that link's entry.
+     * Links that were in {@code target} before are left as they are.
      *
      * <pre>{@code
      * try (InputStream in = containerFiles.read("web", "/etc/nginx")) {

@@ -16,24 +16,52 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
-/** One run of {@link TarArchives#extract}: the state of one extraction into one target directory. */
+/**
+ * One run of {@link TarArchives#extract}: the state of one extraction into one target directory.
+ * <p>
+ * What must hold, whatever the archive and however the run ends (success, refusal, a broken or cut stream, any
+ * exception): nothing is written outside the target, and no symbolic link the run made leads out of it.
+ * <p>
+ * <b>Writes.</b> Every entry's parent folder is resolved to a real path (each step through {@code toRealPath}) right
+ * before the write and must be under the root; the last name is never followed: whatever is there is deleted as
+ * itself, and files are created with {@code CREATE_NEW}. So a write cannot go through a link, whatever the links on
+ * disk say at that moment.
+ * <p>
+ * <b>Links.</b> Checking a link's text once, when it is created, is not enough: "x/A -> d/../.." is harmless while
+ * {@code d} does not exist and leads two levels up once a later "x/d -> .." exists. Two rules close this:
+ * <ol>
+ * <li>When it is created, a link's text must be relative, must have every {@code ..} in front ({@code a/../b} is
+ * refused, see {@link ConfinedPaths#checkLink}), and followed through the links on disk must stay inside. The link's
+ * folder is real and cannot be swapped for a link while the link is in it (only empty folders are replaced), so the
+ * leading {@code ..}s always land where they did; after that the text only goes down, by names, and a name leads out
+ * only through a link that does. So, by induction over the links the run made, none of them leads out, unless a link
+ * that was in the target before the run (the caller's) changes where it leads because the archive filled in its
+ * path.</li>
+ * <li>That is why, after the last entry and on every failure, every link the run made is checked again, and removed
+ * when it fails; this repeats until a pass removes nothing, since removing one link changes where links through it
+ * lead. A link removed on the success path fails the extraction with {@link UnsafeArchiveException}.</li>
+ * </ol>
+ * Links that were in the target before are the caller's: they are followed when resolving, never written through
+ * when they lead out, and left as they are.
+ */
 final class TarExtraction {
     private final Path root;
     private final ConfinedPaths paths;
     private final boolean posix;
     private final List<DirectoryMetadata> directories = new ArrayList<>();
-    private final List<CreatedLink> links = new ArrayList<>();
+    /** Every symbolic link this run made (a hard link to one is one too), with the entry that made it. */
+    private final Map<Path, String> links = new LinkedHashMap<>();
 
     private record DirectoryMetadata(Path path, int mode, FileTime mtime) {
-    }
-
-    private record CreatedLink(Path path, String entry) {
     }
 
     private TarExtraction(Path root) throws IOException {
@@ -48,12 +76,25 @@ final class TarExtraction {
         if (!Files.isDirectory(root)) {
             throw new NotDirectoryException(target.toString());
         }
-        TarExtraction extraction = new TarExtraction(root);
-        TarArchiveInputStream in = new TarArchiveInputStream(tar, StandardCharsets.UTF_8.name());
-        for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-            extraction.extract(entry, in);
+        new TarExtraction(root).run(tar);
+    }
+
+    private void run(InputStream tar) throws IOException {
+        try {
+            TarArchiveInputStream in = new TarArchiveInputStream(tar, StandardCharsets.UTF_8.name());
+            for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                extract(entry, in);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                removeEscapingLinks();
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
-        extraction.finish();
+        removeEscapingLinks();
+        applyDirectoryMetadata();
     }
 
     private void extract(TarArchiveEntry entry, InputStream data) throws IOException {
@@ -83,15 +124,7 @@ final class TarExtraction {
         Path linkSource = null;
         boolean linkCopy = false;
         if (symlink) {
-            String linkName = entry.getLinkName();
-            if (linkName.isEmpty() || linkName.indexOf('\0') >= 0) {
-                throw new UnsafeArchiveException(name, "invalid symbolic link target");
-            }
-            if (linkName.startsWith("/")) {
-                throw new UnsafeArchiveException(name, "absolute symbolic link target " + linkName);
-            }
-            paths.resolve(parent, List.of(linkName.split("/")), name,
-                    "symbolic link target " + linkName + " leaves the target directory");
+            paths.checkLink(parent, entry.getLinkName(), name, "symbolic link target");
         } else if (hardLink) {
             String linkName = entry.getLinkName();
             List<String> linkSegments = ConfinedPaths.segments(linkName, name, "hard link target " + linkName);
@@ -112,12 +145,8 @@ final class TarExtraction {
                 // a hard link to a symbolic link is a second symbolic link with the same text, read from the new
                 // place: "a/b/s -> ../.." stays inside, the same text at the top leads out
                 String text = Files.readSymbolicLink(linkSource).toString();
-                if (text.startsWith("/")) {
-                    throw new UnsafeArchiveException(name, "hard link target " + linkName
-                            + " is a symbolic link to an absolute path");
-                }
-                paths.resolve(parent, List.of(text.split("/")), name, "hard link target " + linkName
-                        + " is a symbolic link that leads out of the target directory from here");
+                paths.checkLink(parent, text, name, "symbolic link target (through hard link target " + linkName
+                        + ")");
                 linkCopy = true;
             }
         }
@@ -139,8 +168,8 @@ final class TarExtraction {
             Files.delete(path); // the link itself, never its target; a non-empty directory fails here
         }
         if (symlink) {
+            links.put(path, name); // before it exists: whatever happens from here on, the sweep looks at it
             Files.createSymbolicLink(path, path.getFileSystem().getPath(entry.getLinkName()));
-            links.add(new CreatedLink(path, name));
             try {
                 Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                         .setTimes(entry.getLastModifiedTime(), null, null);
@@ -148,10 +177,10 @@ final class TarExtraction {
                 // link times are best effort
             }
         } else if (hardLink) {
-            Files.createLink(path, linkSource);
             if (linkCopy) {
-                links.add(new CreatedLink(path, name)); // checked again at the end, as every symbolic link
+                links.put(path, name);
             }
+            Files.createLink(path, linkSource);
         } else {
             try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
@@ -167,23 +196,43 @@ final class TarExtraction {
         }
     }
 
-    /** Checks every link again (a later entry may have changed where its path leads), then directory metadata. */
-    private void finish() throws IOException {
-        for (CreatedLink link : links) {
-            Path path = link.path();
-            if (!Files.isSymbolicLink(path)) {
-                continue;
-            }
-            String target = Files.readSymbolicLink(path).toString();
-            try {
-                paths.resolve(path.getParent(), List.of(target.split("/")), link.entry(),
-                        "symbolic link target " + target + " leaves the target directory");
-            } catch (UnsafeArchiveException e) {
-                Files.delete(path);
-                throw e;
+    /**
+     * Removes every link this run made that fails {@link ConfinedPaths#checkLink} now, pass after pass until one
+     * removes nothing: removing a link can turn another one outward (a path through it then goes on by name).
+     *
+     * @throws UnsafeArchiveException for the first link removed, once all are removed
+     */
+    private void removeEscapingLinks() throws IOException {
+        UnsafeArchiveException first = null;
+        boolean removed = true;
+        while (removed) {
+            removed = false;
+            for (Iterator<Map.Entry<Path, String>> i = links.entrySet().iterator(); i.hasNext(); ) {
+                Map.Entry<Path, String> link = i.next();
+                Path path = link.getKey(); // its folder is still a real path: a folder holding a link is not replaced
+                if (!Files.isSymbolicLink(path)) {
+                    i.remove(); // replaced by a later entry, or never made
+                    continue;
+                }
+                try {
+                    paths.checkLink(path.getParent(), Files.readSymbolicLink(path).toString(), link.getValue(),
+                            "symbolic link target");
+                } catch (UnsafeArchiveException e) {
+                    Files.delete(path);
+                    i.remove();
+                    removed = true;
+                    first = first == null ? e : first;
+                }
             }
         }
-        for (int i = directories.size() - 1; i >= 0; i--) { // children before their parents
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Modes and times of directories, children before their parents, once nothing more is written in them. */
+    private void applyDirectoryMetadata() throws IOException {
+        for (int i = directories.size() - 1; i >= 0; i--) {
             DirectoryMetadata d = directories.get(i);
             if (!Files.isDirectory(d.path(), LinkOption.NOFOLLOW_LINKS)) {
                 continue; // replaced by a later entry

@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,57 +90,6 @@ class TarArchivesTest {
     private static List<String> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
-        }
-    }
-
-    /** Builds archives, hostile ones included: names are kept exactly as given. */
-    private static final class Tar {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final TarArchiveOutputStream out = new TarArchiveOutputStream(bytes);
-
-        Tar() {
-            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        }
-
-        private Tar add(String name, byte type, String link, String content, int mode) throws IOException {
-            TarArchiveEntry e = new TarArchiveEntry(name, type, true);
-            byte[] data = content.getBytes(StandardCharsets.UTF_8);
-            if (link != null) {
-                e.setLinkName(link);
-            }
-            if (type == TarConstants.LF_NORMAL) {
-                e.setSize(data.length);
-            }
-            e.setMode(mode);
-            out.putArchiveEntry(e);
-            out.write(type == TarConstants.LF_NORMAL ? data : new byte[0]);
-            out.closeArchiveEntry();
-            return this;
-        }
-
-        Tar file(String name, String content) throws IOException {
-            return add(name, TarConstants.LF_NORMAL, null, content, 0644);
-        }
-
-        Tar dir(String name) throws IOException {
-            return add(name, TarConstants.LF_DIR, null, "", 0755);
-        }
-
-        Tar symlink(String name, String to) throws IOException {
-            return add(name, TarConstants.LF_SYMLINK, to, "", 0777);
-        }
-
-        Tar hardLink(String name, String to) throws IOException {
-            return add(name, TarConstants.LF_LINK, to, "", 0644);
-        }
-
-        Tar special(String name, byte type) throws IOException {
-            return add(name, type, null, "", 0666);
-        }
-
-        byte[] bytes() throws IOException {
-            out.finish();
-            return bytes.toByteArray();
         }
     }
 
@@ -293,7 +241,7 @@ class TarArchivesTest {
     @Test
     void extractReplacesFilesAndWritesThroughLinksThatStayInside() throws IOException {
         Files.writeString(target.resolve("old.txt"), "old");
-        byte[] tar = new Tar().file("old.txt", "new").dir("inside/").symlink("lnk", "inside")
+        byte[] tar = new TestTar().file("old.txt", "new").dir("inside/").symlink("lnk", "inside")
                 .file("lnk/f.txt", "via link").dir("d/").symlink("d/up", "..").file("./d/up/g.txt", "g").bytes();
         TarArchives.extract(new ByteArrayInputStream(tar), target);
         assertEquals("new", Files.readString(target.resolve("old.txt")));
@@ -303,27 +251,27 @@ class TarArchivesTest {
 
     @Test
     void refusesNamesThatClimbOut() throws IOException {
-        refused(new Tar().file("../x", "x").bytes(), "../x");
-        refused(new Tar().file("a/../../x", "x").bytes(), "a/../../x");
-        refused(new Tar().file("ok.txt", "fine").file("../sibling/x", "x").bytes(), "../sibling/x");
+        refused(new TestTar().file("../x", "x").bytes(), "../x");
+        refused(new TestTar().file("a/../../x", "x").bytes(), "a/../../x");
+        refused(new TestTar().file("ok.txt", "fine").file("../sibling/x", "x").bytes(), "../sibling/x");
         assertEquals(List.of("ok.txt"), list(target)); // entries before the refused one stay
     }
 
     @Test
     void refusesAbsoluteNames() throws IOException {
-        refused(new Tar().file("/etc/x", "x").bytes(), "/etc/x");
+        refused(new TestTar().file("/etc/x", "x").bytes(), "/etc/x");
         String outside = sibling.resolve("abs.txt").toString();
-        refused(new Tar().file(outside, "x").bytes(), outside);
+        refused(new TestTar().file(outside, "x").bytes(), outside);
         assertEquals(List.of(), list(target));
     }
 
     @Test
     void refusesSymlinksOutAndWritingThroughThem() throws IOException {
-        refused(new Tar().symlink("evil", "/etc").file("evil/passwd", "root::0:0::/:/bin/sh").bytes(), "evil");
-        refused(new Tar().symlink("evil", "../sibling").file("evil/passwd", "x").bytes(), "evil");
-        refused(new Tar().symlink("up", "../..").bytes(), "up");
+        refused(new TestTar().symlink("evil", "/etc").file("evil/passwd", "root::0:0::/:/bin/sh").bytes(), "evil");
+        refused(new TestTar().symlink("evil", "../sibling").file("evil/passwd", "x").bytes(), "evil");
+        refused(new TestTar().symlink("up", "../..").bytes(), "up");
         // each link stays inside on its own; together they lead out
-        refused(new Tar().dir("d/").symlink("d/up", "..").symlink("l", "d/up/..").bytes(), "l");
+        refused(new TestTar().dir("d/").symlink("d/up", "..").symlink("l", "d/up/..").bytes(), "l");
         assertTrue(Files.isSymbolicLink(target.resolve("d/up")));
         assertFalse(Files.exists(target.resolve("l"), LinkOption.NOFOLLOW_LINKS));
         assertFalse(Files.exists(target.resolve("evil"), LinkOption.NOFOLLOW_LINKS));
@@ -332,33 +280,65 @@ class TarArchivesTest {
     @Test
     void refusesWritingThroughALinkAlreadyInTheTarget() throws IOException {
         Files.createSymbolicLink(target.resolve("out"), Path.of("../sibling"));
-        refused(new Tar().file("out/x", "x").bytes(), "out/x");
-        refused(new Tar().dir("out/sub/").bytes(), "out/sub/");
+        refused(new TestTar().file("out/x", "x").bytes(), "out/x");
+        refused(new TestTar().dir("out/sub/").bytes(), "out/sub/");
     }
 
     @Test
     void refusesALinkThatALaterLinkTurnsOutward() throws IOException {
         // "l -> y/.." is inside while y does not exist; "y -> d/up" then makes it climb above the target
-        byte[] tar = new Tar().dir("d/").symlink("d/up", "..").symlink("l", "y/..").symlink("y", "d/up").bytes();
+        byte[] tar = new TestTar().dir("d/").symlink("d/up", "..").symlink("l", "y/..").symlink("y", "d/up").bytes();
         refused(tar, "l");
         assertFalse(Files.exists(target.resolve("l"), LinkOption.NOFOLLOW_LINKS));
     }
 
     @Test
+    void refusesLinksThatClimbBackOutOfAFolderEvenWhenThatStaysInside() throws IOException {
+        refused(new TestTar().dir("a/").symlink("l", "a/../a").bytes(), "l");
+        refused(new TestTar().dir("a/").symlink("l", "./a/./..").bytes(), "l");
+        refused(new TestTar().file("f", "f").symlink("a/b/c/d", "../.././x/../f").bytes(), "a/b/c/d");
+        // (a hard link to a link copies its text: the same rule holds at the new place)
+        Files.createDirectories(target.resolve("a/b"));
+        Files.createSymbolicLink(target.resolve("a/b/s"), Path.of("c/../.."));
+        refused(new TestTar().hardLink("h", "a/b/s").bytes(), "h");
+
+        byte[] fine = new TestTar().dir("a/b/").file("top.txt", "top").symlink("a/b/up", "../../top.txt")
+                .symlink("a/here", "./b/./up").symlink("a/b/self", ".").bytes();
+        TarArchives.extract(new ByteArrayInputStream(fine), target);
+        assertEquals("top", Files.readString(target.resolve("a/here")));
+        assertEquals("top", Files.readString(target.resolve("a/b/self/self/up")));
+    }
+
+    @Test
+    void removesEveryLinkThatALaterEntryTurnsOutwardAndSaysSo() throws IOException {
+        // the caller's p climbs through sub/q, which does not exist yet; "sub/q -> .." turns p outward, and l1 and
+        // l2 with it, though both were inside when they were made
+        Files.createSymbolicLink(target.resolve("p"), Path.of("sub/q/../.."));
+        byte[] tar = new TestTar().symlink("l1", "p/x").symlink("l2", "p/y").symlink("ok", "sub")
+                .symlink("sub/q", "..").file("after.txt", "after").bytes();
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+                () -> TarArchives.extract(new ByteArrayInputStream(tar), target));
+        assertEquals("l1", e.entryName(), e.getMessage());
+        assertEquals(List.of("after.txt", "ok", "p", "sub"), list(target));
+        assertEquals(Path.of(".."), Files.readSymbolicLink(target.resolve("sub/q")));
+        assertEquals(List.of(), list(sibling));
+    }
+
+    @Test
     void refusesHardLinksOutOrToNothing() throws IOException {
-        refused(new Tar().hardLink("hl", "/etc/passwd").bytes(), "hl");
-        refused(new Tar().hardLink("hl", "../sibling/x").bytes(), "hl");
-        refused(new Tar().hardLink("hl", "missing.txt").bytes(), "hl");
-        byte[] ok = new Tar().file("data.txt", "shared").hardLink("again.txt", "data.txt").bytes();
+        refused(new TestTar().hardLink("hl", "/etc/passwd").bytes(), "hl");
+        refused(new TestTar().hardLink("hl", "../sibling/x").bytes(), "hl");
+        refused(new TestTar().hardLink("hl", "missing.txt").bytes(), "hl");
+        byte[] ok = new TestTar().file("data.txt", "shared").hardLink("again.txt", "data.txt").bytes();
         TarArchives.extract(new ByteArrayInputStream(ok), target);
         assertEquals("shared", Files.readString(target.resolve("again.txt")));
     }
 
     @Test
     void refusesDevicesAndFifos() throws IOException {
-        refused(new Tar().special("dev/null", TarConstants.LF_CHR).bytes(), "dev/null");
-        refused(new Tar().special("dev/sda", TarConstants.LF_BLK).bytes(), "dev/sda");
-        refused(new Tar().special("pipe", TarConstants.LF_FIFO).bytes(), "pipe");
+        refused(new TestTar().special("dev/null", TarConstants.LF_CHR).bytes(), "dev/null");
+        refused(new TestTar().special("dev/sda", TarConstants.LF_BLK).bytes(), "dev/sda");
+        refused(new TestTar().special("pipe", TarConstants.LF_FIFO).bytes(), "pipe");
         assertEquals(List.of(), list(target));
     }
 }
