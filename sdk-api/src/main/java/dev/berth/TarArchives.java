@@ -292,11 +292,13 @@ public final class TarArchives {
      * <li>any entry whose parent path leads out through a symbolic link, extracted earlier or already there;</li>
      * <li>character and block devices and FIFOs.</li>
      * </ul>
-     * Parent directories are created as needed; regular files are streamed, keep their permission bits (where the
-     * file system has POSIX permissions; setuid, setgid and sticky bits are dropped) and their mtime; directories get
-     * theirs once everything is extracted, so read-only directories can still be filled. An existing file, link or
-     * empty directory at an entry's path is replaced, without following a link there. Entries extracted before a
-     * refused one stay. {@code tar} is read to the end of the archive and not closed.
+     * Parent directories are created as needed; regular files are streamed (sparse ones with their holes left as
+     * holes, except in star's format, which is refused), keep their permission bits (where the file system has POSIX
+     * permissions; setuid, setgid and sticky bits are dropped) and their mtime; directories get theirs once
+     * everything is extracted, so read-only directories can still be filled. An existing file, link or empty
+     * directory at an entry's path is replaced, without following a link there. Entries extracted before a refused
+     * one stay. {@code tar} is read to the end of the archive and not closed. There are no limits on size or entry
+     * count; {@link #extract(InputStream, Path, ExtractOptions)} sets some.
      * <p>
      * Whatever the outcome (success, a refused entry, a broken or cut stream), no symbolic link this extraction made
      * leads out of {@code target} afterwards: once the last entry is written, or the extraction failed, every link it
@@ -313,6 +315,24 @@ public final class TarArchives {
      * @throws NotDirectoryException when {@code target} is not a directory
      */
     public static void extract(InputStream tar, Path target) throws IOException {
-        TarExtraction.extract(tar, target);
+        extract(tar, target, ExtractOptions.defaults());
+    }
+
+    /**
+     * Extracts a tar into the existing directory {@code target} as {@link #extract(InputStream, Path)} does, within
+     * the limits in {@code options}: an entry that goes over one is refused with {@link UnsafeArchiveException}
+     * before anything is written for it.
+     *
+     * <pre>{@code
+     * ExtractOptions limits = ExtractOptions.defaults().withMaxTotalBytes(1L << 30).withMaxEntries(50_000);
+     * try (InputStream in = Files.newInputStream(Path.of("upload.tar"))) {
+     *     TarArchives.extract(in, Files.createDirectories(Path.of("upload")), limits);
+     * }
+     * }</pre>
+     *
+     * @throws NotDirectoryException when {@code target} is not a directory
+     */
+    public static void extract(InputStream tar, Path target, ExtractOptions options) throws IOException {
+        TarExtraction.extract(tar, target, options);
     }
 }

@@ -2,7 +2,7 @@ package dev.berth;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -55,28 +55,33 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 final class TarExtraction {
     private final Path root;
+    private final ExtractOptions options;
     private final ConfinedPaths paths;
     private final boolean posix;
     private final List<DirectoryMetadata> directories = new ArrayList<>();
     /** Every symbolic link this run made (a hard link to one is one too), with the entry that made it. */
     private final Map<Path, String> links = new LinkedHashMap<>();
+    private long entries;
+    private long totalBytes;
 
     private record DirectoryMetadata(Path path, int mode, FileTime mtime) {
     }
 
-    private TarExtraction(Path root) throws IOException {
+    private TarExtraction(Path root, ExtractOptions options) throws IOException {
         this.root = root;
+        this.options = options;
         this.paths = new ConfinedPaths(root);
         this.posix = Files.getFileStore(root).supportsFileAttributeView(PosixFileAttributeView.class);
     }
 
-    static void extract(InputStream tar, Path target) throws IOException {
+    static void extract(InputStream tar, Path target, ExtractOptions options) throws IOException {
         Objects.requireNonNull(tar, "tar");
+        Objects.requireNonNull(options, "options");
         Path root = target.toRealPath();
         if (!Files.isDirectory(root)) {
             throw new NotDirectoryException(target.toString());
         }
-        new TarExtraction(root).run(tar);
+        new TarExtraction(root, options).run(tar);
     }
 
     private void run(InputStream tar) throws IOException {
@@ -99,6 +104,9 @@ final class TarExtraction {
 
     private void extract(TarArchiveEntry entry, InputStream data) throws IOException {
         String name = entry.getName();
+        if (++entries > options.maxEntries()) {
+            throw new UnsafeArchiveException(name, "more than " + options.maxEntries() + " entries (the limit)");
+        }
         if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
             throw new UnsafeArchiveException(name, "devices and FIFOs are not extracted");
         }
@@ -119,6 +127,17 @@ final class TarExtraction {
         String last = segments.get(segments.size() - 1);
 
         // every check first: nothing is written for a refused entry
+        if (!directory && !symlink && !hardLink) {
+            if (entry.isStarSparse()) { // its map is not read: its stored parts could not be put in place
+                throw new UnsafeArchiveException(name, "sparse files in star's format are not extracted");
+            }
+            long size = EntryContent.size(entry);
+            if (size < 0 || size > options.maxTotalBytes() - totalBytes) {
+                throw new UnsafeArchiveException(name, "its " + size + " bytes make the files more than "
+                        + options.maxTotalBytes() + " bytes in all (the limit)");
+            }
+            totalBytes += size;
+        }
         Path parent = paths.resolve(root, parentSegments, name, "its path leads out of the target directory"
                 + " through a symbolic link");
         Path linkSource = null;
@@ -182,10 +201,9 @@ final class TarExtraction {
             }
             Files.createLink(path, linkSource);
         } else {
-            try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                data.transferTo(out);
-            } catch (IOException e) {
+            try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                EntryContent.write(entry, data, out);
+            } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(path); // a cut archive leaves no file holding part of its entry
                 throw e;
             }

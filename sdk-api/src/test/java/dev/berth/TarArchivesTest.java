@@ -17,6 +17,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -340,5 +341,79 @@ class TarArchivesTest {
         refused(new TestTar().special("dev/sda", TarConstants.LF_BLK).bytes(), "dev/sda");
         refused(new TestTar().special("pipe", TarConstants.LF_FIFO).bytes(), "pipe");
         assertEquals(List.of(), list(target));
+    }
+
+    @Test
+    void sparseFilesKeepTheirPartsAndHoles() throws IOException {
+        byte[] a = "first part".getBytes(StandardCharsets.US_ASCII);
+        byte[] b = new byte[70_000]; // more than one read buffer
+        Arrays.fill(b, (byte) 'b');
+        byte[] c = "last".getBytes(StandardCharsets.US_ASCII);
+        int size = 300_000; // a hole after the last part too, ended by an empty part as GNU tar does
+        long[] offsets = {100, 5000, 80_000, 250_000, size};
+        byte[][] parts = {a, b, new byte[0], c, new byte[0]};
+        byte[] tar = new TestTar().file("before.txt", "before").sparse("s.bin", size, offsets, parts)
+                .file("after.txt", "after").bytes();
+        TarArchives.extract(new ByteArrayInputStream(tar), target);
+
+        byte[] want = new byte[size];
+        for (int i = 0; i < offsets.length; i++) {
+            System.arraycopy(parts[i], 0, want, (int) offsets[i], parts[i].length);
+        }
+        assertArrayEquals(want, Files.readAllBytes(target.resolve("s.bin")));
+        assertEquals("before", Files.readString(target.resolve("before.txt")));
+        assertEquals("after", Files.readString(target.resolve("after.txt")));
+
+        byte[] holesOnly = new TestTar().sparse("empty.img", 1 << 20, new long[] {1 << 20}, new byte[][] {{}})
+                .bytes();
+        TarArchives.extract(new ByteArrayInputStream(holesOnly), target);
+        assertArrayEquals(new byte[1 << 20], Files.readAllBytes(target.resolve("empty.img")));
+    }
+
+    @Test
+    void aSparseFileCutShortLeavesNothing() throws IOException {
+        byte[] part = new byte[3000];
+        Arrays.fill(part, (byte) 'x');
+        byte[] whole = new TestTar().sparse("s.bin", 1 << 20, new long[] {0, 1 << 19}, new byte[][] {part, part})
+                .bytes();
+        byte[] cut = Arrays.copyOf(whole, 3 * 512 + 4000); // pax header, its data, the entry header, then 4000 bytes
+        assertThrows(IOException.class, () -> TarArchives.extract(new ByteArrayInputStream(cut), target));
+        assertEquals(List.of(), list(target));
+    }
+
+    @Test
+    void refusesSparseFilesInStarsFormat() throws IOException {
+        // star stores a map commons-compress does not read: the stored parts could not be put where they belong
+        refused(new TestTar().pax("s", "SCHILY.filetype", "sparse", "SCHILY.realsize", "100000").file("s", "data")
+                .bytes(), "s");
+    }
+
+    @Test
+    void limitsRefuseTheEntryThatGoesOverBeforeWritingIt() throws IOException {
+        ExtractOptions options = ExtractOptions.defaults().withMaxTotalBytes(10).withMaxEntries(4);
+        assertEquals(new ExtractOptions(Long.MAX_VALUE, Long.MAX_VALUE), ExtractOptions.defaults());
+
+        byte[] bytes = new TestTar().file("a", "123456").dir("d/").file("d/b", "7890").file("c", "x").bytes();
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+                () -> TarArchives.extract(new ByteArrayInputStream(bytes), target, options));
+        assertEquals("c", e.entryName(), e.getMessage());
+        assertEquals(List.of("a", "d"), list(target));
+
+        byte[] sparse = new TestTar().sparse("big.img", 2_000_000_000, new long[] {0}, new byte[][] {{1}}).bytes();
+        e = assertThrows(UnsafeArchiveException.class, () -> TarArchives.extract(new ByteArrayInputStream(sparse),
+                target, ExtractOptions.defaults().withMaxTotalBytes(1L << 30)));
+        assertEquals("big.img", e.entryName(), e.getMessage()); // counted at its full size, holes included
+        assertFalse(Files.exists(target.resolve("big.img")));
+
+        byte[] entries = new TestTar().dir("1/").dir("2/").dir("3/").dir("4/").dir("5/").bytes();
+        e = assertThrows(UnsafeArchiveException.class,
+                () -> TarArchives.extract(new ByteArrayInputStream(entries), target, options));
+        assertEquals("5/", e.entryName(), e.getMessage());
+        assertFalse(Files.exists(target.resolve("5")));
+
+        byte[] fits = new TestTar().file("e", "1234567890").dir("f/").dir("g/").dir("h/").bytes();
+        TarArchives.extract(new ByteArrayInputStream(fits), target, options);
+        assertEquals("1234567890", Files.readString(target.resolve("e")));
+        assertThrows(IllegalArgumentException.class, () -> ExtractOptions.defaults().withMaxEntries(-1));
     }
 }

@@ -1,14 +1,22 @@
 package dev.berth;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One test per finding of the tar extraction audit (1: escaping link chains left behind), written against the API as
- * it was then, so each one could be seen failing on the code before the fix.
+ * One test per finding of the tar extraction audit (1: escaping link chains left behind, 3: sparse entries written as
+ * allocated zeros), written against the API as it was then, so each one could be seen failing on the code before the
+ * fix.
  */
 class TarExtractRegressionTest {
     @TempDir
@@ -85,5 +94,63 @@ class TarExtractRegressionTest {
         assertFalse(Files.exists(target.resolve("l"), LinkOption.NOFOLLOW_LINKS));
         assertFalse(Files.exists(target.resolve("m"), LinkOption.NOFOLLOW_LINKS));
         assertEquals(1, TestTar.linksLeadingOut(target).size(), "only the caller's own p");
+    }
+
+    // ---- finding 3: sparse entries --------------------------------------------------------------------------------
+
+    @Test
+    void sparseEntriesAreWrittenAsHoles() throws IOException, InterruptedException {
+        assumeTrue(holesWork(), "the temp folder's file system has no holes");
+        long size = 64L << 20;
+        byte[] head = "head".getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "tail".getBytes(StandardCharsets.US_ASCII);
+        byte[] tar = new TestTar().sparse("disk.img", size, new long[] {0, size - 4}, new byte[][] {head, tail})
+                .bytes();
+        assertTrue(tar.length < 10_000, "a small archive: " + tar.length);
+
+        extract(tar);
+        Path file = target.resolve("disk.img");
+        assertEquals(size, Files.size(file));
+        try (FileChannel in = FileChannel.open(file)) {
+            assertArrayEquals(head, read(in, 0, 4));
+            assertArrayEquals(new byte[4096], read(in, 4096, 4096));
+            assertArrayEquals(new byte[4], read(in, size / 2, 4));
+            assertArrayEquals(tail, read(in, size - 4, 4));
+        }
+        long allocated = allocatedBytes(file);
+        assertTrue(allocated < 1 << 20, "64 MiB of zeros were written as data: " + allocated + " bytes allocated");
+    }
+
+    private static byte[] read(FileChannel in, long at, int n) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(n);
+        while (b.hasRemaining() && in.read(b, at + b.position()) > 0) {
+            // positional reads until full
+        }
+        return b.array();
+    }
+
+    /** Whether a file with one byte written 64 MiB in holds much less than that on disk here. */
+    private boolean holesWork() throws IOException, InterruptedException {
+        Path probe = tmp.resolve("probe");
+        try (FileChannel out = FileChannel.open(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            out.write(ByteBuffer.wrap(new byte[] {1}), 64L << 20);
+        }
+        try {
+            return allocatedBytes(probe) < 1 << 20;
+        } finally {
+            Files.delete(probe);
+        }
+    }
+
+    /** What {@code stat} says the file holds on disk. */
+    private static long allocatedBytes(Path file) throws IOException, InterruptedException {
+        Process stat = new ProcessBuilder("stat", "-c", "%b %B", file.toString()).redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = stat.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+        assertEquals(0, stat.waitFor(), out);
+        String[] blocks = out.split(" ");
+        return Long.parseLong(blocks[0]) * Long.parseLong(blocks[1]);
     }
 }

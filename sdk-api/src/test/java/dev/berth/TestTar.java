@@ -82,17 +82,28 @@ final class TestTar {
         byte[] stored = Arrays.copyOf(mapBytes, (mapBytes.length + 511) / 512 * 512 + data.size());
         System.arraycopy(data.toByteArray(), 0, stored, stored.length - data.size(), data.size());
 
-        // written by hand: commons-compress keeps GNU.sparse.* headers for itself instead of writing them out
-        byte[] pax = (paxRecord("GNU.sparse.major", "1") + paxRecord("GNU.sparse.minor", "0")
-                + paxRecord("GNU.sparse.name", name) + paxRecord("GNU.sparse.realsize", Long.toString(realSize)))
-                .getBytes(StandardCharsets.UTF_8);
+        pax(name, "GNU.sparse.major", "1", "GNU.sparse.minor", "0", "GNU.sparse.name", name,
+                "GNU.sparse.realsize", Long.toString(realSize));
+        return add("GNUSparseFile.0/" + name, TarConstants.LF_NORMAL, null, stored, 0644);
+    }
+
+    /**
+     * A PAX extended header for the next entry, {@code keyValues} in pairs. Written by hand: commons-compress keeps
+     * some keys (GNU.sparse.*, SCHILY.*) for itself instead of writing them out.
+     */
+    TestTar pax(String name, String... keyValues) throws IOException {
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            records.append(paxRecord(keyValues[i], keyValues[i + 1]));
+        }
+        byte[] pax = records.toString().getBytes(StandardCharsets.UTF_8);
         TarArchiveEntry header = new TarArchiveEntry("PaxHeaders/" + name, TarConstants.LF_PAX_EXTENDED_HEADER_LC,
                 true);
         header.setSize(pax.length);
         out.putArchiveEntry(header);
         out.write(pax);
         out.closeArchiveEntry();
-        return add("GNUSparseFile.0/" + name, TarConstants.LF_NORMAL, null, stored, 0644);
+        return this;
     }
 
     /** {@code "<length> key=value\n"}, the length counting its own digits. */
