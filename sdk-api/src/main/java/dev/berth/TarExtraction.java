@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -33,8 +35,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * <p>
  * <b>Writes.</b> Every entry's parent folder is resolved to a real path (each step through {@code toRealPath}) right
  * before the write and must be under the root; the last name is never followed: whatever is there is deleted as
- * itself, and files are created with {@code CREATE_NEW}. So a write cannot go through a link, whatever the links on
- * disk say at that moment.
+ * itself, files are created with {@code CREATE_NEW}, and modes and times are set without following links. So a write
+ * cannot go through a link, whatever the links on disk say at that moment.
  * <p>
  * <b>Links.</b> Checking a link's text once, when it is created, is not enough: "x/A -> d/../.." is harmless while
  * {@code d} does not exist and leads two levels up once a later "x/d -> .." exists. Two rules close this:
@@ -54,6 +56,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * when they lead out, and left as they are.
  */
 final class TarExtraction {
+    private static final Set<StandardOpenOption> NEW_FILE = Set.of(StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
+    /** What a file has while it is written: nobody else reads a private file before its mode is set. */
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY = PosixFilePermissions.asFileAttribute(
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+
     private final Path root;
     private final ExtractOptions options;
     private final ConfinedPaths paths;
@@ -201,16 +209,14 @@ final class TarExtraction {
             }
             Files.createLink(path, linkSource);
         } else {
-            try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = posix ? FileChannel.open(path, NEW_FILE, OWNER_ONLY)
+                    : FileChannel.open(path, NEW_FILE)) {
                 EntryContent.write(entry, data, out);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(path); // a cut archive leaves no file holding part of its entry
                 throw e;
             }
-            if (posix) {
-                Files.setPosixFilePermissions(path, permissions(entry.getMode()));
-            }
-            Files.setLastModifiedTime(path, entry.getLastModifiedTime());
+            setModeAndTime(path, entry.getMode(), entry.getLastModifiedTime());
         }
     }
 
@@ -255,11 +261,26 @@ final class TarExtraction {
             if (!Files.isDirectory(d.path(), LinkOption.NOFOLLOW_LINKS)) {
                 continue; // replaced by a later entry
             }
-            if (posix) {
-                Files.setPosixFilePermissions(d.path(), permissions(d.mode()));
-            }
-            Files.setLastModifiedTime(d.path(), d.mtime());
+            setModeAndTime(d.path(), d.mode(), d.mtime());
         }
+    }
+
+    /**
+     * The entry's mode, masked ({@link ExtractOptions#modeMask}), and mtime, set on the path itself: should a link
+     * be there after all, this fails rather than change the link's target.
+     */
+    private void setModeAndTime(Path path, int mode, FileTime mtime) throws IOException {
+        if (posix) {
+            int masked = mode & options.modeMask();
+            try {
+                Files.setAttribute(path, "unix:mode", masked, LinkOption.NOFOLLOW_LINKS); // with the special bits
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .setPermissions(permissions(masked));
+            }
+        }
+        Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(mtime, null, null);
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {

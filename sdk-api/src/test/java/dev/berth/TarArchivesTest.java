@@ -391,7 +391,7 @@ class TarArchivesTest {
     @Test
     void limitsRefuseTheEntryThatGoesOverBeforeWritingIt() throws IOException {
         ExtractOptions options = ExtractOptions.defaults().withMaxTotalBytes(10).withMaxEntries(4);
-        assertEquals(new ExtractOptions(Long.MAX_VALUE, Long.MAX_VALUE), ExtractOptions.defaults());
+        assertEquals(new ExtractOptions(Long.MAX_VALUE, Long.MAX_VALUE, 0755), ExtractOptions.defaults());
 
         byte[] bytes = new TestTar().file("a", "123456").dir("d/").file("d/b", "7890").file("c", "x").bytes();
         UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
@@ -415,5 +415,38 @@ class TarArchivesTest {
         TarArchives.extract(new ByteArrayInputStream(fits), target, options);
         assertEquals("1234567890", Files.readString(target.resolve("e")));
         assertThrows(IllegalArgumentException.class, () -> ExtractOptions.defaults().withMaxEntries(-1));
+    }
+
+    @Test
+    void modesAreKeptAsStoredOnlyWhenAskedFor() throws IOException {
+        byte[] tar = new TestTar().file("open.sh", "x", 0777).file("suid", "x", 04755).dir("tmp/", 01777)
+                .dir("ro/", 0555).file("ro/f", "x", 0444).bytes();
+        Path kept = Files.createDirectory(work.resolve("kept"));
+        Path owner = Files.createDirectory(work.resolve("owner"));
+        try {
+            TarArchives.extract(new ByteArrayInputStream(tar), kept, ExtractOptions.defaults().preservingModes());
+            assertEquals(0777, mode(kept.resolve("open.sh")));
+            assertEquals(04755, mode(kept.resolve("suid")));
+            assertEquals(01777, mode(kept.resolve("tmp")));
+            assertEquals(0555, mode(kept.resolve("ro")));
+
+            TarArchives.extract(new ByteArrayInputStream(tar), owner, ExtractOptions.defaults().withModeMask(0700));
+            assertEquals(0700, mode(owner.resolve("open.sh")));
+            assertEquals(0700, mode(owner.resolve("suid")));
+            assertEquals(0700, mode(owner.resolve("tmp")));
+            assertEquals(0500, mode(owner.resolve("ro")));
+            assertEquals(0400, mode(owner.resolve("ro/f")));
+        } finally {
+            for (Path ro : List.of(kept.resolve("ro"), owner.resolve("ro"))) {
+                if (Files.isDirectory(ro)) {
+                    Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwx------"));
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> ExtractOptions.defaults().withModeMask(010000));
+    }
+
+    private static int mode(Path p) throws IOException {
+        return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
     }
 }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One test per finding of the tar extraction audit (1: escaping link chains left behind, 3: sparse entries written as
- * allocated zeros), written against the API as it was then, so each one could be seen failing on the code before the
- * fix.
+ * allocated zeros, 6: world-writable and sticky modes kept), written against the API as it was then, so each one
+ * could be seen failing on the code before the fix.
  */
 class TarExtractRegressionTest {
     @TempDir
@@ -152,5 +152,26 @@ class TarExtractRegressionTest {
         assertEquals(0, stat.waitFor(), out);
         String[] blocks = out.split(" ");
         return Long.parseLong(blocks[0]) * Long.parseLong(blocks[1]);
+    }
+
+    // ---- finding 6: modes ----------------------------------------------------------------------------------------
+
+    @Test
+    void modesAreMaskedLikeAUmaskOf022WithoutSpecialBits() throws IOException {
+        byte[] tar = new TestTar().file("open.sh", "#!/bin/sh\n", 0777).file("shared.txt", "x", 0666)
+                .file("suid", "x", 04755).file("sgid", "x", 02755).dir("tmp/", 01777).dir("group/", 02775)
+                .file("private.txt", "x", 0600).bytes();
+        extract(tar);
+        assertEquals(0755, mode("open.sh"));
+        assertEquals(0644, mode("shared.txt"));
+        assertEquals(0755, mode("suid"));
+        assertEquals(0755, mode("sgid"));
+        assertEquals(0755, mode("tmp"));
+        assertEquals(0755, mode("group"));
+        assertEquals(0600, mode("private.txt"));
+    }
+
+    private int mode(String name) throws IOException {
+        return (Integer) Files.getAttribute(target.resolve(name), "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
     }
 }
