@@ -293,13 +293,13 @@ public final class TarArchives {
      * <li>character and block devices and FIFOs.</li>
      * </ul>
      * Parent directories are created as needed; regular files are streamed (sparse ones with their holes left as
-     * holes, except in star's format, which is refused) and get their mode and mtime; directories get theirs once
-     * everything is extracted, so read-only directories can still be filled. Modes are masked with {@code 0755} (where
-     * the file system has POSIX permissions): nothing comes out group- or world-writable, setuid, setgid or sticky;
-     * {@link ExtractOptions#preservingModes()} keeps them as stored. An existing file, link or empty
-     * directory at an entry's path is replaced, without following a link there. Entries extracted before a refused
-     * one stay. {@code tar} is read to the end of the archive and not closed. There are no limits on size or entry
-     * count; {@link #extract(InputStream, Path, ExtractOptions)} sets some.
+     * holes, except in star's format, which is refused) and get their mode and mtime; directories get theirs when the
+     * extraction ends, also when it fails, so read-only directories can still be filled. Modes are masked with
+     * {@code 0755} (where the file system has POSIX permissions): nothing comes out group- or world-writable, setuid,
+     * setgid or sticky; {@link ExtractOptions#preservingModes()} keeps them as stored. An existing file, link or empty
+     * directory at an entry's path is replaced, without following a link there. Entries extracted before a refused one
+     * stay. {@code tar} is read to the end of the archive and not closed. There are no limits on size or entry count;
+     * {@link #extract(InputStream, Path, ExtractOptions)} sets some.
      * <p>
      * Whatever the outcome (success, a refused entry, a broken or cut stream), no symbolic link this extraction made
      * leads out of {@code target} afterwards: once the last entry is written, or the extraction failed, every link it

@@ -99,8 +99,15 @@ final class TarExtraction {
                 extract(entry, in);
             }
         } catch (IOException | RuntimeException | Error e) {
+            // the same end as a success: no link leading out, and folders with their masked modes (not the open ones
+            // they were made with), so what a failed extraction leaves is no more open than what a finished one does
             try {
                 removeEscapingLinks();
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            try {
+                applyDirectoryMetadata();
             } catch (IOException | RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
             }

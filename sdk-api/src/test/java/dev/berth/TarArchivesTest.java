@@ -446,6 +446,17 @@ class TarArchivesTest {
         assertThrows(IllegalArgumentException.class, () -> ExtractOptions.defaults().withModeMask(010000));
     }
 
+    @Test
+    void directoriesGetTheirMaskedModesAlsoWhenExtractionFails() throws IOException {
+        byte[] tar = new TestTar().dir("d/", 0755).dir("d/e/", 0777).file("d/e/f", "f", 0644)
+                .special("d/pipe", TarConstants.LF_FIFO).bytes();
+        assertThrows(UnsafeArchiveException.class, () -> TarArchives.extract(new ByteArrayInputStream(tar), target,
+                ExtractOptions.defaults().withModeMask(0700)));
+        assertEquals(0700, mode(target.resolve("d")));
+        assertEquals(0700, mode(target.resolve("d/e")));
+        assertEquals(0600, mode(target.resolve("d/e/f")));
+    }
+
     private static int mode(Path p) throws IOException {
         return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
     }
