@@ -66,7 +66,8 @@ final class TarExtraction {
     private final ExtractOptions options;
     private final ConfinedPaths paths;
     private final boolean posix;
-    private final List<DirectoryMetadata> directories = new ArrayList<>();
+    /** Folders from entries, in the order first seen, each with its last entry's mode and mtime. */
+    private final Map<Path, DirectoryMetadata> directories = new LinkedHashMap<>();
     /** Every symbolic link this run made (a hard link to one is one too), with the entry that made it. */
     private final Map<Path, String> links = new LinkedHashMap<>();
     private long entries;
@@ -195,7 +196,7 @@ final class TarExtraction {
             if (existing == null || !existing.isDirectory()) {
                 Files.createDirectory(path);
             }
-            directories.add(new DirectoryMetadata(path, entry.getMode(), entry.getLastModifiedTime()));
+            directories.put(path, new DirectoryMetadata(path, entry.getMode(), entry.getLastModifiedTime()));
             return;
         }
         if (existing != null) {
@@ -263,8 +264,9 @@ final class TarExtraction {
 
     /** Modes and times of directories, children before their parents, once nothing more is written in them. */
     private void applyDirectoryMetadata() throws IOException {
-        for (int i = directories.size() - 1; i >= 0; i--) {
-            DirectoryMetadata d = directories.get(i);
+        List<DirectoryMetadata> all = new ArrayList<>(directories.values());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            DirectoryMetadata d = all.get(i);
             if (!Files.isDirectory(d.path(), LinkOption.NOFOLLOW_LINKS)) {
                 continue; // replaced by a later entry
             }
