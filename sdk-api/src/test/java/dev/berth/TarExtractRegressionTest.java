@@ -9,14 +9,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -99,8 +97,8 @@ class TarExtractRegressionTest {
     // ---- finding 3: sparse entries --------------------------------------------------------------------------------
 
     @Test
-    void sparseEntriesAreWrittenAsHoles() throws IOException, InterruptedException {
-        assumeTrue(holesWork(), "the temp folder's file system has no holes");
+    void sparseEntriesAreWrittenAsHoles() throws IOException {
+        assumeTrue(TestTar.holesWork(tmp), "the temp folder's file system has no holes");
         long size = 64L << 20;
         byte[] head = "head".getBytes(StandardCharsets.US_ASCII);
         byte[] tail = "tail".getBytes(StandardCharsets.US_ASCII);
@@ -117,7 +115,7 @@ class TarExtractRegressionTest {
             assertArrayEquals(new byte[4], read(in, size / 2, 4));
             assertArrayEquals(tail, read(in, size - 4, 4));
         }
-        long allocated = allocatedBytes(file);
+        long allocated = TestTar.allocatedBytes(file);
         assertTrue(allocated < 1 << 20, "64 MiB of zeros were written as data: " + allocated + " bytes allocated");
     }
 
@@ -127,31 +125,6 @@ class TarExtractRegressionTest {
             // positional reads until full
         }
         return b.array();
-    }
-
-    /** Whether a file with one byte written 64 MiB in holds much less than that on disk here. */
-    private boolean holesWork() throws IOException, InterruptedException {
-        Path probe = tmp.resolve("probe");
-        try (FileChannel out = FileChannel.open(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            out.write(ByteBuffer.wrap(new byte[] {1}), 64L << 20);
-        }
-        try {
-            return allocatedBytes(probe) < 1 << 20;
-        } finally {
-            Files.delete(probe);
-        }
-    }
-
-    /** What {@code stat} says the file holds on disk. */
-    private static long allocatedBytes(Path file) throws IOException, InterruptedException {
-        Process stat = new ProcessBuilder("stat", "-c", "%b %B", file.toString()).redirectErrorStream(true).start();
-        String out;
-        try (InputStream in = stat.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        }
-        assertEquals(0, stat.waitFor(), out);
-        String[] blocks = out.split(" ");
-        return Long.parseLong(blocks[0]) * Long.parseLong(blocks[1]);
     }
 
     // ---- finding 6: modes ----------------------------------------------------------------------------------------

@@ -2,9 +2,14 @@ package dev.berth;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +48,11 @@ final class TestTar {
     }
 
     TestTar file(String name, String content, int mode) throws IOException {
-        return add(name, TarConstants.LF_NORMAL, null, content.getBytes(StandardCharsets.UTF_8), mode);
+        return file(name, content.getBytes(StandardCharsets.UTF_8), mode);
+    }
+
+    TestTar file(String name, byte[] content, int mode) throws IOException {
+        return add(name, TarConstants.LF_NORMAL, null, content, mode);
     }
 
     TestTar dir(String name) throws IOException {
@@ -72,6 +81,10 @@ final class TestTar {
      * in front of the data, as decimal lines padded to a block.
      */
     TestTar sparse(String name, long realSize, long[] offsets, byte[][] chunks) throws IOException {
+        return sparse(name, realSize, offsets, chunks, 0644);
+    }
+
+    TestTar sparse(String name, long realSize, long[] offsets, byte[][] chunks, int mode) throws IOException {
         StringBuilder map = new StringBuilder().append(offsets.length).append('\n');
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         for (int i = 0; i < offsets.length; i++) {
@@ -84,7 +97,7 @@ final class TestTar {
 
         pax(name, "GNU.sparse.major", "1", "GNU.sparse.minor", "0", "GNU.sparse.name", name,
                 "GNU.sparse.realsize", Long.toString(realSize));
-        return add("GNUSparseFile.0/" + name, TarConstants.LF_NORMAL, null, stored, 0644);
+        return add("GNUSparseFile.0/" + name, TarConstants.LF_NORMAL, null, stored, mode);
     }
 
     /**
@@ -143,6 +156,38 @@ final class TestTar {
             }
         }
         return out;
+    }
+
+    /** What {@code stat} says the file holds on disk, in bytes. */
+    static long allocatedBytes(Path file) throws IOException {
+        Process stat = new ProcessBuilder("stat", "-c", "%b %B", file.toString()).redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = stat.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+        try {
+            if (stat.waitFor() != 0) {
+                throw new IOException("stat " + file + ": " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("stat " + file);
+        }
+        String[] blocks = out.split(" ");
+        return Long.parseLong(blocks[0]) * Long.parseLong(blocks[1]);
+    }
+
+    /** Whether a file in {@code dir} with one byte written 64 MiB in holds much less than that on disk. */
+    static boolean holesWork(Path dir) throws IOException {
+        Path probe = Files.createTempFile(dir, "holes", ".probe");
+        try (FileChannel out = FileChannel.open(probe, StandardOpenOption.WRITE)) {
+            out.write(ByteBuffer.wrap(new byte[] {1}), 64L << 20);
+        }
+        try {
+            return allocatedBytes(probe) < 1 << 20;
+        } finally {
+            Files.delete(probe);
+        }
     }
 
     /** Where a link text leads from {@code from}, following the links on disk; null when it loops. */
