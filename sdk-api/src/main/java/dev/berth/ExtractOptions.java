@@ -75,4 +75,15 @@ public record ExtractOptions(long maxTotalBytes, long maxEntries, int modeMask) 
     public ExtractOptions preservingModes() {
         return withModeMask(07777);
     }
+
+    /** The limits ("none" for {@link Long#MAX_VALUE}) and the mask in octal. */
+    @Override
+    public String toString() {
+        return "ExtractOptions[maxTotalBytes=" + limit(maxTotalBytes) + ", maxEntries=" + limit(maxEntries)
+                + ", modeMask=0" + Integer.toOctalString(modeMask) + "]";
+    }
+
+    private static String limit(long value) {
+        return value == Long.MAX_VALUE ? "none" : Long.toString(value);
+    }
 }

@@ -53,7 +53,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * lead. A link removed on the success path fails the extraction with {@link UnsafeArchiveException}.</li>
  * </ol>
  * Links that were in the target before are the caller's: they are followed when resolving, never written through
- * when they lead out, and left as they are.
+ * when they lead out, and left as they are. As with tar, nobody else is expected to change the target while the run
+ * goes on: a process racing it could swap a checked folder for a link between the check and the write.
+ * <p>
+ * <b>Size.</b> Sparse files keep their holes ({@link EntryContent}), so without limits the disk gets no more data
+ * than the archive holds; {@link ExtractOptions} limits bytes (holes counted) and entries, from each entry's header,
+ * before anything of that entry is written.
+ * <p>
+ * <b>Modes.</b> Masked with {@link ExtractOptions#modeMask} ({@code 0755} unless the caller says otherwise): a file's
+ * once it is written (until then only its owner may read it), a folder's when the run ends, also when it fails.
  */
 final class TarExtraction {
     private static final Set<StandardOpenOption> NEW_FILE = Set.of(StandardOpenOption.CREATE_NEW,
@@ -148,7 +156,10 @@ final class TarExtraction {
                 throw new UnsafeArchiveException(name, "sparse files in star's format are not extracted");
             }
             long size = EntryContent.size(entry);
-            if (size < 0 || size > options.maxTotalBytes() - totalBytes) {
+            if (size < 0) {
+                throw new UnsafeArchiveException(name, "negative size " + size);
+            }
+            if (size > options.maxTotalBytes() - totalBytes) {
                 throw new UnsafeArchiveException(name, "its " + size + " bytes make the files more than "
                         + options.maxTotalBytes() + " bytes in all (the limit)");
             }

@@ -392,6 +392,9 @@ class TarArchivesTest {
     void limitsRefuseTheEntryThatGoesOverBeforeWritingIt() throws IOException {
         ExtractOptions options = ExtractOptions.defaults().withMaxTotalBytes(10).withMaxEntries(4);
         assertEquals(new ExtractOptions(Long.MAX_VALUE, Long.MAX_VALUE, 0755), ExtractOptions.defaults());
+        assertEquals("ExtractOptions[maxTotalBytes=10, maxEntries=4, modeMask=0755]", options.toString());
+        assertEquals("ExtractOptions[maxTotalBytes=none, maxEntries=none, modeMask=07777]",
+                ExtractOptions.defaults().preservingModes().toString());
 
         byte[] bytes = new TestTar().file("a", "123456").dir("d/").file("d/b", "7890").file("c", "x").bytes();
         UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
