@@ -76,11 +76,27 @@ public final class ContainerFiles {
                 .body("application/x-tar", out -> TarArchives.writePath(local, out)).build()).discard();
     }
 
-    /** {@code docker cp CONTAINER:PATH LOCALDIR}: the file or folder lands in {@code localDir} under its own name. */
+    /**
+     * {@code docker cp CONTAINER:PATH LOCALDIR}: the file or folder lands in {@code localDir} under its own name,
+     * extracted safely ({@link TarArchives#extract(InputStream, Path)}) and without limits on size or entry count.
+     */
     public void copyOut(String container, String path, Path localDir) {
+        copyOut(container, path, localDir, ExtractOptions.defaults());
+    }
+
+    /**
+     * {@code docker cp CONTAINER:PATH LOCALDIR} within the limits in {@code options}: a copy that would go over one
+     * fails, before the entry that goes over is written, with an {@link UncheckedIOException} whose cause is an
+     * {@link UnsafeArchiveException}.
+     *
+     * <pre>{@code
+     * files.copyOut(id, "/var/lib/data", Path.of("backup"), ExtractOptions.defaults().withMaxTotalBytes(10L << 30));
+     * }</pre>
+     */
+    public void copyOut(String container, String path, Path localDir, ExtractOptions options) {
         try (InputStream tar = read(container, path)) {
             Files.createDirectories(localDir);
-            TarArchives.extract(tar, localDir);
+            TarArchives.extract(tar, localDir, options);
         } catch (IOException e) {
             throw new UncheckedIOException("copying " + container + ":" + path + " to " + localDir, e);
         }

@@ -7,28 +7,20 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
@@ -53,7 +45,6 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  */
 public final class TarArchives {
     private static final int BUFFER_SIZE = 64 * 1024;
-    private static final int MAX_LINK_HOPS = 40;
     private static final Comparator<Path> BY_NAME =
             (a, b) -> compareCodePoints(a.getFileName().toString(), b.getFileName().toString());
 
@@ -295,16 +286,26 @@ public final class TarArchives {
      * <ul>
      * <li>absolute names, and names whose {@code ..} climbs above {@code target};</li>
      * <li>symbolic links whose target, followed from the link's directory through the links already on disk, leaves
-     * {@code target} (absolute link targets always do);</li>
+     * {@code target} (absolute link targets always do), or goes into a folder and back out ({@code a/../b}: where that
+     * leads depends on what {@code a} turns out to be, so it is refused even when it stays inside);</li>
      * <li>hard links to a path outside {@code target} or to one that does not exist yet;</li>
      * <li>any entry whose parent path leads out through a symbolic link, extracted earlier or already there;</li>
      * <li>character and block devices and FIFOs.</li>
      * </ul>
-     * Parent directories are created as needed; regular files are streamed, keep their permission bits (where the
-     * file system has POSIX permissions; setuid, setgid and sticky bits are dropped) and their mtime; directories get
-     * theirs once everything is extracted, so read-only directories can still be filled. An existing file, link or
-     * empty directory at an entry's path is replaced, without following a link there. Entries extracted before a
-     * refused one stay. {@code tar} is read to the end of the archive and not closed.
+     * Parent directories are created as needed; regular files are streamed (sparse ones with their holes left as
+     * holes, except in star's format, which is refused) and get their mode and mtime; directories get theirs when the
+     * extraction ends, also when it fails, so read-only directories can still be filled. Modes are masked with
+     * {@code 0755} (where the file system has POSIX permissions): nothing comes out group- or world-writable, setuid,
+     * setgid or sticky; {@link ExtractOptions#preservingModes()} keeps them as stored. An existing file, link or empty
+     * directory at an entry's path is replaced, without following a link there. Entries extracted before a refused one
+     * stay. {@code tar} is read to the end of the archive and not closed. There are no limits on size or entry count;
+     * {@link #extract(InputStream, Path, ExtractOptions)} sets some.
+     * <p>
+     * Whatever the outcome (success, a refused entry, a broken or cut stream), no symbolic link this extraction made
+     * leads out of {@code target} afterwards: once the last entry is written, or the extraction failed, every link it
+     * made is checked again and removed when a later entry turned it outward (through a link that was in
+     * {@code target} before); the extraction then fails with {@link UnsafeArchiveException} naming that link's entry.
+     * Links that were in {@code target} before are left as they are.
      *
      * <pre>{@code
      * try (InputStream in = containerFiles.read("web", "/etc/nginx")) {
@@ -315,278 +316,24 @@ public final class TarArchives {
      * @throws NotDirectoryException when {@code target} is not a directory
      */
     public static void extract(InputStream tar, Path target) throws IOException {
-        Objects.requireNonNull(tar, "tar");
-        Path root = target.toRealPath();
-        if (!Files.isDirectory(root)) {
-            throw new NotDirectoryException(target.toString());
-        }
-        Extraction extraction = new Extraction(root);
-        TarArchiveInputStream in = new TarArchiveInputStream(tar, StandardCharsets.UTF_8.name());
-        for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-            extraction.extract(entry, in);
-        }
-        extraction.finish();
+        extract(tar, target, ExtractOptions.defaults());
     }
 
-    private record DirectoryMetadata(Path path, int mode, FileTime mtime) {
-    }
-
-    private record CreatedLink(Path path, String entry) {
-    }
-
-    /** The state of one extraction: directories whose metadata waits for the end, links to check again. */
-    private static final class Extraction {
-        private final Path root;
-        private final boolean posix;
-        private final List<DirectoryMetadata> directories = new ArrayList<>();
-        private final List<CreatedLink> links = new ArrayList<>();
-
-        Extraction(Path root) throws IOException {
-            this.root = root;
-            this.posix = Files.getFileStore(root).supportsFileAttributeView(PosixFileAttributeView.class);
-        }
-
-        void extract(TarArchiveEntry entry, InputStream data) throws IOException {
-            String name = entry.getName();
-            if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
-                throw new UnsafeArchiveException(name, "devices and FIFOs are not extracted");
-            }
-            List<String> segments = segments(name, name, "name");
-            if (segments.isEmpty()) {
-                if (entry.isDirectory()) {
-                    return; // "./": the target itself, left as it is
-                }
-                throw new UnsafeArchiveException(name, "would replace the target directory");
-            }
-            boolean directory = entry.isDirectory();
-            boolean symlink = !directory && entry.isSymbolicLink();
-            boolean hardLink = !directory && !symlink && entry.isLink();
-            if (!directory && !symlink && !hardLink && !entry.isFile()) {
-                return; // nothing to create (volume labels and the like)
-            }
-            List<String> parentSegments = segments.subList(0, segments.size() - 1);
-            String last = segments.get(segments.size() - 1);
-
-            // every check first: nothing is written for a refused entry
-            Path parent = resolve(root, parentSegments, name, "its path leads out of the target directory through"
-                    + " a symbolic link", new int[1]);
-            Path linkSource = null;
-            boolean linkCopy = false;
-            if (symlink) {
-                String linkName = entry.getLinkName();
-                if (linkName.isEmpty() || linkName.indexOf('\0') >= 0) {
-                    throw new UnsafeArchiveException(name, "invalid symbolic link target");
-                }
-                if (linkName.startsWith("/")) {
-                    throw new UnsafeArchiveException(name, "absolute symbolic link target " + linkName);
-                }
-                resolve(parent, List.of(linkName.split("/")), name,
-                        "symbolic link target " + linkName + " leaves the target directory", new int[1]);
-            } else if (hardLink) {
-                String linkName = entry.getLinkName();
-                List<String> linkSegments = segments(linkName, name, "hard link target " + linkName);
-                if (linkSegments.isEmpty()) {
-                    throw new UnsafeArchiveException(name, "hard link to the target directory");
-                }
-                Path linkParent = resolve(root, linkSegments.subList(0, linkSegments.size() - 1), name,
-                        "hard link target " + linkName + " leads out of the target directory", new int[1]);
-                linkSource = linkParent.resolve(linkSegments.get(linkSegments.size() - 1));
-                BasicFileAttributes source = attributes(linkSource);
-                if (source == null) {
-                    throw new UnsafeArchiveException(name, "hard link target " + linkName + " does not exist");
-                }
-                if (source.isDirectory()) {
-                    throw new UnsafeArchiveException(name, "hard link to a directory");
-                }
-                if (source.isSymbolicLink()) {
-                    // a hard link to a symbolic link is a second symbolic link with the same text, read from the new
-                    // place: "a/b/s -> ../.." stays inside, the same text at the top leads out
-                    String text = Files.readSymbolicLink(linkSource).toString();
-                    if (text.startsWith("/")) {
-                        throw new UnsafeArchiveException(name, "hard link target " + linkName
-                                + " is a symbolic link to an absolute path");
-                    }
-                    resolve(parent, List.of(text.split("/")), name, "hard link target " + linkName
-                            + " is a symbolic link that leads out of the target directory from here", new int[1]);
-                    linkCopy = true;
-                }
-            }
-
-            Path dir = createParents(parentSegments, name);
-            Path path = dir.resolve(last);
-            BasicFileAttributes existing = attributes(path);
-            if (directory) {
-                if (existing != null && !existing.isDirectory()) {
-                    Files.delete(path); // a file or link: removed, not followed
-                }
-                if (existing == null || !existing.isDirectory()) {
-                    Files.createDirectory(path);
-                }
-                directories.add(new DirectoryMetadata(path, entry.getMode(), entry.getLastModifiedTime()));
-                return;
-            }
-            if (existing != null) {
-                Files.delete(path); // the link itself, never its target; a non-empty directory fails here
-            }
-            if (symlink) {
-                Files.createSymbolicLink(path, path.getFileSystem().getPath(entry.getLinkName()));
-                links.add(new CreatedLink(path, name));
-                try {
-                    Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                            .setTimes(entry.getLastModifiedTime(), null, null);
-                } catch (IOException | UnsupportedOperationException e) {
-                    // link times are best effort
-                }
-            } else if (hardLink) {
-                Files.createLink(path, linkSource);
-                if (linkCopy) {
-                    links.add(new CreatedLink(path, name)); // checked again at the end, as every symbolic link
-                }
-            } else {
-                try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)) {
-                    data.transferTo(out);
-                } catch (IOException e) {
-                    Files.deleteIfExists(path); // a cut archive leaves no file holding part of its entry
-                    throw e;
-                }
-                if (posix) {
-                    Files.setPosixFilePermissions(path, permissions(entry.getMode()));
-                }
-                Files.setLastModifiedTime(path, entry.getLastModifiedTime());
-            }
-        }
-
-        /** Checks every link again (a later entry may have changed where its path leads), then directory metadata. */
-        void finish() throws IOException {
-            for (CreatedLink link : links) {
-                Path path = link.path();
-                if (!Files.isSymbolicLink(path)) {
-                    continue;
-                }
-                String target = Files.readSymbolicLink(path).toString();
-                try {
-                    resolve(path.getParent(), List.of(target.split("/")), link.entry(),
-                            "symbolic link target " + target + " leaves the target directory", new int[1]);
-                } catch (UnsafeArchiveException e) {
-                    Files.delete(path);
-                    throw e;
-                }
-            }
-            for (int i = directories.size() - 1; i >= 0; i--) { // children before their parents
-                DirectoryMetadata d = directories.get(i);
-                if (!Files.isDirectory(d.path(), LinkOption.NOFOLLOW_LINKS)) {
-                    continue; // replaced by a later entry
-                }
-                if (posix) {
-                    Files.setPosixFilePermissions(d.path(), permissions(d.mode()));
-                }
-                Files.setLastModifiedTime(d.path(), d.mtime());
-            }
-        }
-
-        /**
-         * Where {@code segments}, walked from {@code start} as the kernel would (following the links on disk, ".."
-         * going up), lead; every step must stay under the root. Parts that do not exist yet are taken literally.
-         */
-        private Path resolve(Path start, List<String> segments, String entry, String reason, int[] hops)
-                throws IOException {
-            Path current = start;
-            for (String segment : segments) {
-                if (segment.isEmpty() || segment.equals(".")) {
-                    continue;
-                }
-                Path next;
-                if (segment.equals("..")) {
-                    next = current.getParent();
-                } else {
-                    next = current.resolve(segment);
-                    if (Files.isSymbolicLink(next)) {
-                        if (++hops[0] > MAX_LINK_HOPS) {
-                            throw new UnsafeArchiveException(entry, "too many levels of symbolic links");
-                        }
-                        String target = Files.readSymbolicLink(next).toString();
-                        next = target.startsWith("/") ? next.getRoot()
-                                : resolve(current, List.of(target.split("/")), entry, reason, hops);
-                    }
-                }
-                if (next == null || !next.startsWith(root)) {
-                    throw new UnsafeArchiveException(entry, reason);
-                }
-                current = next;
-            }
-            return current;
-        }
-
-        /** Creates the parent directories one at a time, checking each real path stays under the root. */
-        private Path createParents(List<String> segments, String entry) throws IOException {
-            Path current = root;
-            for (String segment : segments) {
-                Path next = current.resolve(segment);
-                if (attributes(next) == null) {
-                    Files.createDirectory(next);
-                }
-                try {
-                    current = next.toRealPath();
-                } catch (NoSuchFileException e) {
-                    throw new UnsafeArchiveException(entry, "its path leads through a dangling symbolic link");
-                }
-                if (!current.startsWith(root)) {
-                    throw new UnsafeArchiveException(entry,
-                            "its path leads out of the target directory through a symbolic link");
-                }
-                if (!Files.isDirectory(current)) {
-                    throw new NotDirectoryException(next.toString());
-                }
-            }
-            return current;
-        }
-    }
-
-    /** The segments of an archive path, "." and ".." resolved; refuses absolute paths and climbing above the root. */
-    private static List<String> segments(String path, String entry, String what) throws UnsafeArchiveException {
-        if (path.indexOf('\0') >= 0) {
-            throw new UnsafeArchiveException(entry, what + " contains a NUL character");
-        }
-        if (path.startsWith("/")) {
-            throw new UnsafeArchiveException(entry, "absolute " + what);
-        }
-        if (File.separatorChar == '\\' && (path.indexOf('\\') >= 0 || path.indexOf(':') >= 0)) {
-            throw new UnsafeArchiveException(entry, what + " uses Windows path syntax");
-        }
-        List<String> segments = new ArrayList<>();
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (segments.isEmpty()) {
-                    throw new UnsafeArchiveException(entry, what + " leaves the target directory");
-                }
-                segments.remove(segments.size() - 1);
-            } else {
-                segments.add(segment);
-            }
-        }
-        return segments;
-    }
-
-    /** The attributes of the path itself (a link is not followed), or null when nothing is there. */
-    private static BasicFileAttributes attributes(Path path) throws IOException {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return null;
-        }
-    }
-
-    private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        for (PosixFilePermission p : PosixFilePermission.values()) {
-            if ((mode & (0400 >> p.ordinal())) != 0) {
-                set.add(p);
-            }
-        }
-        return set;
+    /**
+     * Extracts a tar into the existing directory {@code target} as {@link #extract(InputStream, Path)} does, within
+     * the limits in {@code options}: an entry that goes over one is refused with {@link UnsafeArchiveException}
+     * before anything is written for it.
+     *
+     * <pre>{@code
+     * ExtractOptions limits = ExtractOptions.defaults().withMaxTotalBytes(1L << 30).withMaxEntries(50_000);
+     * try (InputStream in = Files.newInputStream(Path.of("upload.tar"))) {
+     *     TarArchives.extract(in, Files.createDirectories(Path.of("upload")), limits);
+     * }
+     * }</pre>
+     *
+     * @throws NotDirectoryException when {@code target} is not a directory
+     */
+    public static void extract(InputStream tar, Path target, ExtractOptions options) throws IOException {
+        TarExtraction.extract(tar, target, options);
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,57 +91,6 @@ class TarArchivesTest {
     private static List<String> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
-        }
-    }
-
-    /** Builds archives, hostile ones included: names are kept exactly as given. */
-    private static final class Tar {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final TarArchiveOutputStream out = new TarArchiveOutputStream(bytes);
-
-        Tar() {
-            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        }
-
-        private Tar add(String name, byte type, String link, String content, int mode) throws IOException {
-            TarArchiveEntry e = new TarArchiveEntry(name, type, true);
-            byte[] data = content.getBytes(StandardCharsets.UTF_8);
-            if (link != null) {
-                e.setLinkName(link);
-            }
-            if (type == TarConstants.LF_NORMAL) {
-                e.setSize(data.length);
-            }
-            e.setMode(mode);
-            out.putArchiveEntry(e);
-            out.write(type == TarConstants.LF_NORMAL ? data : new byte[0]);
-            out.closeArchiveEntry();
-            return this;
-        }
-
-        Tar file(String name, String content) throws IOException {
-            return add(name, TarConstants.LF_NORMAL, null, content, 0644);
-        }
-
-        Tar dir(String name) throws IOException {
-            return add(name, TarConstants.LF_DIR, null, "", 0755);
-        }
-
-        Tar symlink(String name, String to) throws IOException {
-            return add(name, TarConstants.LF_SYMLINK, to, "", 0777);
-        }
-
-        Tar hardLink(String name, String to) throws IOException {
-            return add(name, TarConstants.LF_LINK, to, "", 0644);
-        }
-
-        Tar special(String name, byte type) throws IOException {
-            return add(name, type, null, "", 0666);
-        }
-
-        byte[] bytes() throws IOException {
-            out.finish();
-            return bytes.toByteArray();
         }
     }
 
@@ -293,7 +242,7 @@ class TarArchivesTest {
     @Test
     void extractReplacesFilesAndWritesThroughLinksThatStayInside() throws IOException {
         Files.writeString(target.resolve("old.txt"), "old");
-        byte[] tar = new Tar().file("old.txt", "new").dir("inside/").symlink("lnk", "inside")
+        byte[] tar = new TestTar().file("old.txt", "new").dir("inside/").symlink("lnk", "inside")
                 .file("lnk/f.txt", "via link").dir("d/").symlink("d/up", "..").file("./d/up/g.txt", "g").bytes();
         TarArchives.extract(new ByteArrayInputStream(tar), target);
         assertEquals("new", Files.readString(target.resolve("old.txt")));
@@ -303,27 +252,27 @@ class TarArchivesTest {
 
     @Test
     void refusesNamesThatClimbOut() throws IOException {
-        refused(new Tar().file("../x", "x").bytes(), "../x");
-        refused(new Tar().file("a/../../x", "x").bytes(), "a/../../x");
-        refused(new Tar().file("ok.txt", "fine").file("../sibling/x", "x").bytes(), "../sibling/x");
+        refused(new TestTar().file("../x", "x").bytes(), "../x");
+        refused(new TestTar().file("a/../../x", "x").bytes(), "a/../../x");
+        refused(new TestTar().file("ok.txt", "fine").file("../sibling/x", "x").bytes(), "../sibling/x");
         assertEquals(List.of("ok.txt"), list(target)); // entries before the refused one stay
     }
 
     @Test
     void refusesAbsoluteNames() throws IOException {
-        refused(new Tar().file("/etc/x", "x").bytes(), "/etc/x");
+        refused(new TestTar().file("/etc/x", "x").bytes(), "/etc/x");
         String outside = sibling.resolve("abs.txt").toString();
-        refused(new Tar().file(outside, "x").bytes(), outside);
+        refused(new TestTar().file(outside, "x").bytes(), outside);
         assertEquals(List.of(), list(target));
     }
 
     @Test
     void refusesSymlinksOutAndWritingThroughThem() throws IOException {
-        refused(new Tar().symlink("evil", "/etc").file("evil/passwd", "root::0:0::/:/bin/sh").bytes(), "evil");
-        refused(new Tar().symlink("evil", "../sibling").file("evil/passwd", "x").bytes(), "evil");
-        refused(new Tar().symlink("up", "../..").bytes(), "up");
+        refused(new TestTar().symlink("evil", "/etc").file("evil/passwd", "root::0:0::/:/bin/sh").bytes(), "evil");
+        refused(new TestTar().symlink("evil", "../sibling").file("evil/passwd", "x").bytes(), "evil");
+        refused(new TestTar().symlink("up", "../..").bytes(), "up");
         // each link stays inside on its own; together they lead out
-        refused(new Tar().dir("d/").symlink("d/up", "..").symlink("l", "d/up/..").bytes(), "l");
+        refused(new TestTar().dir("d/").symlink("d/up", "..").symlink("l", "d/up/..").bytes(), "l");
         assertTrue(Files.isSymbolicLink(target.resolve("d/up")));
         assertFalse(Files.exists(target.resolve("l"), LinkOption.NOFOLLOW_LINKS));
         assertFalse(Files.exists(target.resolve("evil"), LinkOption.NOFOLLOW_LINKS));
@@ -332,33 +281,186 @@ class TarArchivesTest {
     @Test
     void refusesWritingThroughALinkAlreadyInTheTarget() throws IOException {
         Files.createSymbolicLink(target.resolve("out"), Path.of("../sibling"));
-        refused(new Tar().file("out/x", "x").bytes(), "out/x");
-        refused(new Tar().dir("out/sub/").bytes(), "out/sub/");
+        refused(new TestTar().file("out/x", "x").bytes(), "out/x");
+        refused(new TestTar().dir("out/sub/").bytes(), "out/sub/");
     }
 
     @Test
     void refusesALinkThatALaterLinkTurnsOutward() throws IOException {
         // "l -> y/.." is inside while y does not exist; "y -> d/up" then makes it climb above the target
-        byte[] tar = new Tar().dir("d/").symlink("d/up", "..").symlink("l", "y/..").symlink("y", "d/up").bytes();
+        byte[] tar = new TestTar().dir("d/").symlink("d/up", "..").symlink("l", "y/..").symlink("y", "d/up").bytes();
         refused(tar, "l");
         assertFalse(Files.exists(target.resolve("l"), LinkOption.NOFOLLOW_LINKS));
     }
 
     @Test
+    void refusesLinksThatClimbBackOutOfAFolderEvenWhenThatStaysInside() throws IOException {
+        refused(new TestTar().dir("a/").symlink("l", "a/../a").bytes(), "l");
+        refused(new TestTar().dir("a/").symlink("l", "./a/./..").bytes(), "l");
+        refused(new TestTar().file("f", "f").symlink("a/b/c/d", "../.././x/../f").bytes(), "a/b/c/d");
+        // (a hard link to a link copies its text: the same rule holds at the new place)
+        Files.createDirectories(target.resolve("a/b"));
+        Files.createSymbolicLink(target.resolve("a/b/s"), Path.of("c/../.."));
+        refused(new TestTar().hardLink("h", "a/b/s").bytes(), "h");
+
+        byte[] fine = new TestTar().dir("a/b/").file("top.txt", "top").symlink("a/b/up", "../../top.txt")
+                .symlink("a/here", "./b/./up").symlink("a/b/self", ".").bytes();
+        TarArchives.extract(new ByteArrayInputStream(fine), target);
+        assertEquals("top", Files.readString(target.resolve("a/here")));
+        assertEquals("top", Files.readString(target.resolve("a/b/self/self/up")));
+    }
+
+    @Test
+    void removesEveryLinkThatALaterEntryTurnsOutwardAndSaysSo() throws IOException {
+        // the caller's p climbs through sub/q, which does not exist yet; "sub/q -> .." turns p outward, and l1 and
+        // l2 with it, though both were inside when they were made
+        Files.createSymbolicLink(target.resolve("p"), Path.of("sub/q/../.."));
+        byte[] tar = new TestTar().symlink("l1", "p/x").symlink("l2", "p/y").symlink("ok", "sub")
+                .symlink("sub/q", "..").file("after.txt", "after").bytes();
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+                () -> TarArchives.extract(new ByteArrayInputStream(tar), target));
+        assertEquals("l1", e.entryName(), e.getMessage());
+        assertEquals(List.of("after.txt", "ok", "p", "sub"), list(target));
+        assertEquals(Path.of(".."), Files.readSymbolicLink(target.resolve("sub/q")));
+        assertEquals(List.of(), list(sibling));
+    }
+
+    @Test
     void refusesHardLinksOutOrToNothing() throws IOException {
-        refused(new Tar().hardLink("hl", "/etc/passwd").bytes(), "hl");
-        refused(new Tar().hardLink("hl", "../sibling/x").bytes(), "hl");
-        refused(new Tar().hardLink("hl", "missing.txt").bytes(), "hl");
-        byte[] ok = new Tar().file("data.txt", "shared").hardLink("again.txt", "data.txt").bytes();
+        refused(new TestTar().hardLink("hl", "/etc/passwd").bytes(), "hl");
+        refused(new TestTar().hardLink("hl", "../sibling/x").bytes(), "hl");
+        refused(new TestTar().hardLink("hl", "missing.txt").bytes(), "hl");
+        byte[] ok = new TestTar().file("data.txt", "shared").hardLink("again.txt", "data.txt").bytes();
         TarArchives.extract(new ByteArrayInputStream(ok), target);
         assertEquals("shared", Files.readString(target.resolve("again.txt")));
     }
 
     @Test
     void refusesDevicesAndFifos() throws IOException {
-        refused(new Tar().special("dev/null", TarConstants.LF_CHR).bytes(), "dev/null");
-        refused(new Tar().special("dev/sda", TarConstants.LF_BLK).bytes(), "dev/sda");
-        refused(new Tar().special("pipe", TarConstants.LF_FIFO).bytes(), "pipe");
+        refused(new TestTar().special("dev/null", TarConstants.LF_CHR).bytes(), "dev/null");
+        refused(new TestTar().special("dev/sda", TarConstants.LF_BLK).bytes(), "dev/sda");
+        refused(new TestTar().special("pipe", TarConstants.LF_FIFO).bytes(), "pipe");
         assertEquals(List.of(), list(target));
+    }
+
+    @Test
+    void sparseFilesKeepTheirPartsAndHoles() throws IOException {
+        byte[] a = "first part".getBytes(StandardCharsets.US_ASCII);
+        byte[] b = new byte[70_000]; // more than one read buffer
+        Arrays.fill(b, (byte) 'b');
+        byte[] c = "last".getBytes(StandardCharsets.US_ASCII);
+        int size = 300_000; // a hole after the last part too, ended by an empty part as GNU tar does
+        long[] offsets = {100, 5000, 80_000, 250_000, size};
+        byte[][] parts = {a, b, new byte[0], c, new byte[0]};
+        byte[] tar = new TestTar().file("before.txt", "before").sparse("s.bin", size, offsets, parts)
+                .file("after.txt", "after").bytes();
+        TarArchives.extract(new ByteArrayInputStream(tar), target);
+
+        byte[] want = new byte[size];
+        for (int i = 0; i < offsets.length; i++) {
+            System.arraycopy(parts[i], 0, want, (int) offsets[i], parts[i].length);
+        }
+        assertArrayEquals(want, Files.readAllBytes(target.resolve("s.bin")));
+        assertEquals("before", Files.readString(target.resolve("before.txt")));
+        assertEquals("after", Files.readString(target.resolve("after.txt")));
+
+        byte[] holesOnly = new TestTar().sparse("empty.img", 1 << 20, new long[] {1 << 20}, new byte[][] {{}})
+                .bytes();
+        TarArchives.extract(new ByteArrayInputStream(holesOnly), target);
+        assertArrayEquals(new byte[1 << 20], Files.readAllBytes(target.resolve("empty.img")));
+    }
+
+    @Test
+    void aSparseFileCutShortLeavesNothing() throws IOException {
+        byte[] part = new byte[3000];
+        Arrays.fill(part, (byte) 'x');
+        byte[] whole = new TestTar().sparse("s.bin", 1 << 20, new long[] {0, 1 << 19}, new byte[][] {part, part})
+                .bytes();
+        byte[] cut = Arrays.copyOf(whole, 3 * 512 + 4000); // pax header, its data, the entry header, then 4000 bytes
+        assertThrows(IOException.class, () -> TarArchives.extract(new ByteArrayInputStream(cut), target));
+        assertEquals(List.of(), list(target));
+    }
+
+    @Test
+    void refusesSparseFilesInStarsFormat() throws IOException {
+        // star stores a map commons-compress does not read: the stored parts could not be put where they belong
+        refused(new TestTar().pax("s", "SCHILY.filetype", "sparse", "SCHILY.realsize", "100000").file("s", "data")
+                .bytes(), "s");
+    }
+
+    @Test
+    void limitsRefuseTheEntryThatGoesOverBeforeWritingIt() throws IOException {
+        ExtractOptions options = ExtractOptions.defaults().withMaxTotalBytes(10).withMaxEntries(4);
+        assertEquals(new ExtractOptions(Long.MAX_VALUE, Long.MAX_VALUE, 0755), ExtractOptions.defaults());
+        assertEquals("ExtractOptions[maxTotalBytes=10, maxEntries=4, modeMask=0755]", options.toString());
+        assertEquals("ExtractOptions[maxTotalBytes=none, maxEntries=none, modeMask=07777]",
+                ExtractOptions.defaults().preservingModes().toString());
+
+        byte[] bytes = new TestTar().file("a", "123456").dir("d/").file("d/b", "7890").file("c", "x").bytes();
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+                () -> TarArchives.extract(new ByteArrayInputStream(bytes), target, options));
+        assertEquals("c", e.entryName(), e.getMessage());
+        assertEquals(List.of("a", "d"), list(target));
+
+        byte[] sparse = new TestTar().sparse("big.img", 2_000_000_000, new long[] {0}, new byte[][] {{1}}).bytes();
+        e = assertThrows(UnsafeArchiveException.class, () -> TarArchives.extract(new ByteArrayInputStream(sparse),
+                target, ExtractOptions.defaults().withMaxTotalBytes(1L << 30)));
+        assertEquals("big.img", e.entryName(), e.getMessage()); // counted at its full size, holes included
+        assertFalse(Files.exists(target.resolve("big.img")));
+
+        byte[] entries = new TestTar().dir("1/").dir("2/").dir("3/").dir("4/").dir("5/").bytes();
+        e = assertThrows(UnsafeArchiveException.class,
+                () -> TarArchives.extract(new ByteArrayInputStream(entries), target, options));
+        assertEquals("5/", e.entryName(), e.getMessage());
+        assertFalse(Files.exists(target.resolve("5")));
+
+        byte[] fits = new TestTar().file("e", "1234567890").dir("f/").dir("g/").dir("h/").bytes();
+        TarArchives.extract(new ByteArrayInputStream(fits), target, options);
+        assertEquals("1234567890", Files.readString(target.resolve("e")));
+        assertThrows(IllegalArgumentException.class, () -> ExtractOptions.defaults().withMaxEntries(-1));
+    }
+
+    @Test
+    void modesAreKeptAsStoredOnlyWhenAskedFor() throws IOException {
+        byte[] tar = new TestTar().file("open.sh", "x", 0777).file("suid", "x", 04755).dir("tmp/", 01777)
+                .dir("ro/", 0555).file("ro/f", "x", 0444).bytes();
+        Path kept = Files.createDirectory(work.resolve("kept"));
+        Path owner = Files.createDirectory(work.resolve("owner"));
+        try {
+            TarArchives.extract(new ByteArrayInputStream(tar), kept, ExtractOptions.defaults().preservingModes());
+            assertEquals(0777, mode(kept.resolve("open.sh")));
+            assertEquals(04755, mode(kept.resolve("suid")));
+            assertEquals(01777, mode(kept.resolve("tmp")));
+            assertEquals(0555, mode(kept.resolve("ro")));
+
+            TarArchives.extract(new ByteArrayInputStream(tar), owner, ExtractOptions.defaults().withModeMask(0700));
+            assertEquals(0700, mode(owner.resolve("open.sh")));
+            assertEquals(0700, mode(owner.resolve("suid")));
+            assertEquals(0700, mode(owner.resolve("tmp")));
+            assertEquals(0500, mode(owner.resolve("ro")));
+            assertEquals(0400, mode(owner.resolve("ro/f")));
+        } finally {
+            for (Path ro : List.of(kept.resolve("ro"), owner.resolve("ro"))) {
+                if (Files.isDirectory(ro)) {
+                    Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwx------"));
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> ExtractOptions.defaults().withModeMask(010000));
+    }
+
+    @Test
+    void directoriesGetTheirMaskedModesAlsoWhenExtractionFails() throws IOException {
+        byte[] tar = new TestTar().dir("d/", 0755).dir("d/e/", 0777).file("d/e/f", "f", 0644)
+                .special("d/pipe", TarConstants.LF_FIFO).bytes();
+        assertThrows(UnsafeArchiveException.class, () -> TarArchives.extract(new ByteArrayInputStream(tar), target,
+                ExtractOptions.defaults().withModeMask(0700)));
+        assertEquals(0700, mode(target.resolve("d")));
+        assertEquals(0700, mode(target.resolve("d/e")));
+        assertEquals(0600, mode(target.resolve("d/e/f")));
+    }
+
+    private static int mode(Path p) throws IOException {
+        return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
     }
 }
