@@ -1,6 +1,7 @@
 // Berth in JShell: scripts/jshell.sh examples/jshell/quickstart.jsh (DOCKER_HOST or the default socket)
 // Interactive: scripts/jshell.sh, then the lines below one by one.
 import dev.berth.*;
+import dev.berth.errors.*;
 import dev.berth.transport.*;
 
 var docker = Docker.connect();

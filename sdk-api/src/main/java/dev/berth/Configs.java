@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.errors.VersionConflictException;
 import dev.berth.model.ConfigDetails;
 import dev.berth.transport.Transport;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class Configs {
      * @param name the config's name
      * @param data the content, at most 1000 KiB; sent base64-encoded
      * @param labels the config's labels (may be empty)
-     * @throws dev.berth.transport.ConflictException when the name is taken
+     * @throws dev.berth.errors.ConflictException when the name is taken
      */
     public String create(String name, byte[] data, Map<String, String> labels) {
         return objects.create(name, data, labels);
@@ -36,7 +37,7 @@ public final class Configs {
     /**
      * {@code docker config inspect}, data included.
      *
-     * @throws dev.berth.transport.NotFoundException when there is no such config
+     * @throws dev.berth.errors.NotFoundException when there is no such config
      */
     public ConfigDetails inspect(String id) {
         return objects.inspect(id);
@@ -65,8 +66,8 @@ public final class Configs {
     /**
      * {@code docker config rm}.
      *
-     * @throws dev.berth.transport.NotFoundException when there is no such config
-     * @throws dev.berth.transport.BadRequestException when a service uses it (engine 20.10 answers 400)
+     * @throws dev.berth.errors.NotFoundException when there is no such config
+     * @throws dev.berth.errors.BadRequestException when a service uses it (engine 20.10 answers 400)
      */
     public void remove(String id) {
         objects.remove(id);

@@ -1,11 +1,12 @@
 package dev.berth;
 
+import dev.berth.errors.NotFoundException;
+import dev.berth.errors.StreamException;
+import dev.berth.errors.UnsafeArchiveException;
 import dev.berth.model.PathStat;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
 import dev.berth.transport.Json;
-import dev.berth.transport.NotFoundException;
-import dev.berth.transport.StreamException;
 import dev.berth.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +61,7 @@ public final class ContainerFiles {
      *
      * @param noOverwriteDirNonDir refuse to replace a directory with a non-directory or the reverse
      * @param copyUidGid give the files the container user's uid/gid instead of the tar's
-     * @throws dev.berth.transport.BadRequestException when {@code dir} is not a directory
+     * @throws dev.berth.errors.BadRequestException when {@code dir} is not a directory
      */
     public void write(String container, String dir, InputStream tar, boolean noOverwriteDirNonDir,
                       boolean copyUidGid) {
@@ -79,6 +80,10 @@ public final class ContainerFiles {
     /**
      * {@code docker cp CONTAINER:PATH LOCALDIR}: the file or folder lands in {@code localDir} under its own name,
      * extracted safely ({@link TarArchives#extract(InputStream, Path)}) and without limits on size or entry count.
+     *
+     * @throws UnsafeArchiveException when the container's archive holds an entry that would land, or a link that
+     *     would lead, outside {@code localDir} (nothing unsafe is left behind)
+     * @throws java.io.UncheckedIOException when reading the archive or writing a file fails
      */
     public void copyOut(String container, String path, Path localDir) {
         copyOut(container, path, localDir, ExtractOptions.defaults());
@@ -86,8 +91,7 @@ public final class ContainerFiles {
 
     /**
      * {@code docker cp CONTAINER:PATH LOCALDIR} within the limits in {@code options}: a copy that would go over one
-     * fails, before the entry that goes over is written, with an {@link UncheckedIOException} whose cause is an
-     * {@link UnsafeArchiveException}.
+     * fails, before the entry that goes over is written, with an {@link UnsafeArchiveException}.
      *
      * <pre>{@code
      * files.copyOut(id, "/var/lib/data", Path.of("backup"), ExtractOptions.defaults().withMaxTotalBytes(10L << 30));

@@ -16,7 +16,7 @@ import dev.berth.transport.FrameReader;
 import dev.berth.transport.HijackedConnection;
 import dev.berth.transport.Json;
 import dev.berth.transport.JsonStream;
-import dev.berth.transport.NotFoundException;
+import dev.berth.errors.NotFoundException;
 import dev.berth.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 /**
  * The container half of the {@code docker} CLI: run, ps, inspect, logs, exec, attach, stop, rm and the rest.
  * Every method is one Engine API call (or a few, as the CLI makes them) through the shared request pipeline; errors
- * are the typed exceptions of {@link dev.berth.transport.DockerException}, carrying the daemon's message.
+ * are the typed exceptions of {@link dev.berth.errors.DockerException}, carrying the daemon's message.
  *
  * <pre>{@code
  * Containers c = docker.containers();
@@ -72,7 +72,7 @@ public final class Containers {
      * {@code docker run -d}: creates the container (pulling the image first when the daemon lacks it), starts it,
      * and returns it as inspected after the start, so published ports, {@code -P}'s random ones included, are known.
      *
-     * @throws dev.berth.transport.ConflictException when the name is taken
+     * @throws dev.berth.errors.ConflictException when the name is taken
      */
     public ContainerDetails run(ContainerSpec spec) {
         String id = create(spec);
@@ -235,7 +235,7 @@ public final class Containers {
     /**
      * {@code docker rm}: {@code force} kills a running container first, {@code volumes} removes its anonymous volumes.
      *
-     * @throws dev.berth.transport.ConflictException when it runs and {@code force} is false
+     * @throws dev.berth.errors.ConflictException when it runs and {@code force} is false
      */
     public void remove(String id, boolean force, boolean volumes) {
         transport.send(ApiRequest.delete("/containers/{id}", id).query("force", force ? true : null)

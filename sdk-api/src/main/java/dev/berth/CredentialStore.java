@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.errors.CredentialHelperNotFoundException;
+import dev.berth.errors.CredentialsException;
 import dev.berth.transport.Json;
 import java.io.File;
 import java.io.IOException;

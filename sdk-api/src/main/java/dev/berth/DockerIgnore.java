@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.errors.InvalidIgnorePatternException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -43,7 +43,7 @@ public final class DockerSystem {
     /**
      * Pings the daemon ({@code GET /_ping}) and returns what its headers tell.
      *
-     * @throws dev.berth.transport.DaemonUnreachableException when nothing answers
+     * @throws dev.berth.errors.DaemonUnreachableException when nothing answers
      */
     public PingResult ping() {
         try (ApiResponse r = transport.send(ApiRequest.get("/_ping").build())) {
@@ -105,7 +105,7 @@ public final class DockerSystem {
         try {
             return Json.mapper().treeToValue(legacy, DiskUsage.class);
         } catch (java.io.IOException e) {
-            throw new dev.berth.transport.StreamException("malformed disk usage: " + e.getMessage(), "GET /system/df");
+            throw new dev.berth.errors.StreamException("malformed disk usage: " + e.getMessage(), "GET /system/df");
         }
     }
 

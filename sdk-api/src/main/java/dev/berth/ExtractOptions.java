@@ -1,5 +1,7 @@
 package dev.berth;
 
+import dev.berth.errors.UnsafeArchiveException;
+
 /**
  * Limits and modes for {@link TarArchives#extract(java.io.InputStream, java.nio.file.Path, ExtractOptions)} and
  * {@link ContainerFiles#copyOut(String, String, java.nio.file.Path, ExtractOptions)}. An archive that goes over a

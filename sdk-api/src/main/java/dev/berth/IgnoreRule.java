@@ -1,5 +1,7 @@
 package dev.berth;
 
+import dev.berth.errors.InvalidIgnorePatternException;
+
 /**
  * One {@code .dockerignore} line, compiled as moby/patternmatcher compiles it for the CLI: a literal line is compared
  * as a string, {@code foo/**} and {@code **foo} are prefix and suffix tests (quirks included), and every other line

@@ -1,10 +1,12 @@
 package dev.berth;
 
+import dev.berth.errors.BuildFailedException;
+import dev.berth.errors.CredentialsException;
+import dev.berth.errors.StreamException;
 import dev.berth.model.ProgressEvent;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
 import dev.berth.transport.JsonStream;
-import dev.berth.transport.StreamException;
 import dev.berth.transport.Transport;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,9 @@
 package dev.berth;
 
 import com.fasterxml.jackson.databind.JavaType;
+import dev.berth.errors.BuildFailedException;
+import dev.berth.errors.NotFoundException;
+import dev.berth.errors.StreamException;
 import dev.berth.model.ImageDetails;
 import dev.berth.model.ImageHistoryItem;
 import dev.berth.model.ImageRemoval;
@@ -11,8 +14,6 @@ import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
 import dev.berth.transport.Json;
 import dev.berth.transport.JsonStream;
-import dev.berth.transport.NotFoundException;
-import dev.berth.transport.StreamException;
 import dev.berth.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;

@@ -105,7 +105,7 @@ public final class Logs {
      * The output as lines; a line the daemon split is joined, and one longer than {@link #maxLineLength(int)} is
      * cut. Close the stream (try-with-resources) to end a follow early.
      *
-     * @throws dev.berth.transport.NotFoundException when the container does not exist
+     * @throws dev.berth.errors.NotFoundException when the container does not exist
      */
     public Stream<LogLine> lines() {
         boolean tty = containers.hasTty(id);

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * {@code docker network}: ls, inspect, create, connect, disconnect, rm, prune. Every method is one Engine API call
  * through the shared request pipeline; errors are the typed exceptions of
- * {@link dev.berth.transport.DockerException}, carrying the daemon's message.
+ * {@link dev.berth.errors.DockerException}, carrying the daemon's message.
  *
  * <pre>{@code
  * Networks n = docker.networks();
@@ -25,10 +25,10 @@ import java.util.Map;
  * n.remove(id);
  * }</pre>
  *
- * <p>Docker 20.10 answers some mistakes with 403 ({@link dev.berth.transport.ForbiddenException}) rather than
+ * <p>Docker 20.10 answers some mistakes with 403 ({@link dev.berth.errors.ForbiddenException}) rather than
  * 409: a subnet that overlaps another network's, connecting a container twice, removing a network that still has
  * containers. Disconnecting a container that is not connected is a 500
- * ({@link dev.berth.transport.ServerErrorException}).
+ * ({@link dev.berth.errors.ServerErrorException}).
  */
 public final class Networks {
     private static final JavaType DETAILS =
@@ -66,7 +66,7 @@ public final class Networks {
      *
      * @param id the network's id, id prefix or name
      * @return the network
-     * @throws dev.berth.transport.NotFoundException when there is no such network
+     * @throws dev.berth.errors.NotFoundException when there is no such network
      */
     public NetworkDetails inspect(String id) {
         return transport.json(ApiRequest.get("/networks/{id}", id).build(), NetworkDetails.class);
@@ -81,8 +81,8 @@ public final class Networks {
      *
      * @param spec the network to create
      * @return the new network's id
-     * @throws dev.berth.transport.ConflictException when the name is taken
-     * @throws dev.berth.transport.ForbiddenException when the subnet overlaps another network's
+     * @throws dev.berth.errors.ConflictException when the name is taken
+     * @throws dev.berth.errors.ForbiddenException when the subnet overlaps another network's
      */
     public String create(NetworkSpec spec) {
         Map<?, ?> r = transport.json(ApiRequest.post("/networks/create").json(spec.toCreateBody()).build(),
@@ -118,7 +118,7 @@ public final class Networks {
      * @param container the container's id or name
      * @param aliases extra names other containers on the network resolve to this one; may be empty
      * @param ipv4Address the container's IPv4 address on the network, or null for one the daemon picks
-     * @throws dev.berth.transport.ForbiddenException when the container is already connected
+     * @throws dev.berth.errors.ForbiddenException when the container is already connected
      */
     public void connect(String network, String container, List<String> aliases, String ipv4Address) {
         Map<String, Object> endpoint = new LinkedHashMap<>();
@@ -144,7 +144,7 @@ public final class Networks {
      * @param network the network's id or name
      * @param container the container's id or name
      * @param force disconnect even when the daemon cannot reach the container's sandbox
-     * @throws dev.berth.transport.ServerErrorException when the container is not connected (Docker 20.10 says 500)
+     * @throws dev.berth.errors.ServerErrorException when the container is not connected (Docker 20.10 says 500)
      */
     public void disconnect(String network, String container, boolean force) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -163,9 +163,9 @@ public final class Networks {
      * }</pre>
      *
      * @param id the network's id or name
-     * @throws dev.berth.transport.ForbiddenException when containers are still connected, or for a predefined
+     * @throws dev.berth.errors.ForbiddenException when containers are still connected, or for a predefined
      *         network
-     * @throws dev.berth.transport.NotFoundException when there is no such network
+     * @throws dev.berth.errors.NotFoundException when there is no such network
      */
     public void remove(String id) {
         transport.send(ApiRequest.delete("/networks/{id}", id).build()).discard();

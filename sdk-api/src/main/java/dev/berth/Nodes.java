@@ -1,6 +1,7 @@
 package dev.berth;
 
 import com.fasterxml.jackson.databind.JavaType;
+import dev.berth.errors.VersionConflictException;
 import dev.berth.model.NodeDetails;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.Json;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /**
  * Swarm nodes: {@code docker node ls}, {@code inspect}, {@code update}, {@code rm}. Needs a manager; elsewhere calls
- * raise {@link dev.berth.transport.ServiceUnavailableException} ("This node is not a swarm manager...").
+ * raise {@link dev.berth.errors.ServiceUnavailableException} ("This node is not a swarm manager...").
  *
  * <pre>{@code
  * Nodes nodes = docker.swarm().nodes();
@@ -47,7 +48,7 @@ public final class Nodes {
      * {@code docker node inspect}.
      *
      * @param id the node's id or name (the API does not know the CLI's {@code self})
-     * @throws dev.berth.transport.NotFoundException when there is no such node
+     * @throws dev.berth.errors.NotFoundException when there is no such node
      */
     public NodeDetails inspect(String id) {
         return transport.json(ApiRequest.get("/nodes/{id}", id).build(), NodeDetails.class);
@@ -93,7 +94,7 @@ public final class Nodes {
         if (role != null) {
             spec.put("Role", role);
         }
-        VersionConflictException.guard(() -> transport.send(ApiRequest.post("/nodes/{id}/update", id)
+        VersionGuard.guard(() -> transport.send(ApiRequest.post("/nodes/{id}/update", id)
                 .query("version", version).json(spec).build()).discard());
     }
 
@@ -118,7 +119,7 @@ public final class Nodes {
      * {@code docker node rm}.
      *
      * @param force remove it even when it is up, or a manager (the CLI's {@code --force})
-     * @throws dev.berth.transport.BadRequestException or {@link dev.berth.transport.ServerErrorException} with the
+     * @throws dev.berth.errors.BadRequestException or {@link dev.berth.errors.ServerErrorException} with the
      *         daemon's reason when it refuses (a node that is up, the last manager)
      */
     public void remove(String id, boolean force) {

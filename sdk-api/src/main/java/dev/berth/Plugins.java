@@ -7,7 +7,7 @@ import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
 import dev.berth.transport.Json;
 import dev.berth.transport.JsonStream;
-import dev.berth.transport.StreamException;
+import dev.berth.errors.StreamException;
 import dev.berth.transport.Transport;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 /**
  * {@code docker plugin}: ls, inspect, enable, disable, rm, install (privileges, then pull) and set. Every method is
  * one Engine API call through the shared request pipeline; errors are the typed exceptions of
- * {@link dev.berth.transport.DockerException}, carrying the daemon's message. Plugin names may leave out
+ * {@link dev.berth.errors.DockerException}, carrying the daemon's message. Plugin names may leave out
  * {@code :latest}.
  *
  * <pre>{@code
@@ -70,7 +70,7 @@ public final class Plugins {
      *
      * @param name the plugin's name or id
      * @return the plugin
-     * @throws dev.berth.transport.NotFoundException when no such plugin is installed
+     * @throws dev.berth.errors.NotFoundException when no such plugin is installed
      */
     public PluginDetails inspect(String name) {
         return transport.json(ApiRequest.get("/plugins/{name}/json", name).build(), PluginDetails.class);
@@ -85,7 +85,7 @@ public final class Plugins {
      *
      * @param name the plugin's name or id
      * @param timeoutSeconds how long the daemon waits for the plugin to start, or 0 for its default
-     * @throws dev.berth.transport.NotFoundException when no such plugin is installed
+     * @throws dev.berth.errors.NotFoundException when no such plugin is installed
      */
     public void enable(String name, int timeoutSeconds) {
         transport.send(ApiRequest.post("/plugins/{name}/enable", name)
@@ -101,7 +101,7 @@ public final class Plugins {
      *
      * @param name the plugin's name or id
      * @param force disable it even while containers or volumes use it
-     * @throws dev.berth.transport.NotFoundException when no such plugin is installed
+     * @throws dev.berth.errors.NotFoundException when no such plugin is installed
      */
     public void disable(String name, boolean force) {
         transport.send(ApiRequest.post("/plugins/{name}/disable", name).query("force", force ? true : null)
@@ -117,7 +117,7 @@ public final class Plugins {
      *
      * @param name the plugin's name or id
      * @param force disable the plugin first if it is enabled (which may break containers using it)
-     * @throws dev.berth.transport.NotFoundException when no such plugin is installed
+     * @throws dev.berth.errors.NotFoundException when no such plugin is installed
      */
     public void remove(String name, boolean force) {
         transport.send(ApiRequest.delete("/plugins/{name}", name).query("force", force ? true : null).build())
@@ -187,7 +187,7 @@ public final class Plugins {
      *
      * @param name the plugin's name or id
      * @param args the settings, as {@code KEY=value}
-     * @throws dev.berth.transport.NotFoundException when no such plugin is installed
+     * @throws dev.berth.errors.NotFoundException when no such plugin is installed
      */
     public void set(String name, List<String> args) {
         transport.send(ApiRequest.post("/plugins/{name}/set", name).json(List.copyOf(args)).build()).discard();

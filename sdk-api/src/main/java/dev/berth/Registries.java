@@ -1,9 +1,9 @@
 package dev.berth;
 
 import dev.berth.transport.ApiRequest;
-import dev.berth.transport.ServerErrorException;
+import dev.berth.errors.ServerErrorException;
 import dev.berth.transport.Transport;
-import dev.berth.transport.UnauthorizedException;
+import dev.berth.errors.UnauthorizedException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +31,7 @@ public final class Registries {
      * Checks the credentials with the daemon (which asks the registry) without storing them. When the registry
      * hands out an identity token, the returned credentials carry it instead of the password.
      *
-     * @throws dev.berth.transport.UnauthorizedException when the registry refuses them
+     * @throws dev.berth.errors.UnauthorizedException when the registry refuses them
      */
     public AuthConfig authenticate(AuthConfig auth) {
         Map<String, Object> body = new LinkedHashMap<>();

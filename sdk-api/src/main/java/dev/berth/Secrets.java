@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.errors.VersionConflictException;
 import dev.berth.model.SecretDetails;
 import dev.berth.transport.Transport;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class Secrets {
      * @param name the secret's name
      * @param data the secret, at most 500 KiB; sent base64-encoded
      * @param labels the secret's labels (may be empty)
-     * @throws dev.berth.transport.ConflictException when the name is taken
+     * @throws dev.berth.errors.ConflictException when the name is taken
      */
     public String create(String name, byte[] data, Map<String, String> labels) {
         return objects.create(name, data, labels);
@@ -37,7 +38,7 @@ public final class Secrets {
     /**
      * {@code docker secret inspect}: everything but the data.
      *
-     * @throws dev.berth.transport.NotFoundException when there is no such secret
+     * @throws dev.berth.errors.NotFoundException when there is no such secret
      */
     public SecretDetails inspect(String id) {
         return objects.inspect(id);
@@ -66,8 +67,8 @@ public final class Secrets {
     /**
      * {@code docker secret rm}.
      *
-     * @throws dev.berth.transport.NotFoundException when there is no such secret
-     * @throws dev.berth.transport.BadRequestException when a service uses it (engine 20.10 answers 400)
+     * @throws dev.berth.errors.NotFoundException when there is no such secret
+     * @throws dev.berth.errors.BadRequestException when a service uses it (engine 20.10 answers 400)
      */
     public void remove(String id) {
         objects.remove(id);

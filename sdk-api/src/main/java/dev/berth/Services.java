@@ -1,6 +1,7 @@
 package dev.berth;
 
 import com.fasterxml.jackson.databind.JavaType;
+import dev.berth.errors.VersionConflictException;
 import dev.berth.model.LogLine;
 import dev.berth.model.ServiceDetails;
 import dev.berth.model.ServiceSpec;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * Swarm services: {@code docker service create}, {@code inspect}, {@code ls}, {@code update}, {@code scale},
  * {@code rollback}, {@code logs}, {@code rm}. Needs a manager; elsewhere calls raise
- * {@link dev.berth.transport.ServiceUnavailableException} ("This node is not a swarm manager...").
+ * {@link dev.berth.errors.ServiceUnavailableException} ("This node is not a swarm manager...").
  *
  * <pre>{@code
  * Services services = docker.swarm().services();
@@ -65,8 +66,8 @@ public final class Services {
      * @param spec the service
      * @param auth credentials for the registry of a private image, or null for none (sent as
      *        {@link AuthConfig#anonymous()})
-     * @throws dev.berth.transport.ConflictException when the name is taken
-     * @throws dev.berth.transport.BadRequestException when the daemon rejects the spec
+     * @throws dev.berth.errors.ConflictException when the name is taken
+     * @throws dev.berth.errors.BadRequestException when the daemon rejects the spec
      */
     public String create(ServiceSpec spec, AuthConfig auth) {
         AuthConfig a = auth == null ? AuthConfig.anonymous() : auth;
@@ -79,7 +80,7 @@ public final class Services {
      * {@code docker service inspect}.
      *
      * @param id the service's id or name
-     * @throws dev.berth.transport.NotFoundException when there is no such service
+     * @throws dev.berth.errors.NotFoundException when there is no such service
      */
     public ServiceDetails inspect(String id) {
         return transport.json(ApiRequest.get("/services/{id}", id).query("insertDefaults", false).build(),
@@ -167,7 +168,7 @@ public final class Services {
      * conflict as {@link #update(String, UnaryOperator)} does.
      *
      * @return the daemon's warnings, usually none
-     * @throws dev.berth.transport.BadRequestException when there is no previous spec
+     * @throws dev.berth.errors.BadRequestException when there is no previous spec
      * @throws VersionConflictException when every attempt met a newer version
      */
     public List<String> rollback(String id) {
@@ -192,7 +193,7 @@ public final class Services {
     }
 
     private List<String> sendUpdate(ApiRequest.Builder request) {
-        Map<?, ?> r = VersionConflictException.guard(() -> transport.json(request.build(), Map.class));
+        Map<?, ?> r = VersionGuard.guard(() -> transport.json(request.build(), Map.class));
         Object warnings = r == null ? null : r.get("Warnings");
         return warnings instanceof List<?> l ? l.stream().map(String::valueOf).collect(Collectors.toList())
                 : List.of();
@@ -201,7 +202,7 @@ public final class Services {
     /**
      * {@code docker service rm}: the service and, as its tasks shut down, their containers.
      *
-     * @throws dev.berth.transport.NotFoundException when there is no such service
+     * @throws dev.berth.errors.NotFoundException when there is no such service
      */
     public void remove(String id) {
         transport.send(ApiRequest.delete("/services/{id}", id).build()).discard();
@@ -215,7 +216,7 @@ public final class Services {
      *
      * @param follow keep reading as tasks write ({@code -f})
      * @param tail only the last {@code tail} lines of each task, or a negative number for all
-     * @throws dev.berth.transport.NotFoundException when there is no such service
+     * @throws dev.berth.errors.NotFoundException when there is no such service
      */
     public Stream<LogLine> logs(String id, boolean follow, int tail) {
         boolean tty = inspect(id).spec().tty();

@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.errors.VersionConflictException;
 import dev.berth.model.JoinTokens;
 import dev.berth.model.SwarmDetails;
 import dev.berth.transport.ApiRequest;
@@ -15,7 +16,7 @@ import java.util.Objects;
  *
  * <p>Everything but {@link #init}, {@link #join}, {@link #leave} and {@link #unlock} needs the engine to be a swarm
  * manager. On any other engine the daemon answers 503, raised as
- * {@link dev.berth.transport.ServiceUnavailableException} whose message says so: {@code This node is not a swarm
+ * {@link dev.berth.errors.ServiceUnavailableException} whose message says so: {@code This node is not a swarm
  * manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.}
  *
  * <pre>{@code
@@ -51,8 +52,8 @@ public final class Swarm {
      * @param advertiseAddr the address other nodes reach this one on, {@code ip}, {@code ip:port} or an interface
      *        name such as {@code eth0}; null lets the daemon choose (it fails when the host has several)
      * @param listenAddr where managers listen, such as {@code 0.0.0.0:2377}; null for that default
-     * @throws dev.berth.transport.ServiceUnavailableException when the engine is already part of a swarm
-     * @throws dev.berth.transport.BadRequestException when the addresses are unusable
+     * @throws dev.berth.errors.ServiceUnavailableException when the engine is already part of a swarm
+     * @throws dev.berth.errors.BadRequestException when the addresses are unusable
      */
     public String init(String advertiseAddr, String listenAddr) {
         return init(advertiseAddr, listenAddr, Map.of());
@@ -86,7 +87,7 @@ public final class Swarm {
      * @param joinToken the worker or manager token
      * @param advertiseAddr this node's address for the others, or null for the daemon's choice
      * @param listenAddr where this node listens if it becomes a manager, or null for {@code 0.0.0.0:2377}
-     * @throws dev.berth.transport.ServiceUnavailableException when the engine is already part of a swarm
+     * @throws dev.berth.errors.ServiceUnavailableException when the engine is already part of a swarm
      */
     public void join(List<String> remoteAddrs, String joinToken, String advertiseAddr, String listenAddr) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -103,7 +104,7 @@ public final class Swarm {
      * {@code docker swarm leave}. Its services' containers stop; on the last manager the swarm's state is lost.
      *
      * @param force leave even as a manager, losing the swarm when it is the last one ({@code --force})
-     * @throws dev.berth.transport.ServiceUnavailableException when the engine is not part of a swarm, or is a
+     * @throws dev.berth.errors.ServiceUnavailableException when the engine is not part of a swarm, or is a
      *         manager and {@code force} is false
      */
     public void leave(boolean force) {
@@ -116,7 +117,7 @@ public final class Swarm {
     /**
      * {@code docker swarm inspect}.
      *
-     * @throws dev.berth.transport.ServiceUnavailableException when the engine is not a swarm manager
+     * @throws dev.berth.errors.ServiceUnavailableException when the engine is not a swarm manager
      */
     public SwarmDetails inspect() {
         return transport.json(ApiRequest.get("/swarm").build(), SwarmDetails.class);
@@ -125,7 +126,7 @@ public final class Swarm {
     /**
      * {@code docker swarm join-token}: the tokens other engines join with.
      *
-     * @throws dev.berth.transport.ServiceUnavailableException when the engine is not a swarm manager
+     * @throws dev.berth.errors.ServiceUnavailableException when the engine is not a swarm manager
      */
     public JoinTokens joinTokens() {
         return inspect().joinTokens();
@@ -149,7 +150,7 @@ public final class Swarm {
      */
     public void update(Map<String, Object> spec, long version, boolean rotateWorkerToken,
                        boolean rotateManagerToken) {
-        VersionConflictException.guard(() -> transport.send(ApiRequest.post("/swarm/update")
+        VersionGuard.guard(() -> transport.send(ApiRequest.post("/swarm/update")
                 .query("version", version).query("rotateWorkerToken", rotateWorkerToken)
                 .query("rotateManagerToken", rotateManagerToken).json(spec).build()).discard());
     }
@@ -168,7 +169,7 @@ public final class Swarm {
     /**
      * {@code docker swarm unlock}: unlocks a manager that restarted with autolock on.
      *
-     * @throws dev.berth.transport.ConflictException when the swarm is not locked
+     * @throws dev.berth.errors.ConflictException when the swarm is not locked
      */
     public void unlock(String key) {
         transport.send(ApiRequest.post("/swarm/unlock").json(Map.of("UnlockKey", Objects.requireNonNull(key, "key")))

@@ -55,7 +55,7 @@ final class SwarmObjects<T> {
                 : Json.mapper().createObjectNode();
         spec.remove("Data");
         spec.set("Labels", Json.mapper().valueToTree(labels == null ? Map.of() : labels));
-        VersionConflictException.guard(() -> transport.send(ApiRequest.post(path + "/{id}/update", id)
+        VersionGuard.guard(() -> transport.send(ApiRequest.post(path + "/{id}/update", id)
                 .query("version", version).json(spec).build()).discard());
     }
 

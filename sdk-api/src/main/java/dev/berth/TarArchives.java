@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.errors.UnsafeArchiveException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

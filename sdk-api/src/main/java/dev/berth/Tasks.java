@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Swarm tasks: {@code docker service ps} and {@code docker inspect} of a task. Needs a manager; elsewhere calls raise
- * {@link dev.berth.transport.ServiceUnavailableException} ("This node is not a swarm manager...").
+ * {@link dev.berth.errors.ServiceUnavailableException} ("This node is not a swarm manager...").
  *
  * <pre>{@code
  * List<TaskDetails> running = swarm.tasks().list(Map.of("service", List.of("web"),
@@ -45,7 +45,7 @@ public final class Tasks {
     /**
      * {@code docker inspect TASK}.
      *
-     * @throws dev.berth.transport.NotFoundException when there is no such task
+     * @throws dev.berth.errors.NotFoundException when there is no such task
      */
     public TaskDetails inspect(String id) {
         return transport.json(ApiRequest.get("/tasks/{id}", id).build(), TaskDetails.class);

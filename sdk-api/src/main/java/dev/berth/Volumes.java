@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * {@code docker volume}: ls, inspect, create, rm, prune. Every method is one Engine API call through the shared
- * request pipeline; errors are the typed exceptions of {@link dev.berth.transport.DockerException}, carrying the
+ * request pipeline; errors are the typed exceptions of {@link dev.berth.errors.DockerException}, carrying the
  * daemon's message.
  *
  * <pre>{@code
@@ -61,7 +61,7 @@ public final class Volumes {
      *
      * @param name the volume's name
      * @return the volume
-     * @throws dev.berth.transport.NotFoundException when there is no such volume
+     * @throws dev.berth.errors.NotFoundException when there is no such volume
      */
     public VolumeDetails inspect(String name) {
         return transport.json(ApiRequest.get("/volumes/{name}", name).build(), VolumeDetails.class);
@@ -109,8 +109,8 @@ public final class Volumes {
      *
      * @param name the volume's name
      * @param force no error when the volume does not exist, and remove it from Docker even when its driver fails
-     * @throws dev.berth.transport.ConflictException when a container uses the volume
-     * @throws dev.berth.transport.NotFoundException when there is no such volume (and {@code force} is false)
+     * @throws dev.berth.errors.ConflictException when a container uses the volume
+     * @throws dev.berth.errors.NotFoundException when there is no such volume (and {@code force} is false)
      */
     public void remove(String name, boolean force) {
         transport.send(ApiRequest.delete("/volumes/{name}", name).query("force", force ? true : null).build())

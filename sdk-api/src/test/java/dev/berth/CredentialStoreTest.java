@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.errors.CredentialHelperNotFoundException;
+import dev.berth.errors.CredentialsException;
 import dev.berth.transport.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.berth.errors.InvalidIgnorePatternException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -264,7 +265,7 @@ class DockerIgnorePropertyTest {
                 DockerIgnore ignore;
                 try {
                     ignore = DockerIgnore.parse(text);
-                } catch (IllegalArgumentException e) {
+                } catch (InvalidIgnorePatternException e) {
                     assertEquals(null, reference, () -> "seed " + seed + ": refused " + lines + ": " + e.getMessage());
                     continue;
                 }
@@ -298,7 +299,7 @@ class DockerIgnorePropertyTest {
                 DockerIgnore ignore;
                 try {
                     ignore = DockerIgnore.parse(file(lines(r, r.nextBoolean()), r));
-                } catch (IllegalArgumentException e) {
+                } catch (InvalidIgnorePatternException e) {
                     continue;
                 }
                 for (int d = 0; d < 4; d++) {

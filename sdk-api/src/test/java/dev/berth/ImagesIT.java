@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.berth.errors.BuildFailedException;
+import dev.berth.errors.NotFoundException;
+import dev.berth.errors.StreamException;
+import dev.berth.errors.UnauthorizedException;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ImageDetails;
 import dev.berth.model.ImageHistoryItem;
@@ -15,9 +19,6 @@ import dev.berth.model.ProcessResult;
 import dev.berth.model.ProgressEvent;
 import dev.berth.model.TransferProgress;
 import dev.berth.transport.DockerEnvironment;
-import dev.berth.transport.NotFoundException;
-import dev.berth.transport.StreamException;
-import dev.berth.transport.UnauthorizedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -301,9 +302,9 @@ class ImagesIT {
         assertEquals(imported, docker.images().inspect("berth-imported:" + RUN).id());
 
         // Docker reports a bad tar inside the stream; Podman 4.3 answers HTTP 500: both are typed errors
-        Class<? extends dev.berth.transport.DockerException> expected = TestEngine.isPodman()
-                ? dev.berth.transport.ServerErrorException.class : StreamException.class;
-        dev.berth.transport.DockerException bad = assertThrows(expected,
+        Class<? extends dev.berth.errors.DockerException> expected = TestEngine.isPodman()
+                ? dev.berth.errors.ServerErrorException.class : StreamException.class;
+        dev.berth.errors.DockerException bad = assertThrows(expected,
                 () -> docker.images().load(new java.io.ByteArrayInputStream("not a tar".getBytes())));
         assertFalse(bad.daemonMessage().isEmpty());
     }

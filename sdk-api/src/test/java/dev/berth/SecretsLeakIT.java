@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.berth.errors.BuildFailedException;
+import dev.berth.errors.DockerException;
+import dev.berth.errors.NotFoundException;
+import dev.berth.errors.UnauthorizedException;
 import dev.berth.model.ContainerSpec;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.DockerEnvironment;
-import dev.berth.transport.DockerException;
-import dev.berth.transport.NotFoundException;
 import dev.berth.transport.TlsConfig;
-import dev.berth.transport.UnauthorizedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

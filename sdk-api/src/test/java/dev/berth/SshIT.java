@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.LogLine;
 import dev.berth.model.PingResult;
-import dev.berth.transport.DaemonUnreachableException;
+import dev.berth.errors.DaemonUnreachableException;
 import dev.berth.transport.DockerHost;
 import dev.berth.transport.SshSocketFactory;
 import java.io.IOException;

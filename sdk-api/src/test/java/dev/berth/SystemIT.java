@@ -12,11 +12,11 @@ import dev.berth.model.PingResult;
 import dev.berth.model.SystemInfo;
 import dev.berth.model.Version;
 import dev.berth.transport.ApiVersion;
-import dev.berth.transport.DaemonUnreachableException;
+import dev.berth.errors.DaemonUnreachableException;
 import dev.berth.transport.DockerEnvironment;
-import dev.berth.transport.DockerException;
+import dev.berth.errors.DockerException;
 import dev.berth.transport.TlsConfig;
-import dev.berth.transport.TlsHandshakeException;
+import dev.berth.errors.TlsHandshakeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -212,7 +212,7 @@ class SystemIT {
     @Test
     void badRequestCarriesTheDaemonsMessage() {
         try (Docker docker = TestEngine.docker()) {
-            DockerException e = assertThrows(dev.berth.transport.NotFoundException.class,
+            DockerException e = assertThrows(dev.berth.errors.NotFoundException.class,
                     () -> docker.transport().json(dev.berth.transport.ApiRequest.get("/containers/{id}/json",
                             "berth-no-such-container").build(), Map.class));
             assertTrue(e.daemonMessage().contains("berth-no-such-container"), e.daemonMessage());

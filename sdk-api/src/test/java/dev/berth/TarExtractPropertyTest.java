@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.berth.errors.UnsafeArchiveException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -410,11 +411,11 @@ class TarExtractPropertyTest {
                 Throwable thrown = null;
                 try {
                     TarArchives.extract(new ByteArrayInputStream(tar), target);
-                } catch (IOException e) {
+                } catch (IOException | UnsafeArchiveException e) {
                     thrown = e;
                     refused++;
                 } catch (Throwable e) {
-                    throw new AssertionError("seed " + seed + ": only IOException may escape, got " + e, e);
+                    throw new AssertionError("seed " + seed + ": only IOException or UnsafeArchiveException may escape, got " + e, e);
                 }
                 String where = "seed " + seed + " (" + (thrown == null ? "extracted" : thrown.toString()) + ")";
 
@@ -677,10 +678,10 @@ class TarExtractPropertyTest {
                 Throwable thrown = null;
                 try {
                     TarArchives.extract(new ByteArrayInputStream(tar), target);
-                } catch (IOException e) {
+                } catch (IOException | UnsafeArchiveException e) {
                     thrown = e;
                 } catch (Throwable e) {
-                    throw new AssertionError("seed " + seed + ": only IOException may escape, got " + e, e);
+                    throw new AssertionError("seed " + seed + ": only IOException or UnsafeArchiveException may escape, got " + e, e);
                 }
                 String where = "seed " + seed + " (" + (thrown == null ? "extracted" : thrown.toString()) + ") "
                         + specs.stream().map(s -> s.name() + (s.link() == null ? "" : " -> " + s.link()))
@@ -876,10 +877,10 @@ class TarExtractPropertyTest {
                 Throwable thrown = null;
                 try {
                     TarArchives.extract(new ByteArrayInputStream(tar), target, options);
-                } catch (IOException e) {
+                } catch (IOException | UnsafeArchiveException e) {
                     thrown = e;
                 } catch (Throwable e) {
-                    throw new AssertionError("seed " + seed + ": only IOException may escape, got " + e, e);
+                    throw new AssertionError("seed " + seed + ": only IOException or UnsafeArchiveException may escape, got " + e, e);
                 }
                 Throwable failure = thrown;
                 String where = "seed " + seed + " (" + (thrown == null ? "extracted" : thrown.toString()) + ", "

@@ -2,8 +2,8 @@ package dev.berth.bench;
 
 import dev.berth.Docker;
 import dev.berth.model.ContainerSpec;
-import dev.berth.transport.ConflictException;
-import dev.berth.transport.NotFoundException;
+import dev.berth.errors.ConflictException;
+import dev.berth.errors.NotFoundException;
 import java.util.Collection;
 
 /**

@@ -8,7 +8,7 @@ import dev.berth.WaitCondition;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ProgressEvent;
 import dev.berth.model.TransferProgress;
-import dev.berth.transport.NotFoundException;
+import dev.berth.errors.NotFoundException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -8,7 +8,7 @@ import dev.berth.model.ContainerSpec;
 import dev.berth.model.ImageRemoval;
 import dev.berth.model.LogLine;
 import dev.berth.model.TransferProgress;
-import dev.berth.transport.DockerException;
+import dev.berth.errors.DockerException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

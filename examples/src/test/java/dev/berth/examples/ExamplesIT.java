@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.berth.ContainerQuery;
 import dev.berth.Docker;
 import dev.berth.model.ContainerSpec;
-import dev.berth.transport.NotFoundException;
+import dev.berth.errors.NotFoundException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

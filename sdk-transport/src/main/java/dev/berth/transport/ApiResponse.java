@@ -2,6 +2,8 @@ package dev.berth.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
+import dev.berth.errors.DockerException;
+import dev.berth.errors.StreamException;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.FilterInputStream;

@@ -1,5 +1,6 @@
 package dev.berth.transport;
 
+import dev.berth.errors.InvalidDockerHostException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,15 @@
 package dev.berth.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.errors.BadRequestException;
+import dev.berth.errors.ConflictException;
+import dev.berth.errors.DaemonUnreachableException;
+import dev.berth.errors.DockerException;
+import dev.berth.errors.ForbiddenException;
+import dev.berth.errors.NotFoundException;
+import dev.berth.errors.ServerErrorException;
+import dev.berth.errors.ServiceUnavailableException;
+import dev.berth.errors.UnauthorizedException;
 import java.io.IOException;
 import okhttp3.Response;
 

@@ -1,5 +1,6 @@
 package dev.berth.transport;
 
+import dev.berth.errors.StreamException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

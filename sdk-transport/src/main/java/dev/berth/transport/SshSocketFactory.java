@@ -1,5 +1,6 @@
 package dev.berth.transport;
 
+import dev.berth.errors.DaemonUnreachableException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;

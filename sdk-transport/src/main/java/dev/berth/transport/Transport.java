@@ -1,6 +1,10 @@
 package dev.berth.transport;
 
 import com.fasterxml.jackson.databind.JavaType;
+import dev.berth.errors.ApiVersionException;
+import dev.berth.errors.DaemonUnreachableException;
+import dev.berth.errors.DockerException;
+import dev.berth.errors.TlsHandshakeException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.errors.InvalidDockerHostException;
 import dev.berth.transport.DockerHost.Scheme;
 import java.time.Duration;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Property tests of {@link DockerHost#parse}: on random strings and random mutations of valid addresses it returns
- * a host or throws {@link IllegalArgumentException}, nothing else; a host it returns prints as an address that
+ * a host or throws {@link InvalidDockerHostException}, nothing else; a host it returns prints as an address that
  * parses back to the same host; generated valid hosts survive {@code parse(h.toString())}.
  *
  * <p>Fixed seeds; {@code -Dberth.fuzz.iterations=N} multiplies the case count for a longer run.
@@ -120,16 +121,16 @@ class DockerHostPropertyTest {
         return true;
     }
 
-    /** parse, which may only return a host or throw IllegalArgumentException. */
+    /** parse, which may only return a host or throw InvalidDockerHostException. */
     private static DockerHost parse(String address, long seed) {
         try {
             return DockerHost.parse(address);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidDockerHostException e) {
             assertNotNull(e.getMessage(), "seed " + seed);
             return null;
         } catch (Throwable e) {
             throw new AssertionError("seed " + seed + ": parse(\"" + show(address) + "\") may only throw "
-                    + "IllegalArgumentException, threw " + e, e);
+                    + "InvalidDockerHostException, threw " + e, e);
         }
     }
 
@@ -150,7 +151,7 @@ class DockerHostPropertyTest {
         DockerHost again;
         try {
             again = DockerHost.parse(printed);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidDockerHostException e) {
             throw new AssertionError(where + ": its toString() \"" + show(printed) + "\" does not parse: "
                     + show(e.getMessage()));
         }
@@ -178,7 +179,7 @@ class DockerHostPropertyTest {
     }
 
     @Test
-    void randomStringsParseOrThrowIllegalArgumentException() {
+    void randomStringsParseOrThrowInvalidDockerHostException() {
         assertTimeoutPreemptively(LIMIT, () -> {
             SplittableRandom seeds = new SplittableRandom(0x5791L);
             int parsed = 0;
@@ -203,7 +204,7 @@ class DockerHostPropertyTest {
     }
 
     @Test
-    void mutatedValidAddressesParseOrThrowIllegalArgumentException() {
+    void mutatedValidAddressesParseOrThrowInvalidDockerHostException() {
         assertTimeoutPreemptively(LIMIT, () -> {
             SplittableRandom seeds = new SplittableRandom(0x3017L);
             int parsed = 0;
@@ -252,7 +253,7 @@ class DockerHostPropertyTest {
                 try {
                     DockerHost.parse(address);
                     throw new AssertionError("seed " + seed + ": an ssh address with a password must be refused");
-                } catch (IllegalArgumentException e) {
+                } catch (InvalidDockerHostException e) {
                     assertFalse(e.getMessage().contains(password), () -> "seed " + seed + ": " + e.getMessage());
                 }
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.errors.InvalidDockerHostException;
 import dev.berth.transport.DockerHost.Scheme;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ class DockerHostTest {
     }
 
     private static void assertMessage(String expected, String address) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DockerHost.parse(address));
+        InvalidDockerHostException e = assertThrows(InvalidDockerHostException.class, () -> DockerHost.parse(address));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(!e.getMessage().contains("secret"), "a password never shows: " + e.getMessage());
     }

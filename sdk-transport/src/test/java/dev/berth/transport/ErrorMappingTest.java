@@ -5,6 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.errors.BadRequestException;
+import dev.berth.errors.ConflictException;
+import dev.berth.errors.DaemonUnreachableException;
+import dev.berth.errors.DockerException;
+import dev.berth.errors.ForbiddenException;
+import dev.berth.errors.NotFoundException;
+import dev.berth.errors.ServerErrorException;
+import dev.berth.errors.ServiceUnavailableException;
+import dev.berth.errors.StreamException;
+import dev.berth.errors.UnauthorizedException;
 import java.io.IOException;
 import java.util.Map;
 import mockwebserver3.MockResponse;

@@ -1,4 +1,4 @@
-package dev.berth.transport;
+package dev.berth.errors;
 
 /**
  * The daemon or the registry behind it refused the credentials (HTTP 401).

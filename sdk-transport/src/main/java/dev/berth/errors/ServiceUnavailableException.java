@@ -1,4 +1,4 @@
-package dev.berth.transport;
+package dev.berth.errors;
 
 /**
  * The daemon cannot serve the request now (HTTP 503), for example a Swarm call on a node that is not a manager.

@@ -1,4 +1,4 @@
-package dev.berth.transport;
+package dev.berth.errors;
 
 /**
  * The operation conflicts with the object's state (HTTP 409): a name in use, a running container, an image in use.

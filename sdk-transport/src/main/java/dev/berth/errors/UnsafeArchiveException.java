@@ -1,6 +1,5 @@
-package dev.berth;
+package dev.berth.errors;
 
-import java.io.IOException;
 
 /**
  * A tar entry that {@link TarArchives#extract} refused because extracting it could reach outside the target
@@ -18,7 +17,7 @@ import java.io.IOException;
  * }
  * }</pre>
  */
-public class UnsafeArchiveException extends IOException {
+public class UnsafeArchiveException extends DockerException {
     private static final long serialVersionUID = 1L;
 
     private final String entryName;
@@ -29,7 +28,7 @@ public class UnsafeArchiveException extends IOException {
      * @param reason why it was refused, for example "leaves the target directory"
      */
     public UnsafeArchiveException(String entryName, String reason) {
-        super("unsafe archive entry \"" + entryName + "\": " + reason);
+        super("unsafe archive entry \"" + entryName + "\": " + reason, null);
         this.entryName = entryName;
         this.reason = reason;
     }

@@ -1,4 +1,4 @@
-package dev.berth;
+package dev.berth.errors;
 
 import java.util.List;
 
@@ -29,7 +29,7 @@ public class CredentialHelperNotFoundException extends CredentialsException {
      * @param registry the registry it was needed for; empty when it serves them all ({@code list})
      * @param refusedPaths the matches found through relative {@code PATH} entries, which were not run
      */
-    CredentialHelperNotFoundException(String program, String registry, List<String> refusedPaths) {
+    public CredentialHelperNotFoundException(String program, String registry, List<String> refusedPaths) {
         super(message(program, registry, refusedPaths));
         this.program = program;
         this.refusedPaths = List.copyOf(refusedPaths);

@@ -1,4 +1,4 @@
-package dev.berth.transport;
+package dev.berth.errors;
 
 /**
  * A Docker host address that cannot be used: an unknown scheme, no host or socket path, a port out of range, user
@@ -14,13 +14,13 @@ package dev.berth.transport;
  * }
  * }</pre>
  */
-public class InvalidDockerHostException extends IllegalArgumentException {
+public class InvalidDockerHostException extends DockerException {
     private static final long serialVersionUID = 1L;
 
     /**
      * @param message what is wrong, naming the address as it may be shown
      */
-    InvalidDockerHostException(String message) {
-        super(message);
+    public InvalidDockerHostException(String message) {
+        super(message, null);
     }
 }

@@ -1,4 +1,4 @@
-package dev.berth;
+package dev.berth.errors;
 
 /**
  * A {@code .dockerignore} line that the {@code docker} CLI would refuse too: a lone {@code !}, a malformed
@@ -15,7 +15,7 @@ package dev.berth;
  * }
  * }</pre>
  */
-public class InvalidIgnorePatternException extends IllegalArgumentException {
+public class InvalidIgnorePatternException extends DockerException {
     private static final long serialVersionUID = 1L;
 
     private final String pattern;
@@ -26,7 +26,7 @@ public class InvalidIgnorePatternException extends IllegalArgumentException {
      * @param reason why it is refused, for example {@code invalid escape sequence: \Z}
      */
     public InvalidIgnorePatternException(String pattern, String reason) {
-        super("bad .dockerignore pattern \"" + pattern + "\": " + reason);
+        super("bad .dockerignore pattern \"" + pattern + "\": " + reason, null);
         this.pattern = pattern;
         this.reason = reason;
     }

@@ -1,6 +1,5 @@
-package dev.berth;
+package dev.berth.errors;
 
-import dev.berth.transport.StreamException;
 
 /**
  * A build step failed: the daemon reported an error inside the build's output stream. Carries the step (as the

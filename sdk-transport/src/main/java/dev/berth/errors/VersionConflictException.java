@@ -1,8 +1,5 @@
-package dev.berth;
+package dev.berth.errors;
 
-import dev.berth.transport.ConflictException;
-import dev.berth.transport.ServerErrorException;
-import java.util.function.Supplier;
 
 /**
  * A swarm update named a stale version: the object (swarm, node, service, secret, config) changed since it was read.
@@ -32,17 +29,5 @@ public class VersionConflictException extends ConflictException {
      */
     public VersionConflictException(String daemonMessage, String request) {
         super(daemonMessage, request);
-    }
-
-    /** Runs a versioned update, turning the daemon's "update out of sequence" into this exception. */
-    static <T> T guard(Supplier<T> update) {
-        try {
-            return update.get();
-        } catch (ServerErrorException e) {
-            if (e.daemonMessage().contains("out of sequence")) {
-                throw new VersionConflictException(e.daemonMessage(), e.request());
-            }
-            throw e;
-        }
     }
 }

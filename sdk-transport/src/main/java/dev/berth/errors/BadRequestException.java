@@ -1,4 +1,4 @@
-package dev.berth.transport;
+package dev.berth.errors;
 
 /**
  * The daemon rejected the request as malformed or invalid (HTTP 400).

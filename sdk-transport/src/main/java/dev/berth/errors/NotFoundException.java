@@ -1,4 +1,4 @@
-package dev.berth.transport;
+package dev.berth.errors;
 
 /**
  * The container, image, network, volume or other object does not exist (HTTP 404).

@@ -1,4 +1,4 @@
-package dev.berth.transport;
+package dev.berth.errors;
 
 /**
  * No answer from the daemon: no socket at the path, connection refused, a TLS handshake that failed, a timeout.

@@ -1,4 +1,4 @@
-package dev.berth.transport;
+package dev.berth.errors;
 
 /**
  * The daemon forbids the operation (HTTP 403), for example writing to a read-only path.

@@ -1,4 +1,4 @@
-package dev.berth.transport;
+package dev.berth.errors;
 
 /**
  * A stream the daemon sends failed part-way: an error frame in a log or attach stream, an {@code errorDetail} in a

@@ -1,4 +1,4 @@
-package dev.berth.transport;
+package dev.berth.errors;
 
 /**
  * The TLS handshake with the daemon failed: an untrusted server certificate (wrong CA), a host name the certificate

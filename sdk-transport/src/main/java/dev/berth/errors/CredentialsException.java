@@ -1,10 +1,10 @@
-package dev.berth;
+package dev.berth.errors;
 
 /**
  * Registry credentials could not be read or written: a credential helper is missing, failed, timed out or answered
  * nonsense, or {@code config.json} cannot be understood. The message names the helper and the registry, never a
  * password, identity token or {@code auth} value. "No credentials for this registry" is not an error:
- * {@link CredentialStore#lookup(String)} answers it with an empty {@code Optional}.
+ * {@code CredentialStore.lookup(String)} answers it with an empty {@code Optional}.
  *
  * <pre>{@code
  * try {
@@ -15,7 +15,7 @@ package dev.berth;
  * }
  * }</pre>
  */
-public class CredentialsException extends RuntimeException {
+public class CredentialsException extends DockerException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -26,7 +26,7 @@ public class CredentialsException extends RuntimeException {
      * }</pre>
      */
     public CredentialsException(String message) {
-        super(message);
+        super(message, null);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.berth.transport;
+package dev.berth.errors;
 
 /**
  * The daemon speaks an API version Berth cannot use: older than {@link ApiVersion#FLOOR}.

@@ -1,7 +1,11 @@
-package dev.berth.transport;
+package dev.berth.errors;
 
 /**
- * The root of Berth's unchecked exceptions: the daemon answered with an error, or could not be reached.
+ * The root of everything Berth throws (all unchecked, all in this package): the daemon answered with an error or
+ * could not be reached ({@link #status()} and {@link #request()} say which call), or something Berth read on the
+ * caller's side could not be used: an archive it refused, registry credentials, a {@code .dockerignore} line, a
+ * Docker host address (status 0, no request). Invalid arguments to builders are {@link IllegalArgumentException}s,
+ * as everywhere in Java.
  *
  * <p>It carries the HTTP status (0 when there was no answer), the daemon's own message and the request that failed:
  * <pre>{@code
@@ -31,6 +35,19 @@ public class DockerException extends RuntimeException {
         this.status = status;
         this.daemonMessage = daemonMessage == null ? "" : daemonMessage;
         this.request = request;
+    }
+
+    /**
+     * A failure on the caller's side, with no daemon call involved: status 0, no daemon message, no request.
+     *
+     * @param message what went wrong, naming the thing concerned (never a secret)
+     * @param cause the underlying failure, or null
+     */
+    protected DockerException(String message, Throwable cause) {
+        super(message, cause);
+        this.status = 0;
+        this.daemonMessage = "";
+        this.request = null;
     }
 
     /** The HTTP status the daemon answered with, or 0 when there was no answer. */

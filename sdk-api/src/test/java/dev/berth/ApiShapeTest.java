@@ -1,0 +1,210 @@
+package dev.berth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API conventions, checked over every public type of Berth's public packages: no public method takes a
+ * {@code boolean} flag (options, enums and overloads say what a flag would hide), none returns an untyped answer
+ * ({@code Object}, or a {@code Map} of untyped values: {@code extras()}, a record's unknown fields, is the one escape
+ * hatch), and no parameter is documented as taking {@code null} to mean "unset".
+ *
+ * <p>{@link #KNOWN_FLAGS}, {@link #KNOWN_UNTYPED} and {@link #KNOWN_NULLS} list what the code had when the rule
+ * came: they only shrink. A new violation fails; so does a listed one that is gone (remove it from the list).
+ */
+class ApiShapeTest {
+    private static final Set<String> PACKAGES = Set.of("dev.berth", "dev.berth.model", "dev.berth.transport",
+            "dev.berth.errors");
+
+    /** Public methods with a boolean parameter when the rule came; each one goes when its area is reshaped. */
+    private static final Set<String> KNOWN_FLAGS = Set.of(KnownShape.FLAGS);
+
+    /** Public methods with an untyped answer when the rule came. */
+    private static final Set<String> KNOWN_UNTYPED = Set.of(KnownShape.UNTYPED);
+
+    /** {@code @param} lines documenting null as "unset" when the rule came, as {@code File.java: name}. */
+    private static final Set<String> KNOWN_NULLS = Set.of(KnownShape.NULLS);
+
+    @Test
+    void noPublicMethodTakesABooleanFlag() throws Exception {
+        Set<String> found = new TreeSet<>();
+        for (Class<?> c : publicTypes()) {
+            for (Executable e : publicExecutables(c)) {
+                if (isCanonicalRecordConstructor(c, e)) {
+                    continue; // a record's components are data, not flags
+                }
+                if (Arrays.stream(e.getParameterTypes()).anyMatch(t -> t == boolean.class || t == Boolean.class)) {
+                    found.add(signature(c, e));
+                }
+            }
+        }
+        assertSameAsKnown("boolean parameters", KNOWN_FLAGS, found);
+    }
+
+    @Test
+    void noPublicMethodAnswersUntyped() throws Exception {
+        Set<String> found = new TreeSet<>();
+        for (Class<?> c : publicTypes()) {
+            for (Method m : c.getMethods()) {
+                if (m.getDeclaringClass() != c || m.isSynthetic() || m.getName().equals("extras")) {
+                    continue;
+                }
+                if (isUntyped(m.getGenericReturnType())) {
+                    found.add(signature(c, m));
+                }
+            }
+        }
+        assertSameAsKnown("untyped answers", KNOWN_UNTYPED, found);
+    }
+
+    @Test
+    void noParameterIsDocumentedAsNullForUnset() throws IOException {
+        Pattern param = Pattern.compile("@param\\s+(\\w+)\\s[^\\n]*\\bnull\\b");
+        Set<String> found = new TreeSet<>();
+        for (String module : List.of("sdk-model", "sdk-transport", "sdk-api")) {
+            Path src = moduleRoot().resolve(module).resolve("src/main/java");
+            try (Stream<Path> files = Files.walk(src)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    if (f.toString().contains("internal")) {
+                        continue;
+                    }
+                    Matcher m = param.matcher(Files.readString(f));
+                    while (m.find()) {
+                        found.add(f.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertSameAsKnown("parameters documented as null", KNOWN_NULLS, found);
+    }
+
+    private static void assertSameAsKnown(String what, Set<String> known, Set<String> found) {
+        Set<String> added = new TreeSet<>(found);
+        added.removeAll(known);
+        Set<String> gone = new TreeSet<>(known);
+        gone.removeAll(found);
+        assertEquals(Set.of(), added, "new " + what + " (use an options record, an enum, Filters or an overload)");
+        assertEquals(Set.of(), gone, what + " that are gone: remove them from KnownShape");
+    }
+
+    private static boolean isUntyped(Type t) {
+        if (t == Object.class) {
+            return true;
+        }
+        if (t == Map.class) {
+            return true; // raw
+        }
+        if (t instanceof ParameterizedType p && p.getRawType() == Map.class) {
+            Type value = p.getActualTypeArguments()[1];
+            return value == Object.class || value instanceof WildcardType || isUntyped(value);
+        }
+        return false;
+    }
+
+    private static boolean isCanonicalRecordConstructor(Class<?> c, Executable e) {
+        if (!c.isRecord() || !(e instanceof Constructor<?>)) {
+            return false;
+        }
+        Class<?>[] components = Arrays.stream(c.getRecordComponents()).map(RecordComponent::getType)
+                .toArray(Class<?>[]::new);
+        return Arrays.equals(components, e.getParameterTypes());
+    }
+
+    private static List<Executable> publicExecutables(Class<?> c) {
+        List<Executable> all = new ArrayList<>();
+        for (Method m : c.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !m.isBridge()) {
+                all.add(m);
+            }
+        }
+        for (Constructor<?> k : c.getDeclaredConstructors()) {
+            if (Modifier.isPublic(k.getModifiers())) {
+                all.add(k);
+            }
+        }
+        return all;
+    }
+
+    private static String signature(Class<?> c, Executable e) {
+        String name = e instanceof Constructor<?> ? "<init>" : e.getName();
+        StringBuilder sb = new StringBuilder(c.getName().substring(c.getPackageName().length() + 1)).append('.')
+                .append(name).append('(');
+        Class<?>[] types = e.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(types[i].getSimpleName());
+        }
+        return sb.append(')').toString();
+    }
+
+    /** Every public class, interface, record and enum (nested ones too) of the public packages. */
+    private static List<Class<?>> publicTypes() throws Exception {
+        Set<String> names = new TreeSet<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> files = Files.walk(p)) {
+                    files.filter(f -> f.toString().endsWith(".class"))
+                            .forEach(f -> names.add(p.relativize(f).toString().replace(File.separatorChar, '/')));
+                }
+            } else if (p.getFileName().toString().matches("sdk-(api|model|transport)-.*\\.jar")) {
+                try (JarFile jar = new JarFile(p.toFile())) {
+                    jar.stream().map(j -> j.getName()).filter(n -> n.endsWith(".class")).forEach(names::add);
+                }
+            }
+        }
+        List<Class<?>> types = new ArrayList<>();
+        for (String n : names) {
+            String className = n.substring(0, n.length() - ".class".length()).replace('/', '.');
+            int dot = className.lastIndexOf('.');
+            if (dot < 0 || !PACKAGES.contains(className.substring(0, dot)) || className.endsWith("Test")
+                    || className.endsWith("IT") || className.contains("Test$") || className.contains("IT$")) {
+                continue;
+            }
+            Class<?> c = Class.forName(className, false, ApiShapeTest.class.getClassLoader());
+            boolean testCode = c.getProtectionDomain().getCodeSource().getLocation().getPath()
+                    .contains("test-classes");
+            if (isPublicApi(c) && !testCode) {
+                types.add(c);
+            }
+        }
+        return types;
+    }
+
+    private static boolean isPublicApi(Class<?> c) {
+        for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
+            if (!Modifier.isPublic(k.getModifiers()) || k.isAnonymousClass() || k.isSynthetic()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The parent folder of the modules (tests run with the module as working directory). */
+    private static Path moduleRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("sdk-api")) ? here : here.getParent();
+    }
+}
