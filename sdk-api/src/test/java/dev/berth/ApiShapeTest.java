@@ -84,7 +84,8 @@ class ApiShapeTest {
     void noParameterIsDocumentedAsNullForUnset() throws IOException {
         Pattern param = Pattern.compile("@param\\s+(\\w+)\\s[^\\n]*\\bnull\\b");
         Set<String> found = new TreeSet<>();
-        for (String module : List.of("sdk-model", "sdk-transport", "sdk-api")) {
+        // the calls' parameters; sdk-model's records document what a daemon may leave out of an answer, which is data
+        for (String module : List.of("sdk-transport", "sdk-api")) {
             Path src = moduleRoot().resolve(module).resolve("src/main/java");
             try (Stream<Path> files = Files.walk(src)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
