@@ -47,8 +47,10 @@ class ImagesApi156Test {
             assertEquals("", img.comment());
             assertEquals("", img.author());
             assertEquals(1239828, img.size());
-            assertEquals("SIGTERM", img.config().get("StopSignal"));
-            assertFalse(img.config().containsKey("Cmd"), "1.52 leaves unset config keys out");
+            assertEquals("SIGTERM", img.config().stopSignal());
+            assertEquals(List.of(), img.config().cmd(), "1.52 leaves unset config keys out: read as empty");
+            assertEquals("", img.config().user());
+            assertEquals(List.of("80/tcp"), img.config().exposedPorts());
             assertEquals(List.of("sha256:1834950e52ce4d5a88a1bbd131615289f5bbba2e3ebd4afc29ca27b0f8c9ebf8"),
                     img.rootFs().layers());
             Map<?, ?> identity = (Map<?, ?>) img.extras().get("Identity");
@@ -68,7 +70,8 @@ class ImagesApi156Test {
             assertEquals("", img.parent());
             assertEquals("", img.comment());
             assertEquals("", img.author());
-            assertNull(img.config().get("Cmd"));
+            assertEquals(List.of(), img.config().cmd(), "null reads as empty, as an absent key does");
+            assertEquals(List.of(), img.config().env());
         }
     }
 

@@ -56,7 +56,6 @@ final class KnownShape {
         "ContainerStats.pidsStats()",
         "Containers.execInspect(String)",
         "Healthcheck.toJson()",
-        "ImageDetails.config()",
         "Images.distribution(String)",
         "NetworkSpec.toCreateBody()",
         "NodeDetails.description()",

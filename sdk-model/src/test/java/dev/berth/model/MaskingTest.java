@@ -81,7 +81,8 @@ class MaskingTest {
         ImageDetails d = MAPPER.readValue("{\"Id\":\"sha256:1\",\"Config\":{\"Env\":[\"PATH=/bin\","
                 + "\"REGISTRY_PASSWORD=hunter2\"]},\"ContainerConfig\":{\"Env\":[\"X_SECRET=s3cr3t\"]}}",
                 ImageDetails.class);
-        assertMasked(d, "Env=[PATH=/bin, REGISTRY_PASSWORD=***]", "Env=[X_SECRET=***]");
+        assertMasked(d, "env=[PATH=/bin, REGISTRY_PASSWORD=***]", "Env=[X_SECRET=***]");
+        assertMasked(d.config(), "Config[user=, env=[PATH=/bin, REGISTRY_PASSWORD=***]");
     }
 
     @Test
