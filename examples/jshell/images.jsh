@@ -10,7 +10,7 @@ var images = docker.images();
 if (!images.exists(image)) images.pull(image);
 
 // docker images
-var listed = images.list(false);
+var listed = images.list();
 System.out.println("images: " + image + " listed=" + listed.stream().anyMatch(i -> i.repoTags().contains(image)));
 
 // docker image inspect: the layers, bottom first
@@ -24,7 +24,7 @@ System.out.println("history: " + images.history(image).size() + " step(s)");
 var name = "berth-example/jshell-images:" + java.util.UUID.randomUUID().toString().substring(0, 8);
 images.tag(image, name);
 System.out.println("tag: same image=" + images.inspect(name).id().equals(details.id()));
-var removed = images.remove(name, false, false);
+var removed = images.remove(name);
 System.out.println("rmi: " + removed.size() + " line(s), untagged=" + removed.get(0).untagged().equals(name)
         + ", image kept=" + images.exists(image));
 docker.close();

@@ -10,64 +10,82 @@ import java.util.StringJoiner;
 
 /**
  * Credentials for one registry, as the Engine API takes them: a user name and password, or an identity token (the
- * refresh token a registry hands out on login), plus the registry's address. Empty and null fields both mean
- * "absent". {@link #toString()} never shows the password or the token.
+ * refresh token a registry hands out on login), plus the registry's address. An absent field is empty (a null given
+ * to the constructor becomes empty). {@link #toString()} never shows the password or the token.
  *
  * <pre>{@code
  * AuthConfig auth = AuthConfig.ofPassword("berth", password, "127.0.0.1:5000");
- * String header = auth.toHeader();             // the X-Registry-Auth value
- * System.out.println(auth);                    // AuthConfig[username=berth, password=***, serverAddress=127.0.0.1:5000]
- * AuthConfig.anonymous().toHeader();           // "e30=", i.e. {}
+ * System.out.println(auth);   // AuthConfig[username=berth, password=***, serverAddress=127.0.0.1:5000]
  * }</pre>
  *
- * @param username the user name, or null
- * @param password the password, or null
- * @param serverAddress the registry ({@code host[:port]}, or {@code https://index.docker.io/v1/} for Docker Hub),
- *         or null
- * @param identityToken the identity token, or null; when present it is sent instead of user name and password
+ * @param username the user name; empty when absent
+ * @param password the password; empty when absent
+ * @param serverAddress the registry ({@code host[:port]}, or {@code https://index.docker.io/v1/} for Docker Hub);
+ *         empty for the daemon's default, Docker Hub
+ * @param identityToken the identity token; empty when absent. When present it is sent instead of user name and
+ *         password
  */
 public record AuthConfig(String username, String password, String serverAddress, String identityToken) {
 
+    public AuthConfig {
+        username = orEmpty(username);
+        password = orEmpty(password);
+        serverAddress = orEmpty(serverAddress);
+        identityToken = orEmpty(identityToken);
+    }
+
     /**
-     * User name and password for {@code server}.
+     * User name and password for Docker Hub ({@code docker login -u USER}).
      *
-     * <pre>{@code
-     * AuthConfig.ofPassword("berth", "s3cret", "127.0.0.1:5000");
-     * }</pre>
+     * @throws NullPointerException when the user name or password is null
+     */
+    public static AuthConfig ofPassword(String username, String password) {
+        return ofPassword(username, password, "");
+    }
+
+    /**
+     * User name and password for {@code server} ({@code docker login -u USER SERVER}).
      *
-     * @param server the registry, or null for the daemon's default (Docker Hub)
+     * @param server the registry, {@code host[:port]}
+     * @throws NullPointerException when the user name or password is null
      */
     public static AuthConfig ofPassword(String username, String password, String server) {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
-        return new AuthConfig(username, password, server, null);
+        return new AuthConfig(username, password, server, "");
     }
 
     /**
-     * An identity token, as {@code POST /auth} may return it, for {@code server}.
+     * An identity token for Docker Hub, as {@code POST /auth} may return it.
      *
-     * <pre>{@code
-     * AuthConfig.ofIdentityToken(token, "https://index.docker.io/v1/");
-     * }</pre>
+     * @throws IllegalArgumentException when the token is empty
+     */
+    public static AuthConfig ofIdentityToken(String token) {
+        return ofIdentityToken(token, "");
+    }
+
+    /**
+     * An identity token for {@code server}, as {@code POST /auth} may return it.
      *
-     * @param server the registry, or null for the daemon's default (Docker Hub)
+     * @param server the registry, {@code host[:port]}
+     * @throws IllegalArgumentException when the token is empty
      */
     public static AuthConfig ofIdentityToken(String token, String server) {
         if (token == null || token.isEmpty()) {
             throw new IllegalArgumentException("empty identity token");
         }
-        return new AuthConfig(null, null, server, token);
+        return new AuthConfig("", "", server, token);
     }
 
     /**
      * No credentials: pulls of public images and pushes to registries without auth. Its header is {@code e30=}.
      *
      * <pre>{@code
-     * images.push("127.0.0.1:5000/app:1", AuthConfig.anonymous(), System.out::println);
+     * images.push("127.0.0.1:5000/app:1", PushOptions.defaults().withAuth(AuthConfig.anonymous()), progress);
      * }</pre>
      */
     public static AuthConfig anonymous() {
-        return new AuthConfig(null, null, null, null);
+        return new AuthConfig("", "", "", "");
     }
 
     /**
@@ -157,6 +175,10 @@ public record AuthConfig(String username, String password, String serverAddress,
 
     static boolean present(String s) {
         return s != null && !s.isEmpty();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static void put(ObjectNode node, String field, String value) {

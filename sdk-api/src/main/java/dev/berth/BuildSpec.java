@@ -13,8 +13,9 @@ import java.util.Objects;
  * options of the CLI.
  *
  * <pre>{@code
+ * // docker build -t app:1 --build-arg VERSION=1.0 --label team=core --no-cache --pull app
  * BuildSpec spec = BuildSpec.fromDirectory(Path.of("app"))
- *         .tag("app:1").buildArg("VERSION", "1.0").label("team", "core").noCache(true).build();
+ *         .tag("app:1").buildArg("VERSION", "1.0").label("team", "core").noCache().pull().build();
  * String imageId = docker.images().build(spec, line -> System.out.print(line));
  *
  * BuildSpec inline = BuildSpec.fromDockerfile("FROM busybox\nCOPY hello /\n")
@@ -28,6 +29,9 @@ public final class BuildSpec {
     /** Where the build context comes from. */
     enum Source { DIRECTORY, DOCKERFILE_TEXT, TAR }
 
+    /** What becomes of the steps' containers: {@code --rm} (the default), {@code --rm=false}, {@code --force-rm}. */
+    enum Intermediate { REMOVE_ON_SUCCESS, KEEP, ALWAYS_REMOVE }
+
     final Source source;
     final Path directory;
     final String dockerfileText;
@@ -40,8 +44,7 @@ public final class BuildSpec {
     final String target;
     final boolean noCache;
     final boolean pull;
-    final boolean remove;
-    final boolean forceRemove;
+    final Intermediate intermediate;
     final String network;
     final String platform;
     final List<String> extraHosts;
@@ -60,8 +63,7 @@ public final class BuildSpec {
         target = b.target;
         noCache = b.noCache;
         pull = b.pull;
-        remove = b.remove;
-        forceRemove = b.forceRemove;
+        intermediate = b.intermediate;
         network = b.network;
         platform = b.platform;
         extraHosts = List.copyOf(b.extraHosts);
@@ -114,8 +116,7 @@ public final class BuildSpec {
         private String target;
         private boolean noCache;
         private boolean pull;
-        private boolean remove = true;
-        private boolean forceRemove;
+        private Intermediate intermediate = Intermediate.REMOVE_ON_SUCCESS;
         private String network;
         private String platform;
         private final List<String> extraHosts = new ArrayList<>();
@@ -167,31 +168,37 @@ public final class BuildSpec {
             return this;
         }
 
-        /** {@code --no-cache}. */
-        public Builder noCache(boolean on) {
-            noCache = on;
+        /** {@code --no-cache}: runs every step, none taken from the build cache. */
+        public Builder noCache() {
+            noCache = true;
             return this;
         }
 
-        /** {@code --pull}: always pull newer base images. */
-        public Builder pull(boolean on) {
-            pull = on;
+        /** {@code --pull}: pulls the base images even when they are present, for their newest versions. */
+        public Builder pull() {
+            pull = true;
             return this;
         }
 
-        /** {@code --rm} (default true): remove intermediate containers after a successful build. */
-        public Builder removeIntermediate(boolean on) {
-            remove = on;
+        /**
+         * {@code --rm=false}: keeps the containers of the steps (by default they are removed after a successful
+         * build); replaces {@link #forceRemoveIntermediate()}.
+         */
+        public Builder keepIntermediate() {
+            intermediate = Intermediate.KEEP;
             return this;
         }
 
-        /** {@code --force-rm}: remove intermediate containers even after a failure. */
-        public Builder forceRemoveIntermediate(boolean on) {
-            forceRemove = on;
+        /**
+         * {@code --force-rm}: removes the containers of the steps even when the build fails; replaces
+         * {@link #keepIntermediate()}.
+         */
+        public Builder forceRemoveIntermediate() {
+            intermediate = Intermediate.ALWAYS_REMOVE;
             return this;
         }
 
-        /** {@code --network} for RUN steps. */
+        /** {@code --network} for RUN steps: {@code bridge}, {@code host}, {@code none}, or a network's name. */
         public Builder network(String mode) {
             network = mode;
             return this;

@@ -1,12 +1,16 @@
 package dev.berth;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.berth.errors.BuildFailedException;
 import dev.berth.errors.NotFoundException;
 import dev.berth.errors.StreamException;
+import dev.berth.model.DistributionInspect;
 import dev.berth.model.ImageDetails;
 import dev.berth.model.ImageHistoryItem;
 import dev.berth.model.ImageRemoval;
+import dev.berth.model.ImageSearchResult;
 import dev.berth.model.ImageSummary;
 import dev.berth.model.ProgressEvent;
 import dev.berth.model.PruneResult;
@@ -25,26 +29,29 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * The image half of the {@code docker} CLI: images, inspect, history, tag, rmi, prune, search, pull, push, commit,
  * import, save, load, build. Pulls and pushes find credentials as the CLI does ({@code config.json}, credential
  * helpers), unless given; their progress arrives as {@link ProgressEvent}s, and an error inside the stream raises
- * {@link StreamException}, never a silent success.
+ * {@link StreamException}, never a silent success. Every call throws the {@link dev.berth.errors.DockerException}s
+ * of its status: {@link NotFoundException} for a missing image or container, and so on.
  *
  * <pre>{@code
  * Images images = docker.images();
  * TransferProgress progress = new TransferProgress();
  * images.pull("127.0.0.1:5000/team/app:1.0", progress);
  * images.tag("127.0.0.1:5000/team/app:1.0", "app:latest");
- * images.remove("app:latest", false, false).forEach(System.out::println);
+ * images.remove("app:latest").forEach(System.out::println);   // Untagged: app:latest
  * }</pre>
  */
 public final class Images {
     private static final JavaType SUMMARIES = list(ImageSummary.class);
     private static final JavaType HISTORY = list(ImageHistoryItem.class);
     private static final JavaType REMOVALS = list(ImageRemoval.class);
+    private static final JavaType SEARCH_RESULTS = list(ImageSearchResult.class);
     private static final Consumer<ProgressEvent> IGNORE = e -> { };
 
     private final Transport transport;
@@ -61,25 +68,30 @@ public final class Images {
 
     // ---- reading ---------------------------------------------------------------------------------------------
 
-    /** {@code docker images}: tagged images; {@code all} adds intermediate ones ({@code -a}). */
-    public List<ImageSummary> list(boolean all) {
-        return list(all, Map.of());
+    /** {@code docker images}: the top-level images, tagged and dangling. */
+    public List<ImageSummary> list() {
+        return list(ImageQuery.defaults());
     }
 
-    /** {@code docker images --filter}: such as {@code dangling=true}, {@code label=k=v}, {@code reference=app:*}. */
-    public List<ImageSummary> list(boolean all, Map<String, List<String>> filters) {
+    /** {@code docker images -a --filter ...}: the images {@code query} selects. */
+    public List<ImageSummary> list(ImageQuery query) {
         // No digests=1: the daemon fills RepoDigests anyway, the CLI never sends it, and Podman 4.3 answers it
         // with an empty 200 body.
-        return transport.json(ApiRequest.get("/images/json").query("all", all ? true : null)
-                .filters(filters).build(), SUMMARIES);
+        return transport.json(ApiRequest.get("/images/json").query("all", query.all ? true : null)
+                .query("shared-size", query.sharedSize ? true : null).filters(query.filters.asMap()).build(),
+                SUMMARIES);
     }
 
-    /** {@code docker image inspect}, including the layer list. */
+    /**
+     * {@code docker image inspect}, including the layer list.
+     *
+     * @throws NotFoundException when there is no such image
+     */
     public ImageDetails inspect(String name) {
         return transport.json(ApiRequest.get("/images/{name}/json", name).build(), ImageDetails.class);
     }
 
-    /** Whether the daemon has the image. */
+    /** Whether the daemon has the image ({@code docker image inspect} without the error). */
     public boolean exists(String name) {
         try {
             transport.send(ApiRequest.get("/images/{name}/json", name).build()).discard();
@@ -89,114 +101,206 @@ public final class Images {
         }
     }
 
-    /** {@code docker history}: the steps that made the image, newest first. */
+    /**
+     * {@code docker history}: the steps that made the image, newest first.
+     *
+     * @throws NotFoundException when there is no such image
+     */
     public List<ImageHistoryItem> history(String name) {
         return transport.json(ApiRequest.get("/images/{name}/history", name).build(), HISTORY);
     }
 
-    /** {@code docker search}: Docker Hub's answer for {@code term} (needs the daemon to reach Docker Hub). */
-    public List<Map<String, Object>> search(String term, int limit) {
-        return transport.json(ApiRequest.get("/images/search").query("term", term)
-                .query("limit", limit > 0 ? limit : null).build(),
-                Json.mapper().getTypeFactory().constructCollectionType(List.class, Map.class));
+    /** {@code docker search TERM}: Docker Hub's first 25 repositories for {@code term}. */
+    public List<ImageSearchResult> search(String term) {
+        return search(term, SearchOptions.defaults());
     }
 
-    /** The registry's descriptor and platforms for an image, without pulling it ({@code GET /distribution}). */
-    public Map<String, Object> distribution(String name) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> r = transport.json(ApiRequest.get("/distribution/{name}/json", name)
-                .registryAuth(authFor(name).toHeader()).build(), Map.class);
-        return r;
+    /**
+     * {@code docker search --limit --filter TERM}: Docker Hub's repositories for {@code term}. The daemon asks Docker
+     * Hub, so it needs to reach it.
+     *
+     * @throws dev.berth.errors.DockerException when the daemon cannot reach Docker Hub (a 500 or 503)
+     */
+    public List<ImageSearchResult> search(String term, SearchOptions options) {
+        return transport.json(ApiRequest.get("/images/search")
+                .query("term", ImageReference.requireText(term, "search term"))
+                .query("limit", options.limit > 0 ? options.limit : null).filters(options.filters.asMap()).build(),
+                SEARCH_RESULTS);
+    }
+
+    /**
+     * What the registry holds for {@code name}, without pulling it ({@code docker buildx imagetools inspect}): the
+     * digest of the manifest or index, and its platforms. Credentials are found as for a pull.
+     *
+     * @throws dev.berth.errors.UnauthorizedException when the registry refuses, which is also how it answers for
+     *         a name it does not have
+     * @throws NotFoundException when the name is unknown
+     */
+    public DistributionInspect distribution(String name) {
+        return transport.json(ApiRequest.get("/distribution/{name}/json", name)
+                .registryAuth(storedAuth(name).toHeader()).build(), DistributionInspect.class);
     }
 
     // ---- names -----------------------------------------------------------------------------------------------
 
-    /** {@code docker tag SOURCE TARGET}; a target without tag gets {@code latest}. */
+    /**
+     * {@code docker tag SOURCE TARGET}; a target without tag gets {@code latest}.
+     *
+     * @throws IllegalArgumentException when {@code target} is a digest
+     * @throws NotFoundException when there is no image {@code source}
+     */
     public void tag(String source, String target) {
-        ImageReference t = ImageReference.parse(target);
-        if (t.tagOrDigest().startsWith("sha256:")) {
-            throw new IllegalArgumentException("a tag target cannot be a digest: " + target);
-        }
+        ImageReference t = ImageReference.parseTag(target);
         transport.send(ApiRequest.post("/images/{name}/tag", source).query("repo", t.repository())
-                .query("tag", t.tagOrDigest()).build()).discard();
+                .query("tag", t.tagOrLatest()).build()).discard();
     }
 
     /**
-     * {@code docker rmi}: returns what was untagged and deleted.
+     * {@code docker rmi NAME}: removes the name, and the image with its untagged parents when no other name is
+     * left.
      *
-     * @param force remove even when containers use it, and every tag of it
-     * @param noPrune keep untagged parents
+     * @return what was untagged and deleted, as the CLI prints it
+     * @throws NotFoundException when there is no such image
+     * @throws dev.berth.errors.ConflictException when a container uses the image, or (given an id) it has several
+     *         tags
      */
-    public List<ImageRemoval> remove(String name, boolean force, boolean noPrune) {
-        return transport.json(ApiRequest.delete("/images/{name}", name).query("force", force ? true : null)
-                .query("noprune", noPrune ? true : null).build(), REMOVALS);
+    public List<ImageRemoval> remove(String name) {
+        return remove(name, ImageRemoveOptions.defaults());
     }
 
-    /** {@code docker image prune}: dangling images, or all unused with filter {@code dangling=false}. */
-    public PruneResult prune(Map<String, List<String>> filters) {
-        Map<?, ?> r = transport.json(ApiRequest.post("/images/prune").filters(filters).build(), Map.class);
+    /**
+     * {@code docker rmi -f --no-prune NAME}.
+     *
+     * @return what was untagged and deleted, as the CLI prints it
+     * @throws NotFoundException when there is no such image
+     * @throws dev.berth.errors.ConflictException when a running container uses the image, or without force a
+     *         stopped one
+     */
+    public List<ImageRemoval> remove(String name, ImageRemoveOptions options) {
+        return transport.json(ApiRequest.delete("/images/{name}", name).query("force", options.force ? true : null)
+                .query("noprune", options.noPrune ? true : null).build(), REMOVALS);
+    }
+
+    /** {@code docker image prune}: removes the dangling images (untagged, used by no container). */
+    public PruneResult prune() {
+        return prune(Filters.none());
+    }
+
+    /**
+     * {@code docker image prune --filter}: removes the dangling images that match {@code until=TIME} or
+     * {@code label=...}; with {@code dangling=false}, every unused image that matches, as {@code -a} (which
+     * {@link #prune(ImagePruneOptions)} says by name).
+     *
+     * @return the ids of the deleted images and layers, and the space freed
+     */
+    public PruneResult prune(Filters filters) {
+        PruneAnswer r = transport.json(ApiRequest.post("/images/prune").filters(filters.asMap()).build(),
+                PruneAnswer.class);
         List<String> deleted = new ArrayList<>();
-        if (r.get("ImagesDeleted") instanceof List<?> items) {
-            for (Object o : items) {
-                if (o instanceof Map<?, ?> m && m.get("Deleted") != null) {
-                    deleted.add(String.valueOf(m.get("Deleted")));
-                }
+        for (ImageRemoval removal : r.imagesDeleted() == null ? List.<ImageRemoval>of() : r.imagesDeleted()) {
+            if (removal.deleted() != null) {
+                deleted.add(removal.deleted());
             }
         }
-        Object space = r.get("SpaceReclaimed");
-        return new PruneResult(deleted, space instanceof Number n ? n.longValue() : 0);
+        return new PruneResult(deleted, r.spaceReclaimed());
+    }
+
+    /**
+     * {@code docker image prune [-a] --filter}: removes the dangling images, or with {@link ImagePruneOptions#all()}
+     * every image no container uses.
+     *
+     * @return the ids of the deleted images and layers, and the space freed
+     */
+    public PruneResult prune(ImagePruneOptions options) {
+        return prune(options.daemonFilters());
+    }
+
+    /** {@code POST /images/prune}'s answer, whose list holds removals rather than the ids other prunes return. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PruneAnswer(@JsonProperty("ImagesDeleted") List<ImageRemoval> imagesDeleted,
+                       @JsonProperty("SpaceReclaimed") long spaceReclaimed) {
     }
 
     // ---- registries ------------------------------------------------------------------------------------------
 
-    /** {@code docker pull}, with credentials found as the CLI finds them. */
-    public void pull(String reference) {
-        pull(reference, IGNORE);
-    }
-
-    /** {@code docker pull}, reporting progress to {@code progress}. */
-    public void pull(String reference, Consumer<ProgressEvent> progress) {
-        pull(reference, null, authFor(reference), progress);
-    }
-
     /**
-     * {@code docker pull --platform}, with explicit credentials.
+     * {@code docker pull NAME}, with credentials found as the CLI finds them.
      *
      * @param reference {@code name[:tag|@digest]}; no tag means {@code latest}
-     * @param platform such as {@code linux/arm64}, or null
-     * @param auth credentials, or {@link AuthConfig#anonymous()}
      * @throws StreamException when the registry or daemon reports an error in the stream
      */
-    public void pull(String reference, String platform, AuthConfig auth, Consumer<ProgressEvent> progress) {
-        ImageReference ref = ImageReference.parse(reference);
-        progress(ApiRequest.post("/images/create").query("fromImage", ref.repository())
-                .query("tag", ref.tagOrDigest()).query("platform", platform)
-                .registryAuth(auth.toHeader()), progress);
-    }
-
-    /** {@code docker pull --all-tags}: every tag of {@code repository}. */
-    public void pullAllTags(String repository, Consumer<ProgressEvent> progress) {
-        progress(ApiRequest.post("/images/create").query("fromImage", repository)
-                .registryAuth(authFor(repository).toHeader()), progress);
-    }
-
-    /** {@code docker push}, with credentials found as the CLI finds them. */
-    public void push(String reference, Consumer<ProgressEvent> progress) {
-        push(reference, authFor(reference), progress);
+    public void pull(String reference) {
+        pull(reference, PullOptions.defaults(), IGNORE);
     }
 
     /**
-     * {@code docker push} with explicit credentials; no tag means {@code latest}.
+     * {@code docker pull NAME}, reporting progress to {@code progress}.
+     *
+     * @throws StreamException when the registry or daemon reports an error in the stream
+     */
+    public void pull(String reference, Consumer<ProgressEvent> progress) {
+        pull(reference, PullOptions.defaults(), progress);
+    }
+
+    /**
+     * {@code docker pull --platform --all-tags NAME}, reporting progress to {@code progress}.
+     *
+     * @param reference {@code name[:tag|@digest]}; no tag means {@code latest}, unless all tags are asked for
+     * @throws IllegalArgumentException when all tags are asked for and {@code reference} names a tag or digest
+     * @throws StreamException when the registry or daemon reports an error in the stream
+     */
+    public void pull(String reference, PullOptions options, Consumer<ProgressEvent> progress) {
+        ImageReference ref = ImageReference.parse(reference);
+        String tag = allTags(options.allTags, ref, reference);
+        progress(ApiRequest.post("/images/create").query("fromImage", ref.repository()).query("tag", tag)
+                .query("platform", options.platform.isEmpty() ? null : options.platform)
+                .registryAuth(options.authOr(() -> storedAuth(reference)).toHeader()), progress);
+    }
+
+    /**
+     * {@code docker push NAME}, with credentials found as the CLI finds them; no tag means {@code latest}.
      *
      * @throws StreamException when the registry refuses (for example without credentials)
      */
-    public void push(String reference, AuthConfig auth, Consumer<ProgressEvent> progress) {
-        ImageReference ref = ImageReference.parse(reference);
-        progress(ApiRequest.post("/images/{name}/push", ref.repository()).query("tag", ref.tagOrDigest())
-                .registryAuth(auth.toHeader()), progress);
+    public void push(String reference) {
+        push(reference, PushOptions.defaults(), IGNORE);
     }
 
-    AuthConfig authFor(String reference) {
+    /**
+     * {@code docker push NAME}, reporting progress to {@code progress}.
+     *
+     * @throws StreamException when the registry refuses (for example without credentials)
+     */
+    public void push(String reference, Consumer<ProgressEvent> progress) {
+        push(reference, PushOptions.defaults(), progress);
+    }
+
+    /**
+     * {@code docker push --all-tags NAME}, reporting progress to {@code progress}.
+     *
+     * @throws IllegalArgumentException when all tags are asked for and {@code reference} names a tag or digest
+     * @throws NotFoundException when there is no such local image
+     * @throws StreamException when the registry refuses (for example without credentials)
+     */
+    public void push(String reference, PushOptions options, Consumer<ProgressEvent> progress) {
+        ImageReference ref = ImageReference.parse(reference);
+        String tag = allTags(options.allTags, ref, reference);
+        progress(ApiRequest.post("/images/{name}/push", ref.repository()).query("tag", tag)
+                .registryAuth(options.authOr(() -> storedAuth(reference)).toHeader()), progress);
+    }
+
+    /** The tag to send: none for every tag (then the name must not give one), else the one named or latest. */
+    private static String allTags(boolean allTags, ImageReference ref, String reference) {
+        if (!allTags) {
+            return ref.tagOrLatest();
+        }
+        if (!ref.tagOrDigest().isEmpty()) {
+            throw new IllegalArgumentException("allTags: the name must have no tag or digest: " + reference);
+        }
+        return null;
+    }
+
+    private AuthConfig storedAuth(String reference) {
         return credentials.lookup(reference).orElse(AuthConfig.anonymous());
     }
 
@@ -211,64 +315,82 @@ public final class Images {
     // ---- making images ---------------------------------------------------------------------------------------
 
     /**
-     * {@code docker commit}: a new image from a container's changes; returns its id.
+     * {@code docker commit CONTAINER}: an untagged image of the container's changes, the container paused meanwhile.
      *
-     * @param container the container
-     * @param repoTag {@code repo[:tag]}, or null for an untagged image
-     * @param message the commit message ({@code -m}), or null
-     * @param author the author ({@code -a}), or null
-     * @param changes Dockerfile instructions to apply ({@code -c}), such as {@code CMD ["sh"]}
-     * @param pause whether to pause the container while committing (the CLI's default)
+     * @return the new image's id
+     * @throws NotFoundException when there is no such container
      */
-    public String commit(String container, String repoTag, String message, String author, List<String> changes,
-                         boolean pause) {
-        ApiRequest.Builder b = ApiRequest.post("/commit").query("container", container).query("comment", message)
-                .query("author", author).query("pause", pause);
-        if (repoTag != null) {
-            ImageReference ref = ImageReference.parse(repoTag);
-            b.query("repo", ref.repository()).query("tag", ref.tagOrDigest());
-        }
-        for (String change : changes) {
-            b.query("changes", change);
-        }
-        Map<?, ?> r = transport.json(b.json(Map.of()).build(), Map.class);
-        return withDigestPrefix((String) r.get("Id"));
+    public String commit(String container) {
+        return commit(container, CommitOptions.defaults());
     }
 
     /**
-     * {@code docker import}: a filesystem tar (read as it is sent) becomes an image; returns its id.
+     * {@code docker commit -m -a -c CONTAINER REPO:TAG}: a new image of the container's changes.
      *
-     * @param tar the root filesystem as a tar (plain or compressed)
-     * @param repoTag {@code repo[:tag]}, or null
-     * @param changes Dockerfile instructions ({@code -c})
-     * @param message the commit message ({@code -m}), or null
+     * @return the new image's id
+     * @throws NotFoundException when there is no such container
+     * @throws dev.berth.errors.BadRequestException when a change is not an instruction commit can apply
      */
-    public String importTar(InputStream tar, String repoTag, List<String> changes, String message) {
-        ApiRequest.Builder b = ApiRequest.post("/images/create").query("fromSrc", "-").query("message", message)
-                .body("application/x-tar", out -> tar.transferTo(out));
-        return importRequest(b, repoTag, changes);
+    public String commit(String container, CommitOptions options) {
+        ApiRequest.Builder b = ApiRequest.post("/commit").query("container", container)
+                .query("comment", options.message.isEmpty() ? null : options.message)
+                .query("author", options.author.isEmpty() ? null : options.author).query("pause", options.pause);
+        if (!options.repoTag.isEmpty()) {
+            ImageReference ref = ImageReference.parse(options.repoTag);
+            b.query("repo", ref.repository()).query("tag", ref.tagOrLatest());
+        }
+        options.changes.forEach(change -> b.query("changes", change));
+        return withDigestPrefix(transport.json(b.json(Map.of()).build(), IdAnswer.class).id());
     }
 
-    /** {@code docker import FILE}. */
-    public String importTar(Path tar, String repoTag, List<String> changes, String message) {
+    /** {@code POST /commit}'s answer. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record IdAnswer(@JsonProperty("Id") String id) {
+    }
+
+    /**
+     * {@code docker import - REPO:TAG}: a filesystem tar (plain or compressed, read as it is sent) becomes an image.
+     *
+     * @return the new image's id
+     * @throws StreamException when the daemon rejects the tar
+     */
+    public String importTar(InputStream tar, ImportOptions options) {
+        Objects.requireNonNull(tar, "tar");
+        return importRequest(ApiRequest.post("/images/create").query("fromSrc", "-")
+                .body("application/x-tar", out -> tar.transferTo(out)), options);
+    }
+
+    /**
+     * {@code docker import FILE REPO:TAG}.
+     *
+     * @return the new image's id
+     * @throws UncheckedIOException when the file cannot be read
+     * @throws StreamException when the daemon rejects the tar
+     */
+    public String importTar(Path tar, ImportOptions options) {
         try (InputStream in = Files.newInputStream(tar)) {
-            return importTar(in, repoTag, changes, message);
+            return importTar(in, options);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + tar, e);
         }
     }
 
-    /** {@code docker import URL}: the daemon downloads the tar itself. */
-    public String importUrl(URL url, String repoTag, List<String> changes, String message) {
-        return importRequest(ApiRequest.post("/images/create").query("fromSrc", url.toString())
-                .query("message", message), repoTag, changes);
+    /**
+     * {@code docker import URL REPO:TAG}: the daemon downloads the tar itself.
+     *
+     * @return the new image's id
+     * @throws StreamException when the daemon cannot download or read it
+     */
+    public String importUrl(URL url, ImportOptions options) {
+        return importRequest(ApiRequest.post("/images/create").query("fromSrc", url.toString()), options);
     }
 
-    private String importRequest(ApiRequest.Builder b, String repoTag, List<String> changes) {
-        b.query("repo", repoTag); // "name:tag" in one parameter, as the CLI sends it (Podman reads only this form)
-        for (String change : changes) {
-            b.query("changes", change);
-        }
+    private String importRequest(ApiRequest.Builder b, ImportOptions options) {
+        // "name:tag" in one parameter, as the CLI sends it (Podman reads only this form)
+        b.query("repo", options.repoTag.isEmpty() ? null : options.repoTag)
+                .query("message", options.message.isEmpty() ? null : options.message)
+                .query("platform", options.platform.isEmpty() ? null : options.platform);
+        options.changes.forEach(change -> b.query("changes", change));
         String[] imported = new String[1];
         progress(b, e -> {
             String s = e.status();
@@ -287,7 +409,13 @@ public final class Images {
         return id != null && id.matches("[0-9a-f]{64}") ? "sha256:" + id : id;
     }
 
-    /** {@code docker save}: one or more images as a tar stream, read as the daemon writes it; close it when done. */
+    /**
+     * {@code docker save IMAGE...}: one or more images as a tar stream, read as the daemon writes it; close it when
+     * done.
+     *
+     * @throws IllegalArgumentException when no image is named
+     * @throws NotFoundException when an image is missing
+     */
     public InputStream save(String... names) {
         if (names.length == 0) {
             throw new IllegalArgumentException("save needs at least one image");
@@ -299,7 +427,13 @@ public final class Images {
         return transport.send(b.streaming().build()).body();
     }
 
-    /** {@code docker save -o FILE}. */
+    /**
+     * {@code docker save -o FILE IMAGE...}.
+     *
+     * @throws IllegalArgumentException when no image is named
+     * @throws NotFoundException when an image is missing
+     * @throws UncheckedIOException when the file cannot be written
+     */
     public void save(Path target, String... names) {
         try (InputStream tar = save(names)) {
             Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
@@ -309,11 +443,13 @@ public final class Images {
     }
 
     /**
-     * {@code docker load}: images from a tar (read as it is sent); returns the names (or ids) loaded.
+     * {@code docker load}: images from a tar (read as it is sent).
      *
+     * @return the names (or, for images saved by id, the ids) loaded
      * @throws StreamException when the daemon rejects the tar
      */
     public List<String> load(InputStream tar) {
+        Objects.requireNonNull(tar, "tar");
         ApiRequest.Builder b = ApiRequest.post("/images/load").query("quiet", false)
                 .body("application/x-tar", out -> tar.transferTo(out));
         List<String> loaded = new ArrayList<>();
@@ -326,7 +462,13 @@ public final class Images {
         return loaded;
     }
 
-    /** {@code docker load -i FILE}. */
+    /**
+     * {@code docker load -i FILE}.
+     *
+     * @return the names (or, for images saved by id, the ids) loaded
+     * @throws UncheckedIOException when the file cannot be read
+     * @throws StreamException when the daemon rejects the tar
+     */
     public List<String> load(Path tar) {
         try (InputStream in = Files.newInputStream(tar)) {
             return load(in);
@@ -335,7 +477,12 @@ public final class Images {
         }
     }
 
-    /** {@code docker build}; returns the image id. */
+    /**
+     * {@code docker build} with the classic builder.
+     *
+     * @return the image id
+     * @throws BuildFailedException when a step fails, naming the step and carrying the daemon's message
+     */
     public String build(BuildSpec spec) {
         return build(spec, line -> { });
     }

@@ -1,9 +1,11 @@
 package dev.berth;
 
-import dev.berth.transport.ApiRequest;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.berth.errors.ServerErrorException;
-import dev.berth.transport.Transport;
 import dev.berth.errors.UnauthorizedException;
+import dev.berth.transport.ApiRequest;
+import dev.berth.transport.Transport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +15,8 @@ import java.util.Optional;
  * them as the CLI does (a credential helper when {@code config.json} names one, else {@code config.json}).
  *
  * <pre>{@code
- * docker.registries().login("127.0.0.1:5000", "berth", password);   // UnauthorizedException when wrong
- * docker.images().push("127.0.0.1:5000/team/app:1", e -> { });       // finds the stored credentials
+ * docker.registries().login(AuthConfig.ofPassword("berth", password, "127.0.0.1:5000"));
+ * docker.images().push("127.0.0.1:5000/team/app:1");   // finds the stored credentials
  * docker.registries().logout("127.0.0.1:5000");
  * }</pre>
  */
@@ -31,19 +33,17 @@ public final class Registries {
      * Checks the credentials with the daemon (which asks the registry) without storing them. When the registry
      * hands out an identity token, the returned credentials carry it instead of the password.
      *
-     * @throws dev.berth.errors.UnauthorizedException when the registry refuses them
+     * @throws UnauthorizedException when the registry refuses them
      */
     public AuthConfig authenticate(AuthConfig auth) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", auth.username());
-        body.put("password", auth.password());
-        body.put("serveraddress", auth.serverAddress());
-        if (auth.identityToken() != null) {
-            body.put("identitytoken", auth.identityToken());
-        }
-        Map<?, ?> r;
+        put(body, "username", auth.username());
+        put(body, "password", auth.password());
+        put(body, "serveraddress", auth.serverAddress());
+        put(body, "identitytoken", auth.identityToken());
+        AuthAnswer r;
         try {
-            r = transport.json(ApiRequest.post("/auth").json(body).build(), Map.class);
+            r = transport.json(ApiRequest.post("/auth").json(body).build(), AuthAnswer.class);
         } catch (ServerErrorException e) {
             // Engines before 23 answer a refused login with 500 "login attempt ... failed with status: 401".
             if (e.daemonMessage().contains("401 Unauthorized")) {
@@ -51,24 +51,44 @@ public final class Registries {
             }
             throw e;
         }
-        Object token = r == null ? null : r.get("IdentityToken");
-        return token instanceof String t && !t.isEmpty() ? AuthConfig.ofIdentityToken(t, auth.serverAddress()) : auth;
+        String token = r == null ? null : r.identityToken();
+        return AuthConfig.present(token) ? AuthConfig.ofIdentityToken(token, auth.serverAddress()) : auth;
+    }
+
+    private static void put(Map<String, Object> body, String field, String value) {
+        if (AuthConfig.present(value)) {
+            body.put(field, value);
+        }
+    }
+
+    /** {@code POST /auth}'s answer; a 204 has none. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AuthAnswer(@JsonProperty("Status") String status, @JsonProperty("IdentityToken") String identityToken) {
     }
 
     /**
-     * {@code docker login REGISTRY}: checks, then stores the credentials (or the identity token the registry gave).
+     * {@code docker login [SERVER] -u USER -p PASSWORD}: checks, then stores the credentials (or the identity token
+     * the registry gave) under the registry's key ({@link CredentialStore#registryKey(String)}; Docker Hub when
+     * they name no server).
      *
-     * @param registry {@code host[:port]}, or {@code docker.io} for Docker Hub
      * @return the credentials stored
+     * @throws UnauthorizedException when the registry refuses them
+     * @throws dev.berth.errors.CredentialsException when the credential helper fails to store them
      */
-    public AuthConfig login(String registry, String username, String password) {
-        AuthConfig checked = authenticate(AuthConfig.ofPassword(username, password,
-                CredentialStore.registryKey(registry)));
+    public AuthConfig login(AuthConfig auth) {
+        String server = AuthConfig.present(auth.serverAddress()) ? CredentialStore.registryKey(auth.serverAddress())
+                : CredentialStore.DOCKER_HUB;
+        AuthConfig checked = authenticate(new AuthConfig(auth.username(), auth.password(), server,
+                auth.identityToken()));
         credentials.store(checked);
         return checked;
     }
 
-    /** {@code docker logout REGISTRY}: forgets the stored credentials. */
+    /**
+     * {@code docker logout SERVER}: forgets the stored credentials.
+     *
+     * @throws dev.berth.errors.CredentialsException when the credential helper fails to erase them
+     */
     public void logout(String registry) {
         credentials.erase(registry);
     }

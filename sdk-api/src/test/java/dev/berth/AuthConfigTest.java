@@ -53,7 +53,8 @@ class AuthConfigTest {
     void anonymousIsEmptyObject() {
         assertEquals("e30=", AuthConfig.anonymous().toHeader());
         assertTrue(AuthConfig.anonymous().isAnonymous());
-        assertFalse(AuthConfig.ofIdentityToken("t", null).isAnonymous());
+        assertFalse(AuthConfig.ofIdentityToken("t").isAnonymous());
+        assertEquals(AuthConfig.anonymous(), new AuthConfig(null, null, null, null), "null is read as empty");
     }
 
     @Test

@@ -141,7 +141,7 @@ class CredentialStoreTest {
         AuthConfig auth = store.lookup("reg.example.com/team/app").orElseThrow();
         assertEquals("tok-1", auth.identityToken());
         assertEquals("berth", auth.username());
-        assertNull(auth.password());
+        assertEquals("", auth.password(), "absent is empty");
         assertEquals("{\"identitytoken\":\"tok-1\",\"serveraddress\":\"reg.example.com\"}",
                 new String(Base64.getUrlDecoder().decode(auth.toHeader()), StandardCharsets.UTF_8));
     }
@@ -295,7 +295,7 @@ class CredentialStoreTest {
         writeConfig("{\"credHelpers\":{\"127.0.0.1:5000\":\"fake\"}}");
         AuthConfig auth = store.lookup(REG).orElseThrow();
         assertEquals(AuthConfig.ofIdentityToken("refresh-token-1", REG), auth);
-        assertNull(auth.username());
+        assertEquals("", auth.username(), "absent is empty");
     }
 
     @Test
@@ -305,7 +305,7 @@ class CredentialStoreTest {
         writeConfig("{\"credsStore\":\"fake\",\"currentContext\":\"ctx\",\"HttpHeaders\":{\"X-Meta\":\"1\"},"
                 + "\"auths\":{\"127.0.0.1:5000\":{\"auth\":\"" + b64("stale:plaintext") + "\",\"email\":\"e@x\"}}}");
         store.store(AuthConfig.ofPassword("berth", SECRET, REG));
-        store.store(AuthConfig.ofIdentityToken("tok-7", null));
+        store.store(AuthConfig.ofIdentityToken("tok-7"));
 
         String saved = Files.readString(fake.resolve("127.0.0.1_5000.json"));
         assertEquals("{\"ServerURL\":\"127.0.0.1:5000\",\"Username\":\"berth\",\"Secret\":\"" + SECRET + "\"}", saved);

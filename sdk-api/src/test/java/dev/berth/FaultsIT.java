@@ -100,7 +100,7 @@ class FaultsIT {
             removeContainers(direct.transport(), KIND);
             for (String image : IMAGES) {
                 try {
-                    direct.images().remove(image, true, false);
+                    direct.images().remove(image, ImageRemoveOptions.force());
                 } catch (NotFoundException | ConflictException e) {
                     // never made, or already gone
                 }
@@ -250,7 +250,7 @@ class FaultsIT {
     @Test
     void engineDyingDuringAPullFailsItAtOnce() throws IOException {
         String image = pushedImage();
-        direct.images().remove(image, false, false);
+        direct.images().remove(image);
         assertFalse(direct.images().exists(image));
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             AtomicLong killed = new AtomicLong();
@@ -661,10 +661,12 @@ class FaultsIT {
                 .build());
         direct.containers().start(base);
         assertEquals(0, direct.containers().waitFor(base, WaitCondition.NOT_RUNNING).statusCode());
-        direct.images().commit(base, image, "fault payload", "berth-test", List.of(), false);
+        direct.images().commit(base, CommitOptions.of(image).withMessage("fault payload").withAuthor("berth-test")
+                .withoutPause());
         IMAGES.add(image);
         // Through the proxy, with a credential store of the test's own (not the user's config.json).
-        docker.registries().login(registry, env("BERTH_TEST_REGISTRY_USER"), env("BERTH_TEST_REGISTRY_PASSWORD"));
+        docker.registries().login(AuthConfig.ofPassword(env("BERTH_TEST_REGISTRY_USER"),
+                env("BERTH_TEST_REGISTRY_PASSWORD"), registry));
         docker.images().push(image, e -> { });
         pushedImage = image;
         return image;

@@ -86,7 +86,8 @@ class ImagesApi156Test {
                       "Containers":2,
                       "Descriptor":{"mediaType":"application/vnd.oci.image.index.v1+json",
                                     "digest":"sha256:ec3f0931a6e6b6855d76b2d7b0be30e81860baccd891b2e243280bf1cd8ad710","size":424}}]""");
-            List<ImageSummary> images = engine.docker().images().list(false, Map.of("dangling", List.of("false")));
+            List<ImageSummary> images = engine.docker().images()
+                    .list(ImageQuery.defaults().withFilters(Filters.of("dangling", "false")));
             RecordedRequest r = engine.request();
             assertEquals("/v1.56/images/json", r.getUrl().encodedPath());
             // identity (1.54) needs manifests=1 and would make the daemon compute both for every image.

@@ -11,6 +11,7 @@ import dev.berth.errors.NotFoundException;
 import dev.berth.errors.StreamException;
 import dev.berth.errors.UnauthorizedException;
 import dev.berth.model.ContainerSpec;
+import dev.berth.model.DistributionInspect;
 import dev.berth.model.ImageDetails;
 import dev.berth.model.ImageHistoryItem;
 import dev.berth.model.ImageRemoval;
@@ -58,7 +59,7 @@ class ImagesIT {
         TestEngine.removeTestContainers(docker.transport());
         for (String image : IMAGES) {
             try {
-                docker.images().remove(image, true, false);
+                docker.images().remove(image, ImageRemoveOptions.force());
             } catch (NotFoundException e) {
                 // already gone
             }
@@ -101,7 +102,7 @@ class ImagesIT {
         Path config = Files.createDirectories(temp.resolve("config"));
         try (Docker d = clientWithConfig(config, null)) {
             UnauthorizedException wrong = assertThrows(UnauthorizedException.class,
-                    () -> d.registries().login(registry(), user(), "wrong-password"));
+                    () -> d.registries().login(AuthConfig.ofPassword(user(), "wrong-password", registry())));
             assertFalse(wrong.getMessage().contains("wrong-password"), "the password never shows");
 
             String image = tagged(registry() + "/berth/pushed:" + RUN);
@@ -109,7 +110,7 @@ class ImagesIT {
             StreamException anonymous = assertThrows(StreamException.class, () -> d.images().push(image, e -> { }));
             assertTrue(anonymous.daemonMessage().toLowerCase().contains("auth"), anonymous.daemonMessage());
 
-            d.registries().login(registry(), user(), password());
+            d.registries().login(AuthConfig.ofPassword(user(), password(), registry()));
             String saved = Files.readString(config.resolve("config.json"));
             assertTrue(saved.contains(registry()), saved);
             assertFalse(saved.contains(password()), "stored base64-encoded, as docker login does");
@@ -119,7 +120,7 @@ class ImagesIT {
             // Podman 4.3's push stream has no per-layer lines, only "The push refers to ..." and "TAG: digest: ..."
             assertTrue(TestEngine.isPodman() || pushed.layers().size() >= 1, pushed.toString());
 
-            List<ImageRemoval> removed = d.images().remove(image, false, false);
+            List<ImageRemoval> removed = d.images().remove(image);
             assertTrue(removed.stream().anyMatch(r -> image.equals(r.untagged())), removed.toString());
             assertFalse(d.images().exists(image));
         }
@@ -161,7 +162,7 @@ class ImagesIT {
             d.containers().start(base);
             d.containers().waitFor(base, WaitCondition.NOT_RUNNING);
             String image = tagged(registry() + "/berth/helper:" + RUN);
-            d.images().commit(base, image, "payload", "berth-test", List.of(), true);
+            d.images().commit(base, CommitOptions.of(image).withMessage("payload").withAuthor("berth-test"));
 
             TransferProgress up = new TransferProgress();
             d.images().push(image, up);
@@ -170,7 +171,7 @@ class ImagesIT {
                 // progressDetail is always {}), and no GET /distribution/{name}/json (404); the helper's
                 // credentials still carry the push and the pull.
                 assertThrows(NotFoundException.class, () -> d.images().distribution(image));
-                d.images().remove(image, false, false);
+                d.images().remove(image);
                 d.images().pull(image, new TransferProgress());
                 assertTrue(d.images().exists(image));
                 return;
@@ -186,9 +187,10 @@ class ImagesIT {
                 assertTrue(up.totalBytes() > 1_000_000, "push byte counts: " + up);
             }
             assertEquals(1.0, up.fraction(), 0.0001);
-            Map<String, Object> distribution = d.images().distribution(image);
-            assertTrue(String.valueOf(distribution.get("Descriptor")).contains("sha256:"), distribution.toString());
-            d.images().remove(image, false, false);
+            DistributionInspect distribution = d.images().distribution(image);
+            assertTrue(distribution.descriptor().digest().startsWith("sha256:"), distribution.toString());
+            assertFalse(distribution.platforms().isEmpty(), distribution.toString());
+            d.images().remove(image);
 
             TransferProgress down = new TransferProgress();
             d.images().pull(image, down);
@@ -249,8 +251,8 @@ class ImagesIT {
                 .cmd("sleep", "60").build()).id();
         docker.containers().exec(c, "sh", "-c", "echo committed > /marker");
         String repo = tagged("berth-commit:" + RUN);
-        String committed = docker.images().commit(c, repo, "add marker", "Berth Test <t@example.org>",
-                List.of("ENV COMMITTED=1"), true);
+        String committed = docker.images().commit(c, CommitOptions.of(repo).withMessage("add marker")
+                .withAuthor("Berth Test <t@example.org>").withChanges("ENV COMMITTED=1"));
         // Podman's POST /commit answers {"Id": "<hex>"}, without the "sha256:" its inspect and list have
         String id = TestEngine.isPodman() && !committed.startsWith("sha256:") ? "sha256:" + committed : committed;
         ImageDetails img = docker.images().inspect(repo);
@@ -269,7 +271,7 @@ class ImagesIT {
         String second = tagged("berth-commit-alias:" + RUN);
         docker.images().tag(repo, second);
         assertEquals(id, docker.images().inspect(second).id());
-        List<ImageRemoval> untag = docker.images().remove(second, false, false);
+        List<ImageRemoval> untag = docker.images().remove(second);
         // Podman names what it untagged in full: docker.io/library/NAME:TAG
         String untagged = TestEngine.isPodman() ? "docker.io/library/" + second : second;
         assertEquals(List.of(new ImageRemoval(untagged, null)), untag, "only the name goes while another remains");
@@ -283,18 +285,18 @@ class ImagesIT {
                 .cmd("true").build());
         Path exported = temp.resolve("fs.tar");
         docker.containers().export(c, exported);
-        String imported = docker.images().importTar(exported, tagged("berth-imported:" + RUN),
-                List.of("CMD [\"sh\"]", "ENV PATH=/bin"), "round trip");
+        String imported = docker.images().importTar(exported, ImportOptions.of(tagged("berth-imported:" + RUN))
+                .withChanges("CMD [\"sh\"]", "ENV PATH=/bin").withMessage("round trip"));
         assertTrue(imported.startsWith("sha256:"), imported);
         // the same client lists images right after the import (Podman 4.3 once answered Berth's list with nothing)
-        assertTrue(docker.images().list(false).stream().anyMatch(i -> i.id().equals(imported)),
+        assertTrue(docker.images().list().stream().anyMatch(i -> i.id().equals(imported)),
                 "the imported image is listed");
         assertEquals("ok\n", docker.containers().runAndWait(ContainerSpec.builder("berth-imported:" + RUN)
                 .label(TestEngine.LABEL, RUN).cmd("echo", "ok").build()).stdout());
 
         Path saved = temp.resolve("saved.tar");
         docker.images().save(saved, "berth-imported:" + RUN);
-        docker.images().remove("berth-imported:" + RUN, true, false);
+        docker.images().remove("berth-imported:" + RUN, ImageRemoveOptions.force());
         assertFalse(docker.images().exists("berth-imported:" + RUN));
         List<String> loaded = docker.images().load(saved);
         // Podman names what it loads with its full name: docker.io/library/NAME:TAG

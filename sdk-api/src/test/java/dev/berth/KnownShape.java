@@ -6,10 +6,6 @@ final class KnownShape {
     }
 
     static final String[] FLAGS = {
-        "BuildSpec$Builder.forceRemoveIntermediate(boolean)",
-        "BuildSpec$Builder.noCache(boolean)",
-        "BuildSpec$Builder.pull(boolean)",
-        "BuildSpec$Builder.removeIntermediate(boolean)",
         "ContainerFiles.write(String,String,InputStream,boolean,boolean)",
         "ContainerSpec$Builder.autoRemove(boolean)",
         "ContainerSpec$Builder.bind(Path,String,boolean)",
@@ -23,10 +19,6 @@ final class KnownShape {
         "Containers.remove(String,boolean,boolean)",
         "DockerHost.effectivePort(boolean)",
         "FrameReader.of(InputStream,boolean,String)",
-        "Images.commit(String,String,String,String,List,boolean)",
-        "Images.list(boolean)",
-        "Images.list(boolean,Map)",
-        "Images.remove(String,boolean,boolean)",
         "Mount.bind(Path,String,boolean)",
         "Mount.volume(String,String,boolean)",
         "NetworkSpec$Builder.attachable(boolean)",
@@ -56,7 +48,6 @@ final class KnownShape {
         "ContainerStats.pidsStats()",
         "Containers.execInspect(String)",
         "Healthcheck.toJson()",
-        "Images.distribution(String)",
         "NetworkSpec.toCreateBody()",
         "NodeDetails.description()",
         "PluginDetails.config()",
@@ -73,10 +64,6 @@ final class KnownShape {
     };
 
     static final String[] NULLS = {
-        "AuthConfig.java: identityToken",
-        "AuthConfig.java: password",
-        "AuthConfig.java: server",
-        "AuthConfig.java: username",
         "DaemonUnreachableException.java: request",
         "DockerException.java: cause",
         "DockerException.java: request",
@@ -86,10 +73,6 @@ final class KnownShape {
         "EventQuery.java: until",
         "ExecOptions.java: user",
         "ExecOptions.java: workingDir",
-        "Images.java: author",
-        "Images.java: message",
-        "Images.java: platform",
-        "Images.java: repoTag",
         "Networks.java: ipv4Address",
         "Nodes.java: availability",
         "Nodes.java: labels",

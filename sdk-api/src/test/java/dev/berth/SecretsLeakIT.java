@@ -84,7 +84,7 @@ class SecretsLeakIT {
     static void cleanUp() {
         for (String image : IMAGES) {
             try {
-                engine.images().remove(image, true, false);
+                engine.images().remove(image, ImageRemoveOptions.force());
             } catch (NotFoundException e) {
                 // already gone
             }
@@ -221,9 +221,9 @@ class SecretsLeakIT {
         try (Docker d = client(config)) {
             // login, wrong then right
             Throwable refused = fails("login with a wrong password",
-                    () -> d.registries().login(registry, user, wrongPassword));
+                    () -> d.registries().login(wrong));
             assertTrue(refused instanceof UnauthorizedException, refused.toString());
-            works("login", () -> d.registries().login(registry, user, password));
+            works("login", () -> d.registries().login(right));
             works("authenticate", () -> d.registries().authenticate(right));
             works("credentialsFor", () -> d.registries().credentialsFor(image));
             String stored = Files.readString(config.resolve("config.json"));
@@ -237,15 +237,15 @@ class SecretsLeakIT {
                 return "pushed";
             });
             works("push (explicit credentials)", () -> {
-                d.images().push(image, right, events::add);
+                d.images().push(image, PushOptions.defaults().withAuth(right), events::add);
                 return "pushed";
             });
-            d.images().remove(image, true, false);
+            d.images().remove(image, ImageRemoveOptions.force());
             works("pull (explicit credentials)", () -> {
-                d.images().pull(image, null, right, events::add);
+                d.images().pull(image, PullOptions.defaults().withAuth(right), events::add);
                 return "pulled";
             });
-            d.images().remove(image, true, false);
+            d.images().remove(image, ImageRemoveOptions.force());
             works("pull (stored credentials)", () -> {
                 d.images().pull(image, events::add);
                 return "pulled";
@@ -253,19 +253,22 @@ class SecretsLeakIT {
             text("progress events", events);
 
             // what fails
-            fails("push with a wrong password", () -> d.images().push(image, wrong, e -> { }));
+            fails("push with a wrong password", () -> d.images().push(image, PushOptions.defaults().withAuth(wrong),
+                    e -> { }));
             fails("pull with a wrong password", () -> d.images().pull(registry + "/berth/secrets-leak:" + RUN + "-x",
-                    null, wrong, e -> { }));
+                    PullOptions.defaults().withAuth(wrong), e -> { }));
             fails("pull of a missing repository", () -> d.images().pull(registry + "/berth/missing-" + RUN + ":1",
-                    null, right, e -> { }));
+                    PullOptions.defaults().withAuth(right), e -> { }));
             fails("push of an image that is not there", () -> d.images().push(registry + "/berth/missing-" + RUN
-                    + ":1", right, e -> { }));
+                    + ":1", PushOptions.defaults().withAuth(right), e -> { }));
             fails("push to a missing repository with a wrong password", () -> d.images().push(registry
-                    + "/berth/missing-" + RUN + ":1", wrong, e -> { }));
-            fails("login to a registry that is not there", () -> d.registries().login("127.0.0.1:1", user, password));
+                    + "/berth/missing-" + RUN + ":1", PushOptions.defaults().withAuth(wrong), e -> { }));
+            fails("login to a registry that is not there", () -> d.registries().login(AuthConfig.ofPassword(user,
+                    password, "127.0.0.1:1")));
             Throwable byToken = null;
             try {
-                d.images().pull(registry + "/berth/missing-" + RUN + ":2", null, identity, e -> { });
+                d.images().pull(registry + "/berth/missing-" + RUN + ":2", PullOptions.defaults().withAuth(identity),
+                        e -> { });
             } catch (RuntimeException e) {
                 byToken = e;
                 exception("pull with an identity token", e);
@@ -287,7 +290,7 @@ class SecretsLeakIT {
             works("build with a build arg", () -> d.images().build(good, output::add));
             BuildSpec bad = BuildSpec.fromDockerfile("FROM " + TestEngine.image()
                     + "\nARG SECRET_ARG\nRUN test -z \"$SECRET_ARG\"\n").buildArg("SECRET_ARG", password)
-                    .label(TestEngine.LABEL, "1").forceRemoveIntermediate(true).build();
+                    .label(TestEngine.LABEL, "1").forceRemoveIntermediate().build();
             Throwable failedBuild = fails("failing build with a build arg", () -> d.images().build(bad, output::add));
             assertTrue(failedBuild instanceof BuildFailedException, failedBuild.toString());
             text("build output", output);

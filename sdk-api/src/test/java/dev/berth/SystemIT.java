@@ -82,7 +82,7 @@ class SystemIT {
                 assertSameDaemon(docker);
                 assertTrue(docker.images().exists(TestEngine.image()));
             } else {
-                DockerException e = assertThrows(DockerException.class, () -> docker.images().list(false));
+                DockerException e = assertThrows(DockerException.class, () -> docker.images().list());
                 assertTrue(e.getMessage().contains("1.44"), e.getMessage());
             }
         }

@@ -1,13 +1,14 @@
 package dev.berth.bench;
 
+import dev.berth.CommitOptions;
 import dev.berth.Docker;
+import dev.berth.ImageRemoveOptions;
 import dev.berth.WaitCondition;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -46,14 +47,15 @@ public final class ArchiveBenchmark {
                 docker.containers().start(c);
                 docker.containers().waitFor(c, WaitCondition.NOT_RUNNING);
                 measure("export", tar, () -> docker.containers().export(c, tar));
-                docker.images().commit(c, image, "payload", "bench", List.of(), false);
+                docker.images().commit(c, CommitOptions.of(image).withMessage("payload").withAuthor("bench")
+                        .withoutPause());
             } finally {
                 BenchSpecs.remove(docker, c);
             }
             measure("save", tar, () -> docker.images().save(tar, image));
-            docker.images().remove(image, true, false);
+            docker.images().remove(image, ImageRemoveOptions.force());
             measure("load", tar, () -> System.out.println("loaded " + docker.images().load(tar)));
-            docker.images().remove(image, true, false);
+            docker.images().remove(image, ImageRemoveOptions.force());
         } finally {
             Files.deleteIfExists(tar);
         }

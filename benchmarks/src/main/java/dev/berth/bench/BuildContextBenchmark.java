@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import dev.berth.BuildSpec;
 import dev.berth.Docker;
+import dev.berth.ImageRemoveOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ public final class BuildContextBenchmark {
                     report(round, "docker-java", "docker-java 3.7.1 (httpclient5)", System.nanoTime() - t);
                 }
                 for (String tag : new String[] {"berth", "cli", "docker-java"}) {
-                    docker.images().remove("berth-bench-build:" + tag, true, false);
+                    docker.images().remove("berth-bench-build:" + tag, ImageRemoveOptions.force());
                 }
             }
         } finally {

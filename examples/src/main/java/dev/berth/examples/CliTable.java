@@ -1,12 +1,21 @@
 package dev.berth.examples;
 
+import dev.berth.AuthConfig;
 import dev.berth.BuildSpec;
+import dev.berth.CommitOptions;
 import dev.berth.ContainerQuery;
 import dev.berth.Containers;
 import dev.berth.Docker;
 import dev.berth.EventQuery;
 import dev.berth.ExecOptions;
+import dev.berth.Filters;
+import dev.berth.ImagePruneOptions;
+import dev.berth.ImageQuery;
+import dev.berth.ImageRemoveOptions;
 import dev.berth.Images;
+import dev.berth.ImportOptions;
+import dev.berth.PullOptions;
+import dev.berth.SearchOptions;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.NetworkSpec;
 import dev.berth.model.ProgressEvent;
@@ -27,20 +36,27 @@ final class CliTable {
     }
 
     static void calls(Docker d, String REG, String U, String P, String NAME, String CTR, String IMG, String IMAGE,
-                      String N, String T, String M, String A, String SRC_IMG, String DST, String[] CMD, Path DIR,
+                      String N, String T, String M, String A, String SRC_IMG, String DST, String TERM, String[] CMD,
+                      Path DIR,
                       Path F, Path SRC, boolean force, boolean volumes, Consumer<ProgressEvent> progress,
                       ServiceSpec SERVICE_SPEC) throws Exception {
         Containers c = d.containers();
         Images i = d.images();
-        d.registries().login(REG, U, P);
+        d.registries().login(AuthConfig.ofPassword(U, P, REG));
         d.registries().logout(REG);
-        i.list(false);
-        i.list(true, Map.of("dangling", List.of("true")));
-        i.remove(NAME, force, false);
+        i.list();
+        i.list(ImageQuery.all().withFilters(Filters.of("dangling", "true")));
+        i.remove(NAME);
+        i.remove(NAME, ImageRemoveOptions.force());
+        i.prune();
+        i.prune(ImagePruneOptions.all());
         i.pull(NAME, progress);
         i.push(NAME, progress);
-        i.commit(CTR, "REPO:TAG", M, A, List.of(), true);
+        i.pull(NAME, PullOptions.defaults().withPlatform("linux/arm64"), progress);
+        i.commit(CTR, CommitOptions.of("REPO:TAG").withMessage(M).withAuthor(A));
         i.build(BuildSpec.fromDirectory(DIR).tag(T).build());
+        i.build(BuildSpec.fromDirectory(DIR).tag(T).noCache().pull().build());
+        i.search(TERM, SearchOptions.defaults().officialOnly().withLimit(5));
         i.tag(SRC_IMG, DST);
         c.list();
         c.list(ContainerQuery.all());
@@ -59,7 +75,7 @@ final class CliTable {
         c.exec(CTR, "ls", "/");
         c.execInteractive(CTR, ExecOptions.of("sh").withTty());
         c.export(CTR, F);
-        i.importTar(F, "REPO:TAG", List.of(), null);
+        i.importTar(F, ImportOptions.of("REPO:TAG"));
         d.files().copyIn(SRC, CTR, "/dst");
         d.files().copyOut(CTR, "/src/f", DIR);
         i.save(F, IMG);

@@ -1,15 +1,18 @@
 package dev.berth.examples;
 
 import dev.berth.AuthConfig;
+import dev.berth.CommitOptions;
 import dev.berth.Containers;
 import dev.berth.Docker;
+import dev.berth.ImageRemoveOptions;
 import dev.berth.Images;
+import dev.berth.PullOptions;
+import dev.berth.PushOptions;
 import dev.berth.WaitCondition;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ProgressEvent;
 import dev.berth.model.TransferProgress;
 import dev.berth.errors.NotFoundException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -57,20 +60,21 @@ public final class ProgressPull {
                         .cmd("dd", "if=/dev/urandom", "of=/payload", "bs=1M", "count=" + megabytes).build());
                 c.start(box);
                 c.waitFor(box, WaitCondition.NOT_RUNNING);
-                i.commit(box, target, "random payload", "Berth examples", List.of(), false);
+                i.commit(box, CommitOptions.of(target).withMessage("random payload").withAuthor("Berth examples")
+                        .withoutPause());
                 c.remove(box, true, false);
                 System.out.println("made " + target + " with a " + megabytes + " MB layer");
 
                 Bar up = new Bar("push", terminal);
-                i.push(target, auth, up);
+                i.push(target, PushOptions.defaults().withAuth(auth), up);
                 up.finish();
-                i.remove(target, false, false);                  // so the pull has to fetch it
+                i.remove(target);                                // so the pull has to fetch it
                 Bar down = new Bar("pull", terminal);
-                i.pull(target, null, auth, down);
+                i.pull(target, PullOptions.defaults().withAuth(auth), down);
                 down.finish();
             } finally {
                 try {
-                    i.remove(target, true, false);
+                    i.remove(target, ImageRemoveOptions.force());
                 } catch (NotFoundException e) {
                     // not made, or not pulled back
                 }

@@ -1,8 +1,12 @@
 package dev.berth.examples;
 
+import dev.berth.AuthConfig;
+import dev.berth.CommitOptions;
 import dev.berth.Containers;
 import dev.berth.Docker;
+import dev.berth.ImageRemoveOptions;
 import dev.berth.Images;
+import dev.berth.ImportOptions;
 import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ImageRemoval;
@@ -68,8 +72,8 @@ public final class SeedTour {
                 String source = c.create(ContainerSpec.builder(image).label(LABEL, "seed-tour").build());
                 containers.add(source);
                 c.export(source, tar);                                   // docker export -o rootfs.tar, then import
-                String baseId = i.importTar(tar, base, List.of("CMD [\"sh\"]", "ENV PATH=/bin",
-                        "LABEL " + LABEL + "=seed-tour"), "rootfs of " + image);
+                String baseId = i.importTar(tar, ImportOptions.of(base).withChanges("CMD [\"sh\"]", "ENV PATH=/bin",
+                        "LABEL " + LABEL + "=seed-tour").withMessage("rootfs of " + image));
                 step("import", base + " from a " + mb(Files.size(tar)) + " rootfs tar of " + image + " -> " + baseId);
                 docker.volumes().create(volume, null, Map.of(), Map.of(LABEL, "seed-tour"));
                 ContainerDetails web = c.run(ContainerSpec.builder(base).name("seed-tour-web-" + run)
@@ -91,32 +95,35 @@ public final class SeedTour {
                 c.restart(id, Duration.ofSeconds(5));
                 step("restart", "status " + c.inspect(id).state().status() + ", the volume kept the first boot: "
                         + c.exec(id, "wc", "-l", "/data/boot.log").stdout().trim());
-                step("commit", committed + " -> " + i.commit(id, committed, "the seed tour's web server",
-                        "Berth examples", List.of("CMD [\"httpd\", \"-f\", \"-p\", \"80\", \"-h\", \"/www\"]"), true));
+                step("commit", committed + " -> " + i.commit(id, CommitOptions.of(committed)
+                        .withMessage("the seed tour's web server").withAuthor("Berth examples")
+                        .withChanges("CMD [\"httpd\", \"-f\", \"-p\", \"80\", \"-h\", \"/www\"]")));
                 i.tag(committed, pushed);
                 step("tag", committed + " as " + pushed);
-                docker.registries().login(registry, env.getOrDefault("BERTH_TEST_REGISTRY_USER", "berth"),
-                        env.getOrDefault("BERTH_TEST_REGISTRY_PASSWORD", ""));
+                docker.registries().login(AuthConfig.ofPassword(env.getOrDefault("BERTH_TEST_REGISTRY_USER", "berth"),
+                        env.getOrDefault("BERTH_TEST_REGISTRY_PASSWORD", ""), registry));
                 step("login", registry + " (stored as docker login stores it)");
                 TransferProgress up = new TransferProgress();
                 i.push(pushed, up);
                 step("push", pushed + ": " + up.layers().size() + " layers, " + mb(up.totalBytes()) + " uploaded");
-                List<ImageRemoval> removed = new ArrayList<>(i.remove(pushed, false, false));
-                removed.addAll(i.remove(committed, false, false));
+                List<ImageRemoval> removed = new ArrayList<>(i.remove(pushed));
+                removed.addAll(i.remove(committed));
                 step("rmi", removed.size() + " lines, first " + removed.get(0) + "; exists: " + i.exists(pushed));
                 TransferProgress down = new TransferProgress();
                 i.pull(pushed, down);
                 step("pull", pushed + " back (" + down.phase() + "); exists: " + i.exists(pushed));
                 c.export(id, tar);
                 step("export", web.shortName() + " -> " + mb(Files.size(tar)) + " tar");
-                i.importTar(tar, again, List.of("ENV PATH=/bin"), "re-imported by the seed tour");
+                i.importTar(tar, ImportOptions.of(again).withChanges("ENV PATH=/bin")
+                        .withMessage("re-imported by the seed tour"));
                 String page = c.runAndWait(ContainerSpec.builder(again).autoRemove(true).label(LABEL, "seed-tour")
                         .cmd("cat", "/www/index.html").build()).stdout().trim();
                 step("import", again + ", its /www/index.html says " + page);
             } finally {
                 containers.forEach(id -> quietly(() -> c.remove(id, true, true)));
                 quietly(() -> docker.volumes().remove(volume, true));
-                List.of(base, committed, pushed, again).forEach(name -> quietly(() -> i.remove(name, true, false)));
+                List.of(base, committed, pushed, again)
+                        .forEach(name -> quietly(() -> i.remove(name, ImageRemoveOptions.force())));
                 docker.registries().logout(registry);
                 Files.deleteIfExists(tar);
                 System.out.println("cleanup done");

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.berth.ContainerQuery;
 import dev.berth.Docker;
+import dev.berth.Filters;
+import dev.berth.ImageQuery;
+import dev.berth.ImageRemoveOptions;
+import dev.berth.ImportOptions;
 import dev.berth.model.ContainerSpec;
 import dev.berth.errors.NotFoundException;
 import java.io.ByteArrayOutputStream;
@@ -71,7 +75,8 @@ class ExamplesIT {
         try {
             docker.containers().export(box, tar);
             image = "berth-example/busybox:it-" + RUN;
-            docker.images().importTar(tar, image, List.of("CMD [\"sh\"]", "ENV PATH=/bin"), "examples IT base");
+            docker.images().importTar(tar, ImportOptions.of(image).withChanges("CMD [\"sh\"]", "ENV PATH=/bin")
+                    .withMessage("examples IT base"));
         } finally {
             docker.containers().remove(box, true, false);
             Files.delete(tar);
@@ -86,7 +91,7 @@ class ExamplesIT {
         docker.containers().ids(ContainerQuery.all().label(LABEL + "=it")).forEach(id ->
                 docker.containers().remove(id, true, false));
         try {
-            docker.images().remove(image, true, false);
+            docker.images().remove(image, ImageRemoveOptions.force());
         } catch (NotFoundException e) {
             // never made
         }
@@ -127,7 +132,8 @@ class ExamplesIT {
         assertFalse(Files.readString(config.resolve("config.json")).contains("\"auth\""), "logged out at the end");
         assertNoLeftovers("seed-tour");
         List<String> tour = List.of("berth-example/seed-tour", env("BERTH_TEST_REGISTRY") + "/berth-example/seed-tour");
-        assertTrue(docker.images().list(false, Map.of("reference", tour)).isEmpty(), "the tour's images are removed");
+        assertTrue(docker.images().list(ImageQuery.defaults().withFilters(Filters.of("reference",
+                tour.toArray(String[]::new)))).isEmpty(), "the tour's images are removed");
     }
 
     @Test
@@ -206,7 +212,8 @@ class ExamplesIT {
         }
         assertLine(out, "pull done: .*Downloaded newer image.*");
         String repository = env("BERTH_TEST_REGISTRY") + "/berth-example/progress";
-        assertTrue(docker.images().list(false, Map.of("reference", List.of(repository))).isEmpty(), "image removed");
+        assertTrue(docker.images().list(ImageQuery.defaults()
+                .withFilters(Filters.of("reference", repository))).isEmpty(), "image removed");
         assertNoLeftovers("progress-pull");
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * One line of what {@code docker rmi} reports: a name untagged, or an image or layer deleted.
  *
  * <pre>{@code
- * docker.images().remove("app:1", false, false).forEach(System.out::println);
+ * docker.images().remove("app:1").forEach(System.out::println);
  * }</pre>
  *
  * @param untagged the name that was removed, or null

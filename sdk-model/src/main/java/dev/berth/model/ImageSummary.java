@@ -11,7 +11,7 @@ import java.util.Map;
  * One row of {@code docker images} ({@code GET /images/json}).
  *
  * <pre>{@code
- * for (ImageSummary i : docker.images().list(false)) System.out.println(i.repoTags() + " " + i.size());
+ * for (ImageSummary i : docker.images().list()) System.out.println(i.repoTags() + " " + i.size());
  * }</pre>
  *
  * @param id the image id ({@code sha256:...})
