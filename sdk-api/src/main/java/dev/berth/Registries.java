@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.berth.errors.ServerErrorException;
 import dev.berth.errors.UnauthorizedException;
 import dev.berth.transport.ApiRequest;
+import dev.berth.transport.ApiResponse;
+import dev.berth.transport.Json;
 import dev.berth.transport.Transport;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,8 +44,10 @@ public final class Registries {
         put(body, "serveraddress", auth.serverAddress());
         put(body, "identitytoken", auth.identityToken());
         AuthAnswer r;
-        try {
-            r = transport.json(ApiRequest.post("/auth").json(body).build(), AuthAnswer.class);
+        try (ApiResponse response = transport.send(ApiRequest.post("/auth").json(body).build())) {
+            // 200 with a status (and maybe a token), or 204 with no body at all, as the spec allows
+            r = response.status() == 204 ? null
+                    : response.readJson(Json.mapper().getTypeFactory().constructType(AuthAnswer.class));
         } catch (ServerErrorException e) {
             // Engines before 23 answer a refused login with 500 "login attempt ... failed with status: 401".
             if (e.daemonMessage().contains("401 Unauthorized")) {
