@@ -2,6 +2,7 @@ package dev.berth;
 
 import dev.berth.model.ByteSize;
 import dev.berth.model.RestartPolicy;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public final class ContainerUpdate {
     private ContainerUpdate with(String key, Object value) {
         Map<String, Object> b = new LinkedHashMap<>(body);
         b.put(key, value);
-        return new ContainerUpdate(Map.copyOf(b));
+        return new ContainerUpdate(Collections.unmodifiableMap(b)); // in the order set: the body and toString
     }
 
     /** Memory limit in bytes ({@code --memory}). */

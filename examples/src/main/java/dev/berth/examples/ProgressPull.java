@@ -4,6 +4,7 @@ import dev.berth.AuthConfig;
 import dev.berth.Containers;
 import dev.berth.Docker;
 import dev.berth.Images;
+import dev.berth.RemoveOptions;
 import dev.berth.WaitCondition;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ProgressEvent;
@@ -58,7 +59,7 @@ public final class ProgressPull {
                 c.start(box);
                 c.waitFor(box, WaitCondition.NOT_RUNNING);
                 i.commit(box, target, "random payload", "Berth examples", List.of(), false);
-                c.remove(box, true, false);
+                c.remove(box, RemoveOptions.force());
                 System.out.println("made " + target + " with a " + megabytes + " MB layer");
 
                 Bar up = new Bar("push", terminal);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.berth.ContainerQuery;
 import dev.berth.Docker;
+import dev.berth.RemoveOptions;
 import dev.berth.model.ContainerSpec;
 import dev.berth.errors.NotFoundException;
 import java.io.ByteArrayOutputStream;
@@ -73,7 +74,7 @@ class ExamplesIT {
             image = "berth-example/busybox:it-" + RUN;
             docker.images().importTar(tar, image, List.of("CMD [\"sh\"]", "ENV PATH=/bin"), "examples IT base");
         } finally {
-            docker.containers().remove(box, true, false);
+            docker.containers().remove(box, RemoveOptions.force());
             Files.delete(tar);
         }
     }
@@ -84,7 +85,7 @@ class ExamplesIT {
             return;
         }
         docker.containers().ids(ContainerQuery.all().label(LABEL + "=it")).forEach(id ->
-                docker.containers().remove(id, true, false));
+                docker.containers().remove(id, RemoveOptions.force()));
         try {
             docker.images().remove(image, true, false);
         } catch (NotFoundException e) {
