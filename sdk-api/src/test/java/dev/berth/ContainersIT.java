@@ -11,11 +11,14 @@ import dev.berth.model.ContainerSpec;
 import dev.berth.model.ContainerStats;
 import dev.berth.model.ContainerSummary;
 import dev.berth.model.Event;
+import dev.berth.model.ExecDetails;
 import dev.berth.model.FilesystemChange;
 import dev.berth.model.LogLine;
 import dev.berth.model.ProcessResult;
 import dev.berth.model.RestartPolicy;
 import dev.berth.transport.ApiRequest;
+import dev.berth.transport.ApiVersion;
+import dev.berth.errors.ApiVersionException;
 import dev.berth.errors.ConflictException;
 import dev.berth.errors.DockerException;
 import dev.berth.errors.NotFoundException;
@@ -254,6 +257,47 @@ class ContainersIT {
         ProcessResult tty = containers.exec(id, ExecOptions.of("sh", "-c", "echo both; echo e >&2").withTty());
         assertEquals("both\r\ne\r\n", tty.stdout());
         assertEquals(0, tty.exitCode());
+    }
+
+    @Test
+    void execStartedAttachedOrDetachedThenInspected() throws Exception {
+        String id = containers.run(spec("sleep", "60").build()).id();
+        String exec = containers.execCreate(id, ExecOptions.of("sh", "-c", "echo out; echo err >&2; exit 4"));
+        try (InputStream in = containers.execStart(exec)) {
+            String output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(output.contains("out\n") && output.contains("err\n"), output);
+        }
+        ExecDetails done = ended(exec);
+        assertEquals(4L, done.exitCode());
+        assertEquals(id, done.containerId());
+
+        String detached = containers.execCreate(id, ExecOptions.of("sh", "-c", "sleep 1; exit 5"));
+        containers.execStartDetached(detached);
+        assertEquals(5L, ended(detached).exitCode());
+    }
+
+    private static ExecDetails ended(String exec) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            ExecDetails d = containers.execInspect(exec);
+            if (!d.running() && d.exitCode() != null) {
+                return d;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("exec " + exec + " did not end");
+    }
+
+    @Test
+    void stopSendsTheSignalGivenFromApi142() {
+        String id = containers.run(spec("sh", "-c", "trap 'exit 42' INT; while true; do sleep 0.1; done").build())
+                .id();
+        StopOptions sigint = StopOptions.defaults().withSignal("SIGINT").withTimeout(Duration.ofSeconds(20));
+        if (!docker.apiVersion().isAtLeast(ApiVersion.of(1, 42))) {
+            assertThrows(ApiVersionException.class, () -> containers.stop(id, sigint));
+            return;
+        }
+        assertTrue(containers.stop(id, sigint));
+        assertEquals(42, containers.inspect(id).state().exitCode(), "the trap ran: SIGINT, not SIGTERM or SIGKILL");
     }
 
     @Test
