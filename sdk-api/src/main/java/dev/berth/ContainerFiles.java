@@ -36,7 +36,7 @@ public final class ContainerFiles {
     }
 
     /**
-     * What the daemon says of {@code path} in the container.
+     * What the daemon says of {@code path} in the container: name, size, mode, modification time, link target.
      *
      * @throws NotFoundException naming the container and path when either does not exist
      */
@@ -51,7 +51,9 @@ public final class ContainerFiles {
 
     /**
      * {@code path} as a tar stream (entries rooted at its base name; a path ending in {@code /.} gives the contents
-     * only). Close it when done.
+     * only), as {@code docker cp CONTAINER:PATH -} writes it. Close it when done.
+     *
+     * @throws NotFoundException when the container or the path does not exist
      */
     public InputStream read(String container, String path) {
         return transport.send(ApiRequest.get("/containers/{id}/archive", container).query("path", path)
