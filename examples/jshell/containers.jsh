@@ -25,8 +25,8 @@ try (var lines = c.logs(box.id()).follow().lines()) {
 
 // docker ps --filter id=ID, docker stop, docker rm
 System.out.println("ps: " + c.list(ContainerQuery.running().filter("id", box.id())).size() + " running");
-System.out.println("stop: " + c.stop(box.id(), Duration.ofSeconds(5)));
-c.remove(box.id(), false, false);
+System.out.println("stop: " + c.stop(box.id(), StopOptions.defaults().withTimeout(Duration.ofSeconds(5))));
+c.remove(box.id());
 System.out.println("rm: gone=" + c.list(ContainerQuery.all().filter("id", box.id())).isEmpty());
 docker.close();
 /exit

@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
 
@@ -34,7 +36,7 @@ public final class ContainerFiles {
     }
 
     /**
-     * What the daemon says of {@code path} in the container.
+     * What the daemon says of {@code path} in the container: name, size, mode, modification time, link target.
      *
      * @throws NotFoundException naming the container and path when either does not exist
      */
@@ -49,7 +51,9 @@ public final class ContainerFiles {
 
     /**
      * {@code path} as a tar stream (entries rooted at its base name; a path ending in {@code /.} gives the contents
-     * only). Close it when done.
+     * only), as {@code docker cp CONTAINER:PATH -} writes it. Close it when done.
+     *
+     * @throws NotFoundException when the container or the path does not exist
      */
     public InputStream read(String container, String path) {
         return transport.send(ApiRequest.get("/containers/{id}/archive", container).query("path", path)
@@ -57,24 +61,61 @@ public final class ContainerFiles {
     }
 
     /**
-     * Extracts a tar (plain or compressed, read as it is sent) into the existing directory {@code dir}.
+     * Extracts a tar (plain, gzip, bzip2 or xz, read as it is sent) into the existing directory {@code dir}, as
+     * {@code docker cp - CONTAINER:DIR} does: no directory is replaced by a file nor a file by a directory.
      *
-     * @param noOverwriteDirNonDir refuse to replace a directory with a non-directory or the reverse
-     * @param copyUidGid give the files the container user's uid/gid instead of the tar's
-     * @throws dev.berth.errors.BadRequestException when {@code dir} is not a directory
+     * @throws dev.berth.errors.BadRequestException when {@code dir} is not a directory, or the tar would replace a
+     *     directory by a file or the reverse
+     * @throws NotFoundException when the container or {@code dir} does not exist
      */
-    public void write(String container, String dir, InputStream tar, boolean noOverwriteDirNonDir,
-                      boolean copyUidGid) {
-        transport.send(ApiRequest.put("/containers/{id}/archive", container).query("path", dir)
-                .query("noOverwriteDirNonDir", noOverwriteDirNonDir).query("copyUIDGID", copyUidGid ? true : null)
-                .body("application/x-tar", out -> tar.transferTo(out)).build()).discard();
+    public void write(String container, String dir, InputStream tar) {
+        write(container, dir, tar, CopyOptions.defaults());
     }
 
-    /** {@code docker cp LOCAL CONTAINER:DIR}: a local file or folder goes into {@code dir} under its own name. */
+    /**
+     * Extracts a tar (plain, gzip, bzip2 or xz, read as it is sent) into the existing directory {@code dir}, as
+     * {@code options} say.
+     *
+     * @throws dev.berth.errors.BadRequestException when {@code dir} is not a directory, or the tar would replace a
+     *     directory by a file or the reverse and {@code options} do not allow it
+     * @throws NotFoundException when the container or {@code dir} does not exist
+     */
+    public void write(String container, String dir, InputStream tar, CopyOptions options) {
+        put(container, dir, options, out -> tar.transferTo(out));
+    }
+
+    /**
+     * {@code docker cp LOCAL CONTAINER:DIR}: a local file or folder goes into {@code dir} under its own name; no
+     * directory is replaced by a file nor a file by a directory.
+     *
+     * @throws NotFoundException when the container or {@code dir} does not exist
+     * @throws UncheckedIOException when {@code local} does not exist
+     */
     public void copyIn(Path local, String container, String dir) {
+        copyIn(local, container, dir, CopyOptions.defaults());
+    }
+
+    /**
+     * {@code docker cp [-a] LOCAL CONTAINER:DIR}: a local file or folder goes into {@code dir} under its own name,
+     * as {@code options} say.
+     *
+     * @throws NotFoundException when the container or {@code dir} does not exist
+     * @throws UncheckedIOException when {@code local} does not exist
+     */
+    public void copyIn(Path local, String container, String dir, CopyOptions options) {
+        // Checked here: once the body is being sent, a missing file would look like a failure to reach the daemon.
+        if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UncheckedIOException(new NoSuchFileException(local.toString()));
+        }
+        put(container, dir, options, out -> TarArchives.writePath(local, out));
+    }
+
+    private void put(String container, String dir, CopyOptions options, ApiRequest.BodyWriter tar) {
+        // As moby's client: each parameter only when it asks for something other than the daemon's default.
         transport.send(ApiRequest.put("/containers/{id}/archive", container).query("path", dir)
-                .query("noOverwriteDirNonDir", true)
-                .body("application/x-tar", out -> TarArchives.writePath(local, out)).build()).discard();
+                .query("noOverwriteDirNonDir", options.overwriteDirNonDir ? null : true)
+                .query("copyUIDGID", options.copyUidGid ? true : null)
+                .body("application/x-tar", tar).build()).discard();
     }
 
     /**

@@ -1,86 +1,146 @@
 package dev.berth;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * Which containers {@code docker ps} lists: running ones by default; {@link #all()} for {@code -a};
- * {@link #withSize()} for {@code -s}; {@link #latest()} for {@code -l}; filters as {@code --filter}.
+ * {@link #withSize()} for {@code -s}; {@link #latest()} for {@code -l}, {@link #withLimit(int)} for {@code -n};
+ * {@code --filter} as {@link Filters}, or one key at a time ({@link #label}, {@link #status}, ...). Immutable: each
+ * method returns a new value.
  *
  * <pre>{@code
- * docker.containers().list(ContainerQuery.all().label("app=web").status("exited"));
+ * docker.containers().list(ContainerQuery.all().label("app=web").status(ContainerState.EXITED));
  * docker.containers().ids(ContainerQuery.all().latest());          // docker ps -a -q -l
  * }</pre>
- *
- * @param includeStopped {@code -a}: stopped containers too
- * @param size {@code -s}: the size of each container's writable layer and root filesystem (slower)
- * @param limit at most this many, newest first; 0 for no limit
- * @param filters {@code --filter key=value} pairs, several values per key
  */
-public record ContainerQuery(boolean includeStopped, boolean size, int limit, Map<String, List<String>> filters) {
+public final class ContainerQuery {
+    private static final ContainerQuery RUNNING = new ContainerQuery(false, false, 0, Filters.none());
+    private static final ContainerQuery ALL = new ContainerQuery(true, false, 0, Filters.none());
 
-    public ContainerQuery {
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative: " + limit);
-        }
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        filters.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        filters = Map.copyOf(copy);
+    private final boolean includeStopped;
+    private final boolean size;
+    private final int limit;
+    private final Filters filters;
+
+    private ContainerQuery(boolean includeStopped, boolean size, int limit, Filters filters) {
+        this.includeStopped = includeStopped;
+        this.size = size;
+        this.limit = limit;
+        this.filters = filters;
     }
 
     /** Running containers ({@code docker ps}). */
     public static ContainerQuery running() {
-        return new ContainerQuery(false, false, 0, Map.of());
+        return RUNNING;
     }
 
     /** All containers, stopped ones too ({@code docker ps -a}). */
     public static ContainerQuery all() {
-        return new ContainerQuery(true, false, 0, Map.of());
+        return ALL;
     }
 
-    /** With sizes ({@code -s}). */
+    /** This query with sizes ({@code -s}): each container's writable layer and root filesystem (slower). */
     public ContainerQuery withSize() {
         return new ContainerQuery(includeStopped, true, limit, filters);
     }
 
-    /** Only the most recently created container, of any state ({@code -l}). */
+    /** This query for the most recently created container only, of any state ({@code -l}). */
     public ContainerQuery latest() {
         return new ContainerQuery(true, size, 1, filters);
     }
 
-    /** At most {@code n}, newest first ({@code -n}). */
-    public ContainerQuery limit(int n) {
+    /**
+     * This query for the {@code n} most recently created containers, of any state ({@code -n}).
+     *
+     * @throws IllegalArgumentException when {@code n} is not positive
+     */
+    public ContainerQuery withLimit(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("limit must be positive: " + n);
+        }
         return new ContainerQuery(includeStopped, size, n, filters);
     }
 
-    /** Adds a filter such as {@code ("label", "app=web")}, {@code ("ancestor", "busybox")}, {@code ("exited", "0")}. */
-    public ContainerQuery filter(String key, String value) {
-        Map<String, List<String>> f = new LinkedHashMap<>(filters);
-        List<String> values = new ArrayList<>(f.getOrDefault(key, List.of()));
-        values.add(value);
-        f.put(key, values);
-        return new ContainerQuery(includeStopped, size, limit, f);
+    /** This query with {@code filters} in place of the filters it had. */
+    public ContainerQuery withFilters(Filters filters) {
+        return new ContainerQuery(includeStopped, size, limit, Objects.requireNonNull(filters, "filters"));
     }
 
-    /** {@code --filter label=...}: a label key, or {@code key=value}. */
+    /**
+     * This query and {@code --filter key=value} for each value, such as {@code ("exited", "0")},
+     * {@code ("network", "app-net")}, {@code ("health", "unhealthy")}.
+     */
+    public ContainerQuery filter(String key, String... values) {
+        return withFilters(filters.and(key, values));
+    }
+
+    /** This query and {@code --filter label=...}: a label key, or {@code key=value}. */
     public ContainerQuery label(String label) {
         return filter("label", label);
     }
 
-    /** {@code --filter name=...}: part of a name. */
+    /** This query and {@code --filter name=...}: part of a name. */
     public ContainerQuery name(String name) {
         return filter("name", name);
     }
 
-    /** {@code --filter status=...}: created, restarting, running, removing, paused, exited, dead. */
-    public ContainerQuery status(String status) {
-        return filter("status", status);
+    /** This query and {@code --filter status=...}: containers in any of these states. */
+    public ContainerQuery status(ContainerState... states) {
+        return filter("status", Arrays.stream(states).map(ContainerState::value).toArray(String[]::new));
     }
 
-    /** {@code --filter ancestor=...}: made from this image or one built on it. */
+    /** This query and {@code --filter ancestor=...}: made from this image or one built on it. */
     public ContainerQuery ancestor(String image) {
         return filter("ancestor", image);
+    }
+
+    /** Whether stopped containers are listed too ({@code -a}). */
+    public boolean includeStopped() {
+        return includeStopped;
+    }
+
+    /** Whether sizes are asked for ({@code -s}). */
+    public boolean size() {
+        return size;
+    }
+
+    /** At most this many, the most recently created first; 0 for no limit. */
+    public int limit() {
+        return limit;
+    }
+
+    /** The filters. */
+    public Filters filters() {
+        return filters;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ContainerQuery q && q.includeStopped == includeStopped && q.size == size
+                && q.limit == limit && q.filters.equals(filters);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(includeStopped, size, limit, filters);
+    }
+
+    /** {@code ContainerQuery[all, size, limit=1, Filters[label=app=web]]}: what is set. */
+    @Override
+    public String toString() {
+        StringJoiner j = new StringJoiner(", ", "ContainerQuery[", "]");
+        j.add(includeStopped ? "all" : "running");
+        if (size) {
+            j.add("size");
+        }
+        if (limit > 0) {
+            j.add("limit=" + limit);
+        }
+        if (!filters.isEmpty()) {
+            j.add(filters.toString());
+        }
+        return j.toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.berth;
 
 import dev.berth.model.ByteSize;
 import dev.berth.model.RestartPolicy;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public final class ContainerUpdate {
     private ContainerUpdate with(String key, Object value) {
         Map<String, Object> b = new LinkedHashMap<>(body);
         b.put(key, value);
-        return new ContainerUpdate(Map.copyOf(b));
+        return new ContainerUpdate(Collections.unmodifiableMap(b)); // in the order set, for the body and toString
     }
 
     /** Memory limit in bytes ({@code --memory}). */
@@ -75,7 +76,10 @@ public final class ContainerUpdate {
 
     /** The restart policy ({@code --restart}). */
     public ContainerUpdate restartPolicy(RestartPolicy policy) {
-        return with("RestartPolicy", Map.of("Name", policy.name(), "MaximumRetryCount", policy.maximumRetryCount()));
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("Name", policy.name());
+        p.put("MaximumRetryCount", policy.maximumRetryCount());
+        return with("RestartPolicy", Collections.unmodifiableMap(p));
     }
 
     /** The request body. */

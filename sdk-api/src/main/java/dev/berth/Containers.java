@@ -1,10 +1,15 @@
 package dev.berth;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
+import dev.berth.errors.ApiVersionException;
+import dev.berth.errors.NotFoundException;
 import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ContainerStats;
 import dev.berth.model.ContainerSummary;
+import dev.berth.model.ExecDetails;
 import dev.berth.model.FilesystemChange;
 import dev.berth.model.ProcessResult;
 import dev.berth.model.PruneResult;
@@ -12,11 +17,11 @@ import dev.berth.model.TopResult;
 import dev.berth.model.WaitResult;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
+import dev.berth.transport.ApiVersion;
 import dev.berth.transport.FrameReader;
 import dev.berth.transport.HijackedConnection;
 import dev.berth.transport.Json;
 import dev.berth.transport.JsonStream;
-import dev.berth.errors.NotFoundException;
 import dev.berth.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,10 +30,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -42,9 +48,11 @@ import java.util.stream.Stream;
  * ContainerDetails web = c.run(ContainerSpec.builder("demo/busybox:1").name("web")
  *         .cmd("httpd", "-f", "-p", "80").publish("8080:80").build());
  * c.exec(web.id(), "ls", "/").stdout();
- * c.logs(web.id()).tail(5).lines().forEach(System.out::println);
- * c.stop(web.id(), Duration.ofSeconds(5));
- * c.remove(web.id(), true, false);
+ * try (Stream<LogLine> lines = c.logs(web.id()).tail(5).lines()) {
+ *     lines.forEach(System.out::println);
+ * }
+ * c.stop(web.id(), StopOptions.defaults().withTimeout(Duration.ofSeconds(5)));
+ * c.remove(web.id());
  * }</pre>
  */
 public final class Containers {
@@ -53,6 +61,8 @@ public final class Containers {
     private static final JavaType WAIT_RESULT = Json.mapper().getTypeFactory().constructType(WaitResult.class);
     private static final JavaType CHANGES =
             Json.mapper().getTypeFactory().constructCollectionType(List.class, FilesystemChange.class);
+    /** The first API with {@code signal} on stop and restart (Engine 23). */
+    private static final ApiVersion STOP_SIGNAL = ApiVersion.of(1, 42);
 
     private final Transport transport;
     private final Images images;
@@ -90,7 +100,7 @@ public final class Containers {
         // with --rm), and the output is attached before the start, so nothing is missed.
         WaitCondition condition = spec.autoRemove() ? WaitCondition.REMOVED : WaitCondition.NEXT_EXIT;
         try (ApiResponse exit = transport.send(ApiRequest.post("/containers/{id}/wait", id)
-                .query("condition", condition.apiName()).streaming().build());
+                .query("condition", condition.value()).streaming().build());
              HijackedConnection c = transport.upgrade(ApiRequest.post("/containers/{id}/attach", id)
                 .query("stream", true).query("stdout", true).query("stderr", true).build())) {
             start(id);
@@ -109,52 +119,78 @@ public final class Containers {
     public String create(ContainerSpec spec) {
         ApiRequest request = ApiRequest.post("/containers/create").query("name", spec.name().orElse(null))
                 .json(spec.toCreateBody()).build();
-        Map<?, ?> created;
         try {
-            created = transport.json(request, Map.class);
+            return transport.json(request, Answer.class).id();
         } catch (NotFoundException e) {
-            if (!e.daemonMessage().toLowerCase(java.util.Locale.ROOT).contains("no such image")) {
+            if (!e.daemonMessage().toLowerCase(Locale.ROOT).contains("no such image")) {
                 throw e;
             }
             images.pull(spec.image());
-            created = transport.json(request, Map.class);
+            return transport.json(request, Answer.class).id();
         }
-        return (String) created.get("Id");
     }
 
     // ---- reading --------------------------------------------------------------------------------------------
 
-    /** {@code docker ps}: the containers the query selects. */
-    public List<ContainerSummary> list(ContainerQuery query) {
-        ApiRequest.Builder b = ApiRequest.get("/containers/json").query("all", query.includeStopped() ? true : null)
-                .query("size", query.size() ? true : null).query("limit", query.limit() > 0 ? query.limit() : null)
-                .filters(query.filters());
-        return transport.json(b.build(), SUMMARIES);
-    }
-
-    /** {@code docker ps}: running containers. */
+    /** {@code docker ps}: the running containers, the most recently created first. */
     public List<ContainerSummary> list() {
         return list(ContainerQuery.running());
     }
 
-    /** {@code docker ps -q}: the ids the query selects. */
+    /** {@code docker ps}: the containers the query selects, the most recently created first. */
+    public List<ContainerSummary> list(ContainerQuery query) {
+        ApiRequest.Builder b = ApiRequest.get("/containers/json").query("all", query.includeStopped() ? true : null)
+                .query("limit", query.limit() > 0 ? query.limit() : null).query("size", query.size() ? true : null)
+                .filters(query.filters().asMap());
+        return transport.json(b.build(), SUMMARIES);
+    }
+
+    /** {@code docker ps -q}: the ids of the running containers. */
+    public List<String> ids() {
+        return ids(ContainerQuery.running());
+    }
+
+    /** {@code docker ps -q}: the ids of the containers the query selects. */
     public List<String> ids(ContainerQuery query) {
         return list(query).stream().map(ContainerSummary::id).collect(Collectors.toList());
     }
 
-    /** {@code docker inspect}. */
+    /**
+     * {@code docker inspect}.
+     *
+     * @throws NotFoundException when there is no such container
+     */
     public ContainerDetails inspect(String id) {
         return transport.json(ApiRequest.get("/containers/{id}/json", id).build(), ContainerDetails.class);
     }
 
-    /** {@code docker inspect -s}: with the sizes of the writable layer and root filesystem in the extras. */
+    /**
+     * {@code docker inspect -s}: with the sizes of the writable layer and root filesystem in the extras
+     * ({@code SizeRw}, {@code SizeRootFs}).
+     *
+     * @throws NotFoundException when there is no such container
+     */
     public ContainerDetails inspectWithSize(String id) {
         return transport.json(ApiRequest.get("/containers/{id}/json", id).query("size", true).build(),
                 ContainerDetails.class);
     }
 
-    /** {@code docker top}: the container's processes ({@code psArgs} such as {@code "aux"}, or null). */
+    /**
+     * {@code docker top}: the container's processes, as {@code ps -ef} lists them.
+     *
+     * @throws dev.berth.errors.ConflictException when the container is not running
+     */
+    public TopResult top(String id) {
+        return transport.json(ApiRequest.get("/containers/{id}/top", id).build(), TopResult.class);
+    }
+
+    /**
+     * {@code docker top CTR aux}: the container's processes, as {@code ps} lists them with {@code psArgs}.
+     *
+     * @throws dev.berth.errors.ConflictException when the container is not running
+     */
     public TopResult top(String id, String psArgs) {
+        Objects.requireNonNull(psArgs, "psArgs");
         return transport.json(ApiRequest.get("/containers/{id}/top", id).query("ps_args", psArgs).build(),
                 TopResult.class);
     }
@@ -177,77 +213,186 @@ public final class Containers {
 
     // ---- lifecycle ------------------------------------------------------------------------------------------
 
-    /** {@code docker start}; returns false when it was already running. */
+    /**
+     * {@code docker start}; returns false when it was already running.
+     *
+     * @throws NotFoundException when there is no such container
+     */
     public boolean start(String id) {
         return transport.send(ApiRequest.post("/containers/{id}/start", id).build()).discard() != 304;
     }
 
     /**
-     * {@code docker stop}: SIGTERM (or the container's stop signal), then SIGKILL after {@code timeout}. Returns
-     * false, without an exception, when the container was not running.
+     * {@code docker stop}: the container's stop signal, then SIGKILL after its stop timeout. Returns false, without
+     * an exception, when the container was not running.
+     *
+     * @throws NotFoundException when there is no such container
      */
-    public boolean stop(String id, Duration timeout) {
-        return transport.send(ApiRequest.post("/containers/{id}/stop", id).query("t", seconds(timeout))
-                .streaming().build()).discard() != 304;
+    public boolean stop(String id) {
+        return stop(id, StopOptions.defaults());
     }
 
-    /** {@code docker restart}, waiting up to {@code timeout} for the stop. */
-    public void restart(String id, Duration timeout) {
-        transport.send(ApiRequest.post("/containers/{id}/restart", id).query("t", seconds(timeout))
-                .streaming().build()).discard();
+    /**
+     * {@code docker stop -t -s}: the signal, then SIGKILL after the timeout, as {@code options} say. Returns false,
+     * without an exception, when the container was not running.
+     *
+     * @throws NotFoundException when there is no such container
+     * @throws ApiVersionException when {@code options} name a signal and the daemon speaks an API older than 1.42
+     */
+    public boolean stop(String id, StopOptions options) {
+        return transport.send(stopping(ApiRequest.post("/containers/{id}/stop", id), options).streaming().build())
+                .discard() != 304;
     }
 
-    /** {@code docker kill -s SIGNAL}; {@code signal} null means SIGKILL. */
+    /**
+     * {@code docker restart}: stopped as {@link #stop(String)} stops it, then started.
+     *
+     * @throws NotFoundException when there is no such container
+     */
+    public void restart(String id) {
+        restart(id, StopOptions.defaults());
+    }
+
+    /**
+     * {@code docker restart -t -s}: stopped as {@code options} say, then started.
+     *
+     * @throws NotFoundException when there is no such container
+     * @throws ApiVersionException when {@code options} name a signal and the daemon speaks an API older than 1.42
+     */
+    public void restart(String id, StopOptions options) {
+        transport.send(stopping(ApiRequest.post("/containers/{id}/restart", id), options).streaming().build())
+                .discard();
+    }
+
+    private ApiRequest.Builder stopping(ApiRequest.Builder request, StopOptions options) {
+        String signal = options.signal().orElse(null);
+        // The CLI refuses -s there too: an older daemon ignores the parameter and would send its default signal.
+        if (signal != null && !transport.apiVersion().isAtLeast(STOP_SIGNAL)) {
+            throw new ApiVersionException("a stop signal (docker stop -s) needs API " + STOP_SIGNAL
+                    + " (Engine 23); the daemon speaks " + transport.apiVersion()
+                    + " and would send the container's own stop signal");
+        }
+        return request.query("t", options.timeoutSeconds()).query("signal", signal);
+    }
+
+    /**
+     * {@code docker kill}: SIGKILL.
+     *
+     * @throws dev.berth.errors.ConflictException when the container is not running
+     */
+    public void kill(String id) {
+        kill(id, "SIGKILL");
+    }
+
+    /**
+     * {@code docker kill -s SIGNAL}: a name such as {@code "SIGHUP"} or {@code "HUP"}, or a number.
+     *
+     * @throws dev.berth.errors.ConflictException when the container is not running
+     * @throws IllegalArgumentException when the signal is empty
+     */
     public void kill(String id, String signal) {
+        Objects.requireNonNull(signal, "signal");
+        if (signal.isBlank()) {
+            throw new IllegalArgumentException("empty signal");
+        }
         transport.send(ApiRequest.post("/containers/{id}/kill", id).query("signal", signal).build()).discard();
     }
 
-    /** {@code docker pause}. */
+    /**
+     * {@code docker pause}: freezes the container's processes.
+     *
+     * @throws dev.berth.errors.ConflictException when the container is not running or already paused
+     */
     public void pause(String id) {
         transport.send(ApiRequest.post("/containers/{id}/pause", id).build()).discard();
     }
 
-    /** {@code docker unpause}. */
+    /**
+     * {@code docker unpause}.
+     *
+     * @throws dev.berth.errors.ConflictException when the container is not paused
+     */
     public void unpause(String id) {
         transport.send(ApiRequest.post("/containers/{id}/unpause", id).build()).discard();
     }
 
-    /** {@code docker rename}. */
+    /**
+     * {@code docker rename}.
+     *
+     * @throws dev.berth.errors.ConflictException when the name is taken
+     */
     public void rename(String id, String newName) {
         transport.send(ApiRequest.post("/containers/{id}/rename", id).query("name", newName).build()).discard();
     }
 
-    /** {@code docker update}: new limits or restart policy; returns the daemon's warnings. */
+    /**
+     * {@code docker update}: new limits or restart policy; returns the daemon's warnings.
+     *
+     * @throws NotFoundException when there is no such container
+     */
     public List<String> update(String id, ContainerUpdate update) {
-        Map<?, ?> r = transport.json(ApiRequest.post("/containers/{id}/update", id).json(update.body()).build(),
-                Map.class);
-        Object warnings = r.get("Warnings");
-        return warnings instanceof List<?> l ? l.stream().map(String::valueOf).collect(Collectors.toList())
-                : List.of();
+        return transport.json(ApiRequest.post("/containers/{id}/update", id).json(update.body()).build(),
+                Answer.class).warnings();
     }
 
-    /** {@code docker wait}: blocks until the condition holds and returns the exit code (no read timeout applies). */
+    /**
+     * {@code docker wait}: blocks until the container is not running and returns its exit code (no read timeout
+     * applies; returns at once when it is stopped already).
+     *
+     * @throws NotFoundException when there is no such container
+     */
+    public WaitResult waitFor(String id) {
+        return waitFor(id, WaitCondition.NOT_RUNNING);
+    }
+
+    /**
+     * {@code docker wait}, for the condition: blocks until it holds and returns the exit code (no read timeout
+     * applies).
+     *
+     * @throws NotFoundException when there is no such container
+     */
     public WaitResult waitFor(String id, WaitCondition condition) {
-        return transport.json(ApiRequest.post("/containers/{id}/wait", id).query("condition", condition.apiName())
+        return transport.json(ApiRequest.post("/containers/{id}/wait", id).query("condition", condition.value())
                 .streaming().build(), WaitResult.class);
     }
 
     /**
-     * {@code docker rm}: {@code force} kills a running container first, {@code volumes} removes its anonymous volumes.
+     * {@code docker rm}: a container that is not running; its anonymous volumes stay.
      *
-     * @throws dev.berth.errors.ConflictException when it runs and {@code force} is false
+     * @throws dev.berth.errors.ConflictException when it runs
+     * @throws NotFoundException when there is no such container
      */
-    public void remove(String id, boolean force, boolean volumes) {
-        transport.send(ApiRequest.delete("/containers/{id}", id).query("force", force ? true : null)
-                .query("v", volumes ? true : null).build()).discard();
+    public void remove(String id) {
+        remove(id, RemoveOptions.defaults());
     }
 
-    /** {@code docker container prune}: removes stopped containers matching the filters (such as label). */
-    public PruneResult prune(Map<String, List<String>> filters) {
-        return transport.json(ApiRequest.post("/containers/prune").filters(filters).build(), PruneResult.class);
+    /**
+     * {@code docker rm -f -v -l}, as {@code options} say.
+     *
+     * @throws dev.berth.errors.ConflictException when it runs and {@code options} do not force
+     * @throws NotFoundException when there is no such container
+     */
+    public void remove(String id, RemoveOptions options) {
+        transport.send(ApiRequest.delete("/containers/{id}", id).query("v", options.volumes ? true : null)
+                .query("force", options.force ? true : null).query("link", options.link ? true : null).build())
+                .discard();
     }
 
-    /** Sets the container's TTY size. */
+    /** {@code docker container prune}: removes every stopped container. */
+    public PruneResult prune() {
+        return prune(Filters.none());
+    }
+
+    /**
+     * {@code docker container prune --filter}: removes the stopped containers that match ({@code until},
+     * {@code label}, {@code label!}).
+     */
+    public PruneResult prune(Filters filters) {
+        return transport.json(ApiRequest.post("/containers/prune").filters(filters.asMap()).build(),
+                PruneResult.class);
+    }
+
+    /** Sets the container's TTY size, in character cells. */
     public void resize(String id, int rows, int columns) {
         transport.send(ApiRequest.post("/containers/{id}/resize", id).query("h", rows).query("w", columns).build())
                 .discard();
@@ -260,10 +405,14 @@ public final class Containers {
         return exec(id, ExecOptions.of(cmd));
     }
 
-    /** {@code docker exec} with options (without stdin): waits for the end and returns what it wrote. */
+    /**
+     * {@code docker exec} with options (without stdin): waits for the end and returns what it wrote.
+     *
+     * @throws dev.berth.errors.ConflictException when the container is not running
+     */
     public ProcessResult exec(String id, ExecOptions options) {
         String exec = execCreate(id, options);
-        try (InputStream output = execStart(exec, options.tty())) {
+        try (InputStream output = startAttached(exec, options.tty()).body()) {
             byte[][] all = new Demultiplexer(FrameReader.of(output, options.tty(), "exec " + exec)).readAll();
             return new ProcessResult(execExitCode(exec), text(all[0]), text(all[1]));
         } catch (IOException e) {
@@ -271,7 +420,12 @@ public final class Containers {
         }
     }
 
-    /** Creates an exec instance ({@code POST /containers/{id}/exec}) and returns its id. */
+    /**
+     * Creates an exec instance ({@code POST /containers/{id}/exec}) and returns its id; start it with
+     * {@link #execStart} or {@link #execStartDetached}.
+     *
+     * @throws dev.berth.errors.ConflictException when the container is not running
+     */
     public String execCreate(String id, ExecOptions options) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("AttachStdin", options.stdin());
@@ -282,44 +436,65 @@ public final class Containers {
         if (!options.env().isEmpty()) {
             body.put("Env", options.env());
         }
-        if (options.user() != null) {
-            body.put("User", options.user());
-        }
-        if (options.workingDir() != null) {
-            body.put("WorkingDir", options.workingDir());
-        }
+        options.user().ifPresent(user -> body.put("User", user));
+        options.workingDir().ifPresent(dir -> body.put("WorkingDir", dir));
         if (options.privileged()) {
             body.put("Privileged", true);
         }
-        Map<?, ?> r = transport.json(ApiRequest.post("/containers/{id}/exec", id).json(body).build(), Map.class);
-        return (String) r.get("Id");
+        return transport.json(ApiRequest.post("/containers/{id}/exec", id).json(body).build(), Answer.class).id();
     }
 
     /**
-     * Starts an exec without stdin and returns its raw output: multiplexed frames, or raw bytes when {@code tty}
-     * (which must match the exec's creation). Read it to the end, then ask {@link #execInspect}; close it to stop
-     * reading early.
+     * Starts an exec made by {@link #execCreate} without stdin, as {@code docker exec} does, and returns its output:
+     * stdout and stderr in the order they came (with a TTY, the terminal's output). Read it to the end, then ask
+     * {@link #execInspect} for the exit code; close it to stop reading early. Asks the daemon first whether the exec
+     * has a TTY, since the output's framing depends on it.
+     *
+     * @throws NotFoundException when there is no such exec
      */
-    public InputStream execStart(String execId, boolean tty) {
-        ApiResponse r = transport.send(ApiRequest.post("/exec/{id}/start", execId)
-                .json(Map.of("Detach", false, "Tty", tty)).streaming().build());
-        return r.body();
+    public InputStream execStart(String execId) {
+        boolean tty = execInspect(execId).processConfig().tty();
+        ApiResponse r = startAttached(execId, tty);
+        return new Demultiplexer(FrameReader.of(r.body(), tty, r.request())).merged();
     }
 
-    /** {@code GET /exec/{id}/json}: whether it runs, its exit code, its process. */
-    public Map<String, Object> execInspect(String execId) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> r = transport.json(ApiRequest.get("/exec/{id}/json", execId).build(), Map.class);
-        return r;
+    /**
+     * Starts an exec made by {@link #execCreate} in the background, as {@code docker exec -d} does; ask
+     * {@link #execInspect} whether it still runs and how it ended.
+     *
+     * @throws NotFoundException when there is no such exec
+     */
+    public void execStartDetached(String execId) {
+        transport.send(ApiRequest.post("/exec/{id}/start", execId).json(Map.of("Detach", true, "Tty", false))
+                .build()).discard();
     }
 
-    /** Sets an exec's TTY size. */
+    private ApiResponse startAttached(String execId, boolean tty) {
+        // Tty here must be the exec's own: the daemon frames the output by this one, not by the exec's.
+        return transport.send(ApiRequest.post("/exec/{id}/start", execId).json(Map.of("Detach", false, "Tty", tty))
+                .streaming().build());
+    }
+
+    /**
+     * {@code GET /exec/{id}/json}: whether the exec runs, its exit code, its process.
+     *
+     * @throws NotFoundException when there is no such exec
+     */
+    public ExecDetails execInspect(String execId) {
+        return transport.json(ApiRequest.get("/exec/{id}/json", execId).build(), ExecDetails.class);
+    }
+
+    /** Sets an exec's TTY size, in character cells. */
     public void execResize(String execId, int rows, int columns) {
         transport.send(ApiRequest.post("/exec/{id}/resize", execId).query("h", rows).query("w", columns).build())
                 .discard();
     }
 
-    /** {@code docker exec -it}: an interactive session; see {@link Session}. */
+    /**
+     * {@code docker exec -i[t]}: an interactive session with a stdin; see {@link Session}.
+     *
+     * @throws dev.berth.errors.ConflictException when the container is not running
+     */
     public Session execInteractive(String id, ExecOptions options) {
         String exec = execCreate(id, options.stdin() ? options : options.withStdin());
         HijackedConnection c = transport.upgrade(ApiRequest.post("/exec/{id}/start", exec)
@@ -330,6 +505,8 @@ public final class Containers {
     /**
      * {@code docker attach}: the running container's stdin (when it was created with {@code openStdin}), stdout and
      * stderr, from now on.
+     *
+     * @throws NotFoundException when there is no such container
      */
     public Session attach(String id) {
         boolean tty = hasTty(id);
@@ -341,10 +518,10 @@ public final class Containers {
 
     private long execExitCode(String exec) {
         for (long delay = 1; ; delay = Math.min(delay * 2, 100)) {
-            Map<String, Object> state = execInspect(exec);
-            if (!Boolean.TRUE.equals(state.get("Running"))) {
-                Object code = state.get("ExitCode");
-                return code instanceof Number n ? n.longValue() : -1;
+            // The output ends a moment before the daemon records the exit: ask until it has.
+            ExecDetails state = execInspect(exec);
+            if (!state.running()) {
+                return state.exitCode() == null ? -1 : state.exitCode();
             }
             try {
                 Thread.sleep(delay);
@@ -384,11 +561,15 @@ public final class Containers {
         }
     }
 
-    private static Long seconds(Duration d) {
-        return d == null ? null : Math.max(0, d.toSeconds());
-    }
-
     private static String text(byte[] b) {
         return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** The {@code Id} and {@code Warnings} of the create, exec create and update answers. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Answer(@JsonProperty("Id") String id, @JsonProperty("Warnings") List<String> warnings) {
+        Answer {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
     }
 }

@@ -1,83 +1,182 @@
 package dev.berth;
 
 import dev.berth.model.internal.Masking;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
- * What {@code docker exec} runs and how.
+ * What {@code docker exec} runs and how: the command, and {@code -i}, {@code -t}, {@code -e}, {@code -u}, {@code -w},
+ * {@code --privileged}. What is not set is the container's (its user, its working directory, its environment).
+ * Immutable: each method returns a new value.
  *
  * <pre>{@code
  * ExecOptions.of("sh").withStdin().withTty();          // docker exec -it ... sh
  * ExecOptions.of("env").withEnv("A=1").withUser("nobody");
  * }</pre>
- *
- * @param cmd the command and its arguments
- * @param stdin whether the process gets a stdin ({@code -i})
- * @param tty whether it gets a TTY ({@code -t}): raw output, stdout and stderr merged
- * @param env extra environment, {@code KEY=value}
- * @param user the user ({@code -u}), or null for the container's
- * @param workingDir the working directory ({@code -w}), or null
- * @param privileged extended privileges ({@code --privileged})
  */
-public record ExecOptions(List<String> cmd, boolean stdin, boolean tty, List<String> env, String user,
-                          String workingDir, boolean privileged) {
+public final class ExecOptions {
+    private final List<String> cmd;
+    private final boolean stdin;
+    private final boolean tty;
+    private final List<String> env;
+    private final String user;
+    private final String workingDir;
+    private final boolean privileged;
 
-    public ExecOptions {
-        if (cmd == null || cmd.isEmpty()) {
-            throw new IllegalArgumentException("exec needs a command");
-        }
-        cmd = List.copyOf(cmd);
-        env = env == null ? List.of() : List.copyOf(env);
+    private ExecOptions(List<String> cmd, boolean stdin, boolean tty, List<String> env, String user,
+                        String workingDir, boolean privileged) {
+        this.cmd = cmd;
+        this.stdin = stdin;
+        this.tty = tty;
+        this.env = env;
+        this.user = user;
+        this.workingDir = workingDir;
+        this.privileged = privileged;
     }
 
-    /** Runs {@code cmd}, no stdin, no TTY. */
+    /**
+     * Runs {@code cmd}: no stdin, no TTY, as the container's user in its working directory.
+     *
+     * @throws IllegalArgumentException when there is no command
+     */
     public static ExecOptions of(String... cmd) {
+        if (cmd.length == 0) {
+            throw new IllegalArgumentException("exec needs a command");
+        }
+        for (String arg : cmd) {
+            Objects.requireNonNull(arg, "command argument");
+        }
         return new ExecOptions(List.of(cmd), false, false, List.of(), null, null, false);
     }
 
-    /** With a stdin ({@code -i}). */
+    /** These options with a stdin ({@code -i}). */
     public ExecOptions withStdin() {
         return new ExecOptions(cmd, true, tty, env, user, workingDir, privileged);
     }
 
-    /** With a TTY ({@code -t}). */
+    /** These options with a TTY ({@code -t}): raw output, stdout and stderr merged. */
     public ExecOptions withTty() {
         return new ExecOptions(cmd, stdin, true, env, user, workingDir, privileged);
     }
 
-    /** With more environment ({@code -e KEY=value}). */
+    /** These options with more environment ({@code -e KEY=value}), after what is there. */
     public ExecOptions withEnv(String... keyValues) {
-        List<String> all = new java.util.ArrayList<>(env);
-        all.addAll(List.of(keyValues));
-        return new ExecOptions(cmd, stdin, tty, all, user, workingDir, privileged);
+        List<String> all = new ArrayList<>(env);
+        for (String kv : keyValues) {
+            all.add(Objects.requireNonNull(kv, "environment entry"));
+        }
+        return new ExecOptions(cmd, stdin, tty, List.copyOf(all), user, workingDir, privileged);
     }
 
-    /** As another user ({@code -u}). */
+    /**
+     * These options, running as {@code user} ({@code -u}): {@code user}, {@code user:group}, {@code uid} or
+     * {@code uid:gid}.
+     *
+     * @throws IllegalArgumentException when it is empty
+     */
     public ExecOptions withUser(String user) {
-        return new ExecOptions(cmd, stdin, tty, env, user, workingDir, privileged);
+        return new ExecOptions(cmd, stdin, tty, env, nonEmpty("user", user), workingDir, privileged);
     }
 
-    /** In another directory ({@code -w}). */
+    /**
+     * These options, running in {@code dir} ({@code -w}).
+     *
+     * @throws IllegalArgumentException when it is empty
+     */
     public ExecOptions withWorkingDir(String dir) {
-        return new ExecOptions(cmd, stdin, tty, env, user, dir, privileged);
+        return new ExecOptions(cmd, stdin, tty, env, user, nonEmpty("workingDir", dir), privileged);
     }
 
-    /** With extended privileges. */
+    /** These options with extended privileges ({@code --privileged}). */
     public ExecOptions withPrivileged() {
         return new ExecOptions(cmd, stdin, tty, env, user, workingDir, true);
     }
 
+    /** The command and its arguments. */
+    public List<String> cmd() {
+        return cmd;
+    }
+
+    /** Whether the process gets a stdin ({@code -i}). */
+    public boolean stdin() {
+        return stdin;
+    }
+
+    /** Whether the process gets a TTY ({@code -t}). */
+    public boolean tty() {
+        return tty;
+    }
+
+    /** The environment added to the container's, {@code KEY=value}. */
+    public List<String> env() {
+        return env;
+    }
+
+    /** The user ({@code -u}); empty for the container's. */
+    public Optional<String> user() {
+        return Optional.ofNullable(user);
+    }
+
+    /** The working directory ({@code -w}); empty for the container's. */
+    public Optional<String> workingDir() {
+        return Optional.ofNullable(workingDir);
+    }
+
+    /** Whether the process has extended privileges ({@code --privileged}). */
+    public boolean privileged() {
+        return privileged;
+    }
+
+    private static String nonEmpty(String name, String value) {
+        Objects.requireNonNull(value, name);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("empty " + name);
+        }
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExecOptions e && e.cmd.equals(cmd) && e.stdin == stdin && e.tty == tty
+                && e.env.equals(env) && Objects.equals(e.user, user) && Objects.equals(e.workingDir, workingDir)
+                && e.privileged == privileged;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(cmd, stdin, tty, env, user, workingDir, privileged);
+    }
+
     /**
-     * All components, with the values of secret-looking environment variables masked as
-     * {@link dev.berth.model.ContainerSpec#toString()} masks them.
-     *
-     * <pre>{@code
-     * ExecOptions.of("psql").withEnv("PGPASSWORD=hunter2").toString();
-     * // "ExecOptions[cmd=[psql], stdin=false, tty=false, env=[PGPASSWORD=***], user=null, workingDir=null, ...]"
-     * }</pre>
+     * The command and what is set, with the values of secret-looking environment variables masked as
+     * {@link dev.berth.model.ContainerSpec#toString()} masks them:
+     * {@code ExecOptions[cmd=[psql], env=[PGPASSWORD=***], user=app, stdin]}.
      */
     @Override
     public String toString() {
-        return Masking.record(this);
+        StringJoiner j = new StringJoiner(", ", "ExecOptions[", "]");
+        j.add("cmd=" + cmd);
+        if (!env.isEmpty()) {
+            j.add("env=" + Masking.entries(env));
+        }
+        if (user != null) {
+            j.add("user=" + user);
+        }
+        if (workingDir != null) {
+            j.add("workingDir=" + workingDir);
+        }
+        if (stdin) {
+            j.add("stdin");
+        }
+        if (tty) {
+            j.add("tty");
+        }
+        if (privileged) {
+            j.add("privileged");
+        }
+        return j.toString();
     }
 }

@@ -6,99 +6,112 @@ import dev.berth.transport.ApiResponse;
 import dev.berth.transport.FrameReader;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 /**
- * A {@code docker logs} call being set up: which streams, follow, tail, since/until, timestamps; then read as whole
- * lines or as bytes. Both are closeable and pull-based; closing from any thread ends the call at once. A follow
- * ends by itself when the container stops.
+ * A {@code docker logs} call being set up: which streams, {@code -f}, {@code --tail}, {@code --since},
+ * {@code --until}, {@code -t}; then read as whole lines or as bytes. Immutable: each setting returns a new value, so
+ * one can be kept and read again. Both reads are closeable and pull-based; closing from any thread ends the call at
+ * once. A follow ends by itself when the container stops.
  *
  * <pre>{@code
  * try (Stream<LogLine> lines = docker.containers().logs(id).follow().tail(10).lines()) {
  *     lines.forEach(System.out::println);
  * }
- * String all = new String(docker.containers().logs(id).stdoutOnly().stream().readAllBytes());
  * }</pre>
  */
 public final class Logs {
     private final Containers containers;
     private final String id;
-    private boolean stdout = true;
-    private boolean stderr = true;
-    private boolean follow;
-    private boolean timestamps;
-    private String tail;
-    private Instant since;
-    private Instant until;
-    private int maxLineLength = LogLines.DEFAULT_MAX_LINE;
+    private final boolean stdout;
+    private final boolean stderr;
+    private final boolean follow;
+    private final boolean timestamps;
+    private final int tail;
+    private final Instant since;
+    private final Instant until;
+    private final int maxLineLength;
 
     Logs(Containers containers, String id) {
+        this(containers, id, true, true, false, false, -1, null, null, LogLines.DEFAULT_MAX_LINE);
+    }
+
+    private Logs(Containers containers, String id, boolean stdout, boolean stderr, boolean follow,
+                 boolean timestamps, int tail, Instant since, Instant until, int maxLineLength) {
         this.containers = containers;
         this.id = id;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.follow = follow;
+        this.timestamps = timestamps;
+        this.tail = tail;
+        this.since = since;
+        this.until = until;
+        this.maxLineLength = maxLineLength;
     }
 
-    /** Only stdout. */
+    /** This call for stdout only. */
     public Logs stdoutOnly() {
-        stdout = true;
-        stderr = false;
-        return this;
+        return new Logs(containers, id, true, false, follow, timestamps, tail, since, until, maxLineLength);
     }
 
-    /** Only stderr. */
+    /** This call for stderr only. */
     public Logs stderrOnly() {
-        stdout = false;
-        stderr = true;
-        return this;
+        return new Logs(containers, id, false, true, follow, timestamps, tail, since, until, maxLineLength);
     }
 
-    /** Keep reading as the container writes, until it stops ({@code -f}). */
+    /** This call, reading on as the container writes until it stops ({@code -f}). */
     public Logs follow() {
-        follow = true;
-        return this;
+        return new Logs(containers, id, stdout, stderr, true, timestamps, tail, since, until, maxLineLength);
     }
 
-    /** Prefix each line with when it was logged ({@code -t}); {@link LogLine#timestamp()} carries it. */
+    /** This call with when each line was logged ({@code -t}); {@link LogLine#timestamp()} carries it. */
     public Logs timestamps() {
-        timestamps = true;
-        return this;
+        return new Logs(containers, id, stdout, stderr, follow, true, tail, since, until, maxLineLength);
     }
 
-    /** Only the last {@code n} lines ({@code --tail}). */
+    /**
+     * This call for the last {@code n} lines only ({@code --tail}); all lines without it.
+     *
+     * @throws IllegalArgumentException when {@code n} is negative
+     */
     public Logs tail(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("tail must not be negative: " + n);
         }
-        tail = Integer.toString(n);
-        return this;
+        return new Logs(containers, id, stdout, stderr, follow, timestamps, n, since, until, maxLineLength);
     }
 
-    /** Only lines logged at or after {@code t} ({@code --since}). */
+    /** This call for lines logged at or after {@code t} only ({@code --since}). */
     public Logs since(Instant t) {
-        since = t;
-        return this;
+        Objects.requireNonNull(t, "since");
+        return new Logs(containers, id, stdout, stderr, follow, timestamps, tail, t, until, maxLineLength);
     }
 
-    /** Only lines logged before {@code t} ({@code --until}). */
+    /** This call for lines logged before {@code t} only ({@code --until}). */
     public Logs until(Instant t) {
-        until = t;
-        return this;
+        Objects.requireNonNull(t, "until");
+        return new Logs(containers, id, stdout, stderr, follow, timestamps, tail, since, t, maxLineLength);
     }
 
     /**
-     * Cuts {@link #lines()} longer than {@code bytes} (in UTF-8) into pieces of at most that many bytes, between
-     * characters; every piece but the last is {@link LogLine#partial() partial}, and all carry the line's timestamp.
-     * The default, 1 MiB, is far above real log lines; the cap is what keeps {@link #lines()} in bounded memory when
-     * a container writes without line ends ({@code cat /dev/zero}). {@link #stream()} has no lines to cut.
+     * This call, cutting {@link #lines()} longer than {@code bytes} (in UTF-8) into pieces of at most that many
+     * bytes, between characters; every piece but the last is {@link LogLine#partial() partial}, and all carry the
+     * line's timestamp. The default, 1 MiB, is far above real log lines; the cap is what keeps {@link #lines()} in
+     * bounded memory when a container writes without line ends ({@code cat /dev/zero}). {@link #stream()} has no
+     * lines to cut.
      *
      * @param bytes the longest piece; at least 4, the longest UTF-8 character
+     * @throws IllegalArgumentException when {@code bytes} is below 4
      */
     public Logs maxLineLength(int bytes) {
         if (bytes < LogLines.MIN_MAX_LINE) {
             throw new IllegalArgumentException("maxLineLength must be at least " + LogLines.MIN_MAX_LINE
                     + " bytes (the longest UTF-8 character): " + bytes);
         }
-        maxLineLength = bytes;
-        return this;
+        return new Logs(containers, id, stdout, stderr, follow, timestamps, tail, since, until, bytes);
     }
 
     /**
@@ -113,7 +126,12 @@ public final class Logs {
         return new LogLines(FrameReader.of(r.body(), tty, r.request()), tty, timestamps, maxLineLength).stream();
     }
 
-    /** The selected streams' bytes, demultiplexed, in arrival order (timestamps, if asked, stay in the text). */
+    /**
+     * The selected streams' bytes, demultiplexed, in arrival order (timestamps, if asked, stay in the text). Close
+     * it to end a follow early.
+     *
+     * @throws dev.berth.errors.NotFoundException when the container does not exist
+     */
     public InputStream stream() {
         boolean tty = containers.hasTty(id);
         ApiResponse r = open();
@@ -123,7 +141,7 @@ public final class Logs {
     private ApiResponse open() {
         ApiRequest.Builder b = ApiRequest.get("/containers/{id}/logs", id)
                 .query("stdout", stdout).query("stderr", stderr).query("follow", follow)
-                .query("timestamps", timestamps).query("tail", tail)
+                .query("timestamps", timestamps).query("tail", tail < 0 ? null : tail)
                 .queryTime("since", since).queryTime("until", until);
         if (follow) {
             b.streaming();
@@ -131,9 +149,35 @@ public final class Logs {
         return containers.transport().send(b.build());
     }
 
-
+    /** {@code Logs[web, follow, tail=10]}: the container and what is set. */
     @Override
     public String toString() {
-        return "Logs[" + id + (follow ? ", follow" : "") + (tail != null ? ", tail " + tail : "") + "]";
+        StringJoiner j = new StringJoiner(", ", "Logs[", "]");
+        j.add(id);
+        if (!stderr) {
+            j.add("stdout only");
+        }
+        if (!stdout) {
+            j.add("stderr only");
+        }
+        if (follow) {
+            j.add("follow");
+        }
+        if (timestamps) {
+            j.add("timestamps");
+        }
+        if (tail >= 0) {
+            j.add("tail=" + tail);
+        }
+        if (since != null) {
+            j.add("since=" + since);
+        }
+        if (until != null) {
+            j.add("until=" + until);
+        }
+        if (maxLineLength != LogLines.DEFAULT_MAX_LINE) {
+            j.add("maxLineLength=" + maxLineLength);
+        }
+        return j.toString();
     }
 }

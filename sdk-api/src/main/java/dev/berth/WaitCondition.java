@@ -1,7 +1,8 @@
 package dev.berth;
 
 /**
- * What {@link Containers#waitFor} waits for.
+ * What {@link Containers#waitFor(String, WaitCondition)} waits for ({@code docker wait} waits until the container
+ * is not running).
  *
  * <pre>{@code
  * docker.containers().waitFor(id, WaitCondition.NEXT_EXIT);
@@ -15,13 +16,14 @@ public enum WaitCondition {
     /** The container has been removed. */
     REMOVED("removed");
 
-    private final String apiName;
+    private final String value;
 
-    WaitCondition(String apiName) {
-        this.apiName = apiName;
+    WaitCondition(String value) {
+        this.value = value;
     }
 
-    String apiName() {
-        return apiName;
+    /** The daemon's name, such as {@code "not-running"}. */
+    public String value() {
+        return value;
     }
 }

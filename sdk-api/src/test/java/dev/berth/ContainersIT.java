@@ -11,11 +11,14 @@ import dev.berth.model.ContainerSpec;
 import dev.berth.model.ContainerStats;
 import dev.berth.model.ContainerSummary;
 import dev.berth.model.Event;
+import dev.berth.model.ExecDetails;
 import dev.berth.model.FilesystemChange;
 import dev.berth.model.LogLine;
 import dev.berth.model.ProcessResult;
 import dev.berth.model.RestartPolicy;
 import dev.berth.transport.ApiRequest;
+import dev.berth.transport.ApiVersion;
+import dev.berth.errors.ApiVersionException;
 import dev.berth.errors.ConflictException;
 import dev.berth.errors.DockerException;
 import dev.berth.errors.NotFoundException;
@@ -146,7 +149,7 @@ class ContainersIT {
         String first = containers.create(spec("sh", "-c", "echo kept > /v/f").volume(volume + ":/v").build());
         containers.start(first);
         containers.waitFor(first, WaitCondition.NOT_RUNNING);
-        containers.remove(first, false, false);
+        containers.remove(first);
         ProcessResult r = containers.runAndWait(spec("cat", "/v/f").volume(volume + ":/v").build());
         assertEquals("kept\n", r.stdout());
     }
@@ -178,7 +181,7 @@ class ContainersIT {
         assertEquals(2, all.size());
         assertTrue(all.containsAll(List.of(running, exited)));
         assertEquals(List.of(exited), containers.ids(ContainerQuery.all().label(label).latest()));
-        assertEquals(List.of(exited), containers.ids(ContainerQuery.all().label(label).status("created")));
+        assertEquals(List.of(exited), containers.ids(ContainerQuery.all().label(label).status(ContainerState.CREATED)));
 
         containers.exec(running, "dd", "if=/dev/zero", "of=/tmp/written", "bs=1k", "count=64");
         List<ContainerSummary> sized = containers.list(ContainerQuery.all().label(label).withSize());
@@ -186,9 +189,9 @@ class ContainersIT {
         ContainerSummary writer = sized.stream().filter(s -> s.id().equals(running)).findFirst().orElseThrow();
         assertTrue(writer.sizeRw() != null && writer.sizeRw() >= 64 * 1024, "the writable layer: " + writer.sizeRw());
 
-        DockerException running409 = assertThrows(conflict(), () -> containers.remove(running, false, false));
+        DockerException running409 = assertThrows(conflict(), () -> containers.remove(running));
         assertTrue(running409.daemonMessage().toLowerCase().contains("running"), running409.daemonMessage());
-        containers.remove(running, true, false);
+        containers.remove(running, RemoveOptions.force());
         assertEquals(List.of(exited), containers.ids(ContainerQuery.all().label(label)));
     }
 
@@ -257,6 +260,47 @@ class ContainersIT {
     }
 
     @Test
+    void execStartedAttachedOrDetachedThenInspected() throws Exception {
+        String id = containers.run(spec("sleep", "60").build()).id();
+        String exec = containers.execCreate(id, ExecOptions.of("sh", "-c", "echo out; echo err >&2; exit 4"));
+        try (InputStream in = containers.execStart(exec)) {
+            String output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(output.contains("out\n") && output.contains("err\n"), output);
+        }
+        ExecDetails done = ended(exec);
+        assertEquals(4L, done.exitCode());
+        assertEquals(id, done.containerId());
+
+        String detached = containers.execCreate(id, ExecOptions.of("sh", "-c", "sleep 1; exit 5"));
+        containers.execStartDetached(detached);
+        assertEquals(5L, ended(detached).exitCode());
+    }
+
+    private static ExecDetails ended(String exec) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            ExecDetails d = containers.execInspect(exec);
+            if (!d.running() && d.exitCode() != null) {
+                return d;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("exec " + exec + " did not end");
+    }
+
+    @Test
+    void stopSendsTheSignalGivenFromApi142() {
+        String id = containers.run(spec("sh", "-c", "trap 'exit 42' INT; while true; do sleep 0.1; done").build())
+                .id();
+        StopOptions sigint = StopOptions.defaults().withSignal("SIGINT").withTimeout(Duration.ofSeconds(20));
+        if (!docker.apiVersion().isAtLeast(ApiVersion.of(1, 42))) {
+            assertThrows(ApiVersionException.class, () -> containers.stop(id, sigint));
+            return;
+        }
+        assertTrue(containers.stop(id, sigint));
+        assertEquals(42, containers.inspect(id).state().exitCode(), "the trap ran: SIGINT, not SIGTERM or SIGKILL");
+    }
+
+    @Test
     void interactiveExecGetsEofWhenStdinCloses() {
         String id = containers.run(spec("sleep", "60").build()).id();
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
@@ -293,7 +337,7 @@ class ContainersIT {
     void pruneRemovesStoppedContainersMatchingTheFilter() {
         String stopped = containers.create(spec("true").label(TestEngine.LABEL, "prune-" + RUN).build());
         String running = containers.run(spec("sleep", "60").label(TestEngine.LABEL, "prune-" + RUN).build()).id();
-        dev.berth.model.PruneResult r = containers.prune(Map.of("label", List.of(TestEngine.LABEL + "=prune-" + RUN)));
+        dev.berth.model.PruneResult r = containers.prune(Filters.label(TestEngine.LABEL + "=prune-" + RUN));
         assertEquals(List.of(stopped), r.deleted());
         assertEquals(List.of(running), containers.ids(ContainerQuery.all().label(TestEngine.LABEL + "=prune-" + RUN)));
     }
@@ -347,7 +391,7 @@ class ContainersIT {
             containers.update(id, update);
             assertEquals(32L << 20, containers.inspect(id).hostConfig().memory());
         }
-        List<String> titles = containers.top(id, null).titles();
+        List<String> titles = containers.top(id).titles();
         // Podman runs top's default "-ef" with the container's own ps (busybox here) and answers each line unsplit:
         // Titles ["PID   USER     COMMAND"]
         assertTrue(titles.contains("PID") || TestEngine.isPodman() && titles.get(0).startsWith("PID "),
@@ -356,16 +400,17 @@ class ContainersIT {
         List<FilesystemChange> changes = containers.changes(id);
         assertTrue(changes.stream().anyMatch(c -> c.path().equals("/tmp/new-file")
                 && c.change() == FilesystemChange.Kind.ADDED), changes.toString());
-        containers.restart(id, Duration.ofSeconds(1));
+        containers.restart(id, StopOptions.defaults().withTimeout(Duration.ofSeconds(1)));
         assertTrue(containers.inspect(id).state().running());
-        containers.kill(id, "SIGKILL");
+        containers.kill(id);
         assertEquals(137, containers.waitFor(id, WaitCondition.NOT_RUNNING).statusCode());
-        assertFalse(containers.stop(id, Duration.ofSeconds(1)), "stop of a stopped container: false");
+        assertFalse(containers.stop(id), "stop of a stopped container: false");
 
         NotFoundException missing = assertThrows(NotFoundException.class,
                 () -> containers.inspect("berth-missing-" + RUN));
         assertTrue(missing.daemonMessage().contains("berth-missing-" + RUN), missing.daemonMessage());
-        assertThrows(NotFoundException.class, () -> containers.stop("berth-missing-" + RUN, Duration.ZERO));
+        assertThrows(NotFoundException.class, () -> containers.stop("berth-missing-" + RUN,
+                StopOptions.defaults().withTimeout(Duration.ZERO)));
         assertThrows(NotFoundException.class, () -> containers.logs("berth-missing-" + RUN).lines());
     }
 

@@ -685,7 +685,7 @@ class FaultsIT {
             Map<?, ?> c = direct.transport().json(ApiRequest.get("/containers/{id}/json", id).build(), Map.class);
             if (c.get("ExecIDs") instanceof List<?> l && !l.isEmpty()) {
                 String exec = (String) l.get(l.size() - 1);
-                if (Boolean.TRUE.equals(direct.containers().execInspect(exec).get("Running"))) {
+                if (direct.containers().execInspect(exec).running()) {
                     return;
                 }
             }

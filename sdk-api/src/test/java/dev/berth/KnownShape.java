@@ -6,7 +6,6 @@ final class KnownShape {
     }
 
     static final String[] FLAGS = {
-        "ContainerFiles.write(String,String,InputStream,boolean,boolean)",
         "ContainerSpec$Builder.autoRemove(boolean)",
         "ContainerSpec$Builder.bind(Path,String,boolean)",
         "ContainerSpec$Builder.init(boolean)",
@@ -15,8 +14,6 @@ final class KnownShape {
         "ContainerSpec$Builder.publishAll(boolean)",
         "ContainerSpec$Builder.readOnlyRootfs(boolean)",
         "ContainerSpec$Builder.tty(boolean)",
-        "Containers.execStart(String,boolean)",
-        "Containers.remove(String,boolean,boolean)",
         "DockerHost.effectivePort(boolean)",
         "FrameReader.of(InputStream,boolean,String)",
         "Mount.bind(Path,String,boolean)",
@@ -46,7 +43,6 @@ final class KnownShape {
         "ContainerSpec.toCreateBody()",
         "ContainerStats.networks()",
         "ContainerStats.pidsStats()",
-        "Containers.execInspect(String)",
         "Healthcheck.toJson()",
         "NetworkSpec.toCreateBody()",
         "NodeDetails.description()",
@@ -71,8 +67,6 @@ final class KnownShape {
         "Endpoint.java: tls",
         "EventQuery.java: since",
         "EventQuery.java: until",
-        "ExecOptions.java: user",
-        "ExecOptions.java: workingDir",
         "Networks.java: ipv4Address",
         "Nodes.java: availability",
         "Nodes.java: labels",

@@ -64,7 +64,7 @@ class NetworksVolumesIT {
         List<RuntimeException> failures = new ArrayList<>();
         try {
             for (String id : containers.ids(ContainerQuery.all().label(TestEngine.LABEL + "=" + RUN))) {
-                attempt(failures, () -> containers.remove(id, true, false));
+                attempt(failures, () -> containers.remove(id, RemoveOptions.force()));
             }
             for (NetworkDetails n : networks.list(mine)) {
                 attempt(failures, () -> networks.remove(n.id()));
@@ -269,7 +269,7 @@ class NetworksVolumesIT {
         assertThrows(ConflictException.class, () -> volumes.remove(vol, true));
         assertEquals(vol, volumes.inspect(vol).name());
 
-        containers.remove(user, true, false);
+        containers.remove(user, RemoveOptions.force());
         volumes.remove(vol, false);
         assertThrows(NotFoundException.class, () -> volumes.inspect(vol));
         assertThrows(NotFoundException.class, () -> volumes.remove(vol, false));

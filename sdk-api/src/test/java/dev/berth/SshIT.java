@@ -72,7 +72,7 @@ class SshIT {
     static void cleanUp() {
         if (local != null) {
             for (String id : local.containers().ids(ContainerQuery.all().label(TestEngine.LABEL + "=" + LABEL_VALUE))) {
-                local.containers().remove(id, true, false);
+                local.containers().remove(id, RemoveOptions.force());
             }
             local.close();
         }

@@ -1,6 +1,7 @@
 package dev.berth.bench;
 
 import dev.berth.Docker;
+import dev.berth.RemoveOptions;
 import dev.berth.model.ContainerSpec;
 import dev.berth.errors.ConflictException;
 import dev.berth.errors.NotFoundException;
@@ -24,7 +25,7 @@ final class BenchSpecs {
     /** Removes the container (forced) unless someone else already did: that must not hide why a benchmark ended. */
     static void remove(Docker docker, String id) {
         try {
-            docker.containers().remove(id, true, false);
+            docker.containers().remove(id, RemoveOptions.force());
         } catch (NotFoundException | ConflictException e) {
             System.err.println("container " + id + " was already removed by someone else");
         }

@@ -74,10 +74,8 @@ public final class LabelTail {
             return;
         }
         Instant from = since != null ? since : ended.get(id);     // a restarted container: only what is new
-        Logs logs = docker.containers().logs(id).follow();
-        if (from != null) {
-            logs.since(from);
-        }
+        Logs follow = docker.containers().logs(id).follow();
+        Logs logs = from != null ? follow.since(from) : follow;
         open.put(id, Stream.empty());                             // claimed: later start events of it are ignored
         readers.submit(() -> {
             try (Stream<LogLine> lines = logs.lines()) {

@@ -8,6 +8,7 @@ import dev.berth.ImageRemoveOptions;
 import dev.berth.Images;
 import dev.berth.PullOptions;
 import dev.berth.PushOptions;
+import dev.berth.RemoveOptions;
 import dev.berth.WaitCondition;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ProgressEvent;
@@ -62,7 +63,7 @@ public final class ProgressPull {
                 c.waitFor(box, WaitCondition.NOT_RUNNING);
                 i.commit(box, CommitOptions.of(target).withMessage("random payload").withAuthor("Berth examples")
                         .withoutPause());
-                c.remove(box, true, false);
+                c.remove(box, RemoveOptions.force());
                 System.out.println("made " + target + " with a " + megabytes + " MB layer");
 
                 Bar up = new Bar("push", terminal);

@@ -2,6 +2,8 @@ package dev.berth.examples;
 
 import dev.berth.Containers;
 import dev.berth.Docker;
+import dev.berth.RemoveOptions;
+import dev.berth.StopOptions;
 import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.SystemInfo;
@@ -61,8 +63,8 @@ public final class Quickstart {
                 containers.exec(web.id(), "sh", "-c", "echo hello from the container log > /proc/1/fd/1");
                 containers.logs(web.id()).tail(1).lines().forEach(l -> System.out.println("logs:        " + l));
             } finally {
-                boolean stopped = containers.stop(web.id(), Duration.ofSeconds(2));
-                containers.remove(web.id(), true, false);
+                boolean stopped = containers.stop(web.id(), StopOptions.defaults().withTimeout(Duration.ofSeconds(2)));
+                containers.remove(web.id(), RemoveOptions.force());
                 System.out.println("Stopped:     " + stopped + ", removed");
             }
         }

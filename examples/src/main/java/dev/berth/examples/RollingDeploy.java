@@ -3,6 +3,8 @@ package dev.berth.examples;
 import dev.berth.ContainerQuery;
 import dev.berth.Containers;
 import dev.berth.Docker;
+import dev.berth.RemoveOptions;
+import dev.berth.StopOptions;
 import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.Healthcheck;
@@ -69,7 +71,7 @@ public final class RollingDeploy {
                 }
             } finally {
                 docker.containers().ids(ContainerQuery.all().label("app=" + deploy.app))
-                        .forEach(id -> docker.containers().remove(id, true, false));
+                        .forEach(id -> docker.containers().remove(id, RemoveOptions.force()));
                 step("cleanup", "removed the replicas of " + deploy.app);
             }
         }
@@ -97,8 +99,8 @@ public final class RollingDeploy {
         if (fresh.isEmpty()) {
             return false;
         }
-        containers.stop(old, Duration.ofSeconds(5));
-        containers.remove(old, false, false);
+        containers.stop(old, StopOptions.defaults().withTimeout(Duration.ofSeconds(5)));
+        containers.remove(old);
         replicas.set(slot, fresh.get());
         step("replace", "slot " + slot + ": version " + version + " is healthy; the old replica is stopped, removed");
         return true;
@@ -129,7 +131,7 @@ public final class RollingDeploy {
             Thread.sleep(250);
         }
         step("failed", name + " never became healthy; removing it");
-        containers.remove(c.id(), true, false);
+        containers.remove(c.id(), RemoveOptions.force());
         return Optional.empty();
     }
 

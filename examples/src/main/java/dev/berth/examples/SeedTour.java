@@ -7,6 +7,8 @@ import dev.berth.Docker;
 import dev.berth.ImageRemoveOptions;
 import dev.berth.Images;
 import dev.berth.ImportOptions;
+import dev.berth.RemoveOptions;
+import dev.berth.StopOptions;
 import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ImageRemoval;
@@ -90,9 +92,9 @@ public final class SeedTour {
                     step("logs", lines.findFirst().map(LogLine::text).orElse("(none)"));
                 }
                 step("exec", "wc -l /data/boot.log -> " + c.exec(id, "wc", "-l", "/data/boot.log").stdout().trim());
-                boolean stopped = c.stop(id, Duration.ofSeconds(5));
+                boolean stopped = c.stop(id, StopOptions.defaults().withTimeout(Duration.ofSeconds(5)));
                 step("stop", "stopped=" + stopped + ", status " + c.inspect(id).state().status());
-                c.restart(id, Duration.ofSeconds(5));
+                c.restart(id, StopOptions.defaults().withTimeout(Duration.ofSeconds(5)));
                 step("restart", "status " + c.inspect(id).state().status() + ", the volume kept the first boot: "
                         + c.exec(id, "wc", "-l", "/data/boot.log").stdout().trim());
                 step("commit", committed + " -> " + i.commit(id, CommitOptions.of(committed)
@@ -120,7 +122,7 @@ public final class SeedTour {
                         .cmd("cat", "/www/index.html").build()).stdout().trim();
                 step("import", again + ", its /www/index.html says " + page);
             } finally {
-                containers.forEach(id -> quietly(() -> c.remove(id, true, true)));
+                containers.forEach(id -> quietly(() -> c.remove(id, RemoveOptions.force().withVolumes())));
                 quietly(() -> docker.volumes().remove(volume, true));
                 List.of(base, committed, pushed, again)
                         .forEach(name -> quietly(() -> i.remove(name, ImageRemoveOptions.force())));

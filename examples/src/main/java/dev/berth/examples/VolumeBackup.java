@@ -3,6 +3,7 @@ package dev.berth.examples;
 import dev.berth.ContainerQuery;
 import dev.berth.Containers;
 import dev.berth.Docker;
+import dev.berth.RemoveOptions;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ProcessResult;
 import java.io.InputStream;
@@ -16,7 +17,7 @@ import java.util.UUID;
  * Backs up a named volume to a local tar file and restores it into a new volume, through the archive API
  * ({@code docker cp}) of a helper container that mounts the volume and is never started:
  * {@code files().read(helper, "/data/.")} streams the volume's contents as a tar to the file, and
- * {@code files().write(helper, "/data", tar, ...)} unpacks the file into the new volume. A listing of both volumes
+ * {@code files().write(helper, "/data", tar)} unpacks the file into the new volume. A listing of both volumes
  * (modes, owners, sizes, checksums) proves the copy.
  *
  * <pre>{@code
@@ -66,7 +67,7 @@ public final class VolumeBackup {
                 String writer = c.create(ContainerSpec.builder(image).labels(labels).namedVolume(restored, "/data")
                         .build());
                 try (InputStream in = Files.newInputStream(tar)) {
-                    docker.files().write(writer, "/data", in, false, false);
+                    docker.files().write(writer, "/data", in);
                 }
                 System.out.println("restore  " + tar.getFileName() + " -> " + restored);
 
@@ -79,7 +80,7 @@ public final class VolumeBackup {
                         + " match " + source + " (type, mode, owner, md5)");
             } finally {
                 c.ids(ContainerQuery.all().label("dev.berth.example.run=" + run))
-                        .forEach(id -> c.remove(id, true, false));
+                        .forEach(id -> c.remove(id, RemoveOptions.force()));
                 docker.volumes().remove(source, true);
                 docker.volumes().remove(restored, true);
                 Files.deleteIfExists(tar);

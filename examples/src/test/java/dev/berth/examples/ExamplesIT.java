@@ -11,6 +11,7 @@ import dev.berth.Filters;
 import dev.berth.ImageQuery;
 import dev.berth.ImageRemoveOptions;
 import dev.berth.ImportOptions;
+import dev.berth.RemoveOptions;
 import dev.berth.model.ContainerSpec;
 import dev.berth.errors.NotFoundException;
 import java.io.ByteArrayOutputStream;
@@ -78,7 +79,7 @@ class ExamplesIT {
             docker.images().importTar(tar, ImportOptions.of(image).withChanges("CMD [\"sh\"]", "ENV PATH=/bin")
                     .withMessage("examples IT base"));
         } finally {
-            docker.containers().remove(box, true, false);
+            docker.containers().remove(box, RemoveOptions.force());
             Files.delete(tar);
         }
     }
@@ -89,7 +90,7 @@ class ExamplesIT {
             return;
         }
         docker.containers().ids(ContainerQuery.all().label(LABEL + "=it")).forEach(id ->
-                docker.containers().remove(id, true, false));
+                docker.containers().remove(id, RemoveOptions.force()));
         try {
             docker.images().remove(image, ImageRemoveOptions.force());
         } catch (NotFoundException e) {

@@ -8,7 +8,7 @@ import java.util.Optional;
  * How a container ended, as {@code docker wait} reports it ({@code POST /containers/{id}/wait}).
  *
  * <pre>{@code
- * WaitResult w = docker.containers().await("job");
+ * WaitResult w = docker.containers().waitFor("job");
  * w.statusCode();     // 0
  * w.errorMessage();   // Optional.empty
  * }</pre>
