@@ -3,11 +3,13 @@ package dev.berth.examples;
 import dev.berth.Containers;
 import dev.berth.Docker;
 import dev.berth.Images;
+import dev.berth.VolumeRemoveOptions;
 import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ImageRemoval;
 import dev.berth.model.LogLine;
 import dev.berth.model.TransferProgress;
+import dev.berth.model.VolumeSpec;
 import dev.berth.errors.DockerException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +73,7 @@ public final class SeedTour {
                 String baseId = i.importTar(tar, base, List.of("CMD [\"sh\"]", "ENV PATH=/bin",
                         "LABEL " + LABEL + "=seed-tour"), "rootfs of " + image);
                 step("import", base + " from a " + mb(Files.size(tar)) + " rootfs tar of " + image + " -> " + baseId);
-                docker.volumes().create(volume, null, Map.of(), Map.of(LABEL, "seed-tour"));
+                docker.volumes().create(VolumeSpec.named(volume).label(LABEL, "seed-tour"));
                 ContainerDetails web = c.run(ContainerSpec.builder(base).name("seed-tour-web-" + run)
                         .label(LABEL, "seed-tour").init(true)                // --init: SIGTERM stops httpd at once
                         .publish("127.0.0.1::80").namedVolume(volume, "/data")
@@ -115,7 +117,7 @@ public final class SeedTour {
                 step("import", again + ", its /www/index.html says " + page);
             } finally {
                 containers.forEach(id -> quietly(() -> c.remove(id, true, true)));
-                quietly(() -> docker.volumes().remove(volume, true));
+                quietly(() -> docker.volumes().remove(volume, VolumeRemoveOptions.force()));
                 List.of(base, committed, pushed, again).forEach(name -> quietly(() -> i.remove(name, true, false)));
                 docker.registries().logout(registry);
                 Files.deleteIfExists(tar);
