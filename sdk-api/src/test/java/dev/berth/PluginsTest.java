@@ -317,6 +317,18 @@ class PluginsTest {
     }
 
     @Test
+    void pullOptionsPrintNoSecretAndRefuseABadAlias() {
+        PluginPullOptions o = PluginPullOptions.defaults().withAlias("sshfs")
+                .withAuth(AuthConfig.ofPassword("me", "s3cret", "registry.example.com"));
+        assertFalse(o.toString().contains("s3cret"), o.toString());
+        assertTrue(o.toString().contains("alias=sshfs"), o.toString());
+        assertEquals(AuthConfig.anonymous(), PluginPullOptions.defaults().auth());
+        assertThrows(IllegalArgumentException.class, () -> o.withAlias("my plugin"));
+        assertEquals(PluginDisableOptions.force(), PluginDisableOptions.defaults().withForce());
+        assertEquals("PluginRemoveOptions[force=true]", PluginRemoveOptions.force().toString());
+    }
+
+    @Test
     void pullRefusedByTheDaemonIsTyped() {
         server.enqueue(json(404, "{\"message\":\"plugin not found in registry\"}"));
 
