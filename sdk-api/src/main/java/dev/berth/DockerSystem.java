@@ -1,21 +1,24 @@
 package dev.berth;
 
-import dev.berth.model.DiskUsage;
-import dev.berth.model.Event;
-import dev.berth.model.PingResult;
-import dev.berth.model.SystemInfo;
-import dev.berth.model.Version;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.model.DiskUsage;
+import dev.berth.model.Event;
+import dev.berth.model.ImageRemoval;
+import dev.berth.model.PingResult;
+import dev.berth.model.PruneResult;
+import dev.berth.model.SystemInfo;
+import dev.berth.model.SystemPruneResult;
+import dev.berth.model.Version;
 import dev.berth.transport.ApiRequest;
+import dev.berth.transport.ApiResponse;
 import dev.berth.transport.ApiVersion;
 import dev.berth.transport.Json;
-import dev.berth.transport.ApiResponse;
 import dev.berth.transport.JsonStream;
 import dev.berth.transport.Transport;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -41,7 +44,8 @@ public final class DockerSystem {
     }
 
     /**
-     * Pings the daemon ({@code GET /_ping}) and returns what its headers tell.
+     * Pings the daemon ({@code GET /_ping}) and returns what its headers tell: API version, OS type, whether
+     * experimental features are on, the default builder and the Swarm state.
      *
      * @throws dev.berth.errors.DaemonUnreachableException when nothing answers
      */
@@ -55,23 +59,41 @@ public final class DockerSystem {
         }
     }
 
-    /** {@code docker version}: the engine's version, API versions and parts. */
+    /**
+     * {@code docker version}: the engine's version, API versions and parts.
+     *
+     * @throws dev.berth.errors.DaemonUnreachableException when nothing answers
+     */
     public Version version() {
         return transport.json(ApiRequest.get("/version").build(), Version.class);
     }
 
     /**
-     * {@code docker events}: a closeable, pull-based stream; it ends by itself at the query's {@code until}, else
-     * when closed (from any thread).
+     * {@code docker events}: the events from now on, in a closeable, pull-based stream that follows until closed
+     * (from any thread); see {@link #events(EventQuery)}.
+     */
+    public Stream<Event> events() {
+        return events(EventQuery.live());
+    }
+
+    /**
+     * {@code docker events --since --until --filter}: a closeable, pull-based stream; it ends by itself at the
+     * query's {@link EventQuery#until()}, else when closed (from any thread). Close it to give back its connection.
+     *
+     * @throws dev.berth.errors.StreamException when the daemon sends a malformed event
      */
     public Stream<Event> events(EventQuery query) {
-        ApiResponse r = transport.send(ApiRequest.get("/events").queryTime("since", query.since())
-                .queryTime("until", query.until()).filters(query.filters()).streaming().build());
+        ApiResponse r = transport.send(ApiRequest.get("/events").queryTime("since", query.since().orElse(null))
+                .queryTime("until", query.until().orElse(null)).filters(query.filters().asMap()).streaming()
+                .build());
         return JsonStream.of(r.body(), Event.class, r.request()).stream();
     }
 
-
-    /** {@code docker info}: counts, storage driver, kernel, Swarm state and more. */
+    /**
+     * {@code docker info}: counts, storage driver, kernel, Swarm state and more.
+     *
+     * @throws dev.berth.errors.DaemonUnreachableException when nothing answers
+     */
     public SystemInfo info() {
         return transport.json(ApiRequest.get("/info").build(), SystemInfo.class);
     }
@@ -86,6 +108,7 @@ public final class DockerSystem {
      * }</pre>
      *
      * @return what the daemon keeps on disk
+     * @throws dev.berth.errors.StreamException when the daemon's answer cannot be read
      */
     public DiskUsage diskUsage() {
         if (!transport.apiVersion().isAtLeast(SPLIT_DISK_USAGE)) {
@@ -122,44 +145,61 @@ public final class DockerSystem {
     }
 
     /**
+     * {@code docker system prune --volumes}: every stopped container, unused network, unused volume, dangling image
+     * and unused build cache record; see {@link #prune(Filters)}.
+     */
+    public SystemPruneResult prune() {
+        return prune(Filters.none());
+    }
+
+    /**
      * {@code docker system prune --volumes --filter ...}: removes, in this order, stopped containers, unused
      * networks, unused volumes, dangling images and unused build cache, each matching the filters (such as
-     * {@code label=k=v} or {@code label!=k}), and returns the space freed in all. As with the CLI, {@code until}
-     * is refused up front, since volume pruning does not support it.
+     * {@code label=k=v} or {@code label!=k}). As with the CLI, {@code until} is refused up front, since volume
+     * pruning does not support it.
      *
      * <p>The build cache carries no labels: the daemon ignores a {@code label} filter there, so this removes every
      * unused build cache record whatever the label filter says, as {@code docker system prune} does. Only the
      * filters the build cache knows ({@code id}, {@code type}, {@code inuse} and the like) are sent to it. Volume
-     * pruning follows {@link Volumes#prune}: named and anonymous volumes, on every engine (unlike
+     * pruning follows {@link Volumes#prune(Filters)}: named and anonymous volumes, on every engine (unlike
      * {@code docker system prune --volumes} on API 1.42 and later, which keeps named ones).
      *
-     * <pre>{@code
-     * long freed = docker.system().prune(Map.of("label", List.of("com.example.ci-run=42")));
-     * }</pre>
-     *
-     * @param filters the filters, or an empty map to prune everything unused
-     * @return the bytes reclaimed, summed over the five prunes
+     * @return what each of the five prunes removed, and the space freed in all
      * @throws IllegalArgumentException when the filters hold {@code until}
      */
-    public long prune(Map<String, List<String>> filters) {
-        if (filters.containsKey("until")) {
+    public SystemPruneResult prune(Filters filters) {
+        if (filters.has("until")) {
             throw new IllegalArgumentException("the until filter is not supported when pruning volumes");
         }
-        long total = reclaimed("/containers/prune", filters);
-        reclaimed("/networks/prune", filters);
-        total += reclaimed("/volumes/prune", new Volumes(transport).pruneFilters(filters));
-        total += reclaimed("/images/prune", filters);
-        Map<String, List<String>> cacheFilters = new LinkedHashMap<>();
-        filters.forEach((k, v) -> {
-            if (BUILD_CACHE_FILTERS.contains(k)) {
-                cacheFilters.put(k, v);
+        PruneResult containers = transport.json(ApiRequest.post("/containers/prune").filters(filters.asMap())
+                .build(), PruneResult.class);
+        PruneResult networks = new Networks(transport).prune(filters);
+        PruneResult volumes = new Volumes(transport).prune(filters);
+        ImagesPruned images = transport.json(ApiRequest.post("/images/prune").filters(filters.asMap()).build(),
+                ImagesPruned.class);
+        Filters cacheFilters = Filters.none();
+        for (String key : filters.keys()) {
+            if (BUILD_CACHE_FILTERS.contains(key)) {
+                cacheFilters = cacheFilters.and(key, filters.values(key).toArray(String[]::new));
             }
-        });
-        return total + reclaimed("/build/prune", cacheFilters);
+        }
+        CachePruned cache = transport.json(ApiRequest.post("/build/prune").filters(cacheFilters.asMap()).build(),
+                CachePruned.class);
+        return new SystemPruneResult(containers.deleted(), networks.deleted(), volumes.deleted(),
+                images.imagesDeleted(), cache.cachesDeleted(), containers.spaceReclaimed()
+                + networks.spaceReclaimed() + volumes.spaceReclaimed() + images.spaceReclaimed()
+                + cache.spaceReclaimed());
     }
 
-    private long reclaimed(String path, Map<String, List<String>> filters) {
-        Map<?, ?> r = transport.json(ApiRequest.post(path).filters(filters).build(), Map.class);
-        return r.get("SpaceReclaimed") instanceof Number n ? n.longValue() : 0;
+    /** {@code POST /images/prune}'s answer ({@code ImagePruneResponse}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record ImagesPruned(@JsonProperty("ImagesDeleted") List<ImageRemoval> imagesDeleted,
+                                @JsonProperty("SpaceReclaimed") long spaceReclaimed) {
+    }
+
+    /** {@code POST /build/prune}'s answer ({@code BuildPruneResponse}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record CachePruned(@JsonProperty("CachesDeleted") List<String> cachesDeleted,
+                               @JsonProperty("SpaceReclaimed") long spaceReclaimed) {
     }
 }

@@ -1,52 +1,94 @@
 package dev.berth;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which events {@code docker events} streams: since and until a time, and filters such as {@code type},
- * {@code container}, {@code label}, {@code event}.
+ * {@code container}, {@code label}, {@code event}. Immutable: each {@code with} method returns a new query.
  *
  * <pre>{@code
- * try (Stream<Event> events = docker.system().events(EventQuery.since(Instant.now()).filter("type", "container"))) {
- *     events.limit(3).forEach(System.out::println);
+ * EventQuery starts = EventQuery.since(Instant.now()).withUntil(Instant.now().plusSeconds(60))
+ *         .withFilter("type", "container").withFilter("event", "start");
+ * try (Stream<Event> events = docker.system().events(starts)) {
+ *     events.forEach(System.out::println);   // ends by itself after a minute
  * }
  * }</pre>
- *
- * @param since only events at or after this time; null for "from now"
- * @param until stop at this time (the stream then ends by itself); null to follow until closed
- * @param filters filter key to values
  */
-public record EventQuery(Instant since, Instant until, Map<String, List<String>> filters) {
+public final class EventQuery {
+    private static final EventQuery LIVE = new EventQuery(null, null, Filters.none());
 
-    public EventQuery {
-        filters = Map.copyOf(filters);
+    private final Instant since;
+    private final Instant until;
+    private final Filters filters;
+
+    private EventQuery(Instant since, Instant until, Filters filters) {
+        this.since = since;
+        this.until = until;
+        this.filters = filters;
     }
 
-    /** Events from now on, until closed. */
+    /** Events from now on, until the stream is closed ({@code docker events}). */
     public static EventQuery live() {
-        return new EventQuery(null, null, Map.of());
+        return LIVE;
     }
 
-    /** Events from {@code t} on (past ones first), until closed. */
+    /** Events from {@code t} on, past ones first, until the stream is closed ({@code docker events --since}). */
     public static EventQuery since(Instant t) {
-        return new EventQuery(t, null, Map.of());
+        return LIVE.withSince(t);
     }
 
-    /** Ends the stream at {@code t}. */
-    public EventQuery until(Instant t) {
-        return new EventQuery(since, t, filters);
+    /** With the stream starting at {@code t} ({@code --since}): the daemon replays the events since then first. */
+    public EventQuery withSince(Instant t) {
+        return new EventQuery(Objects.requireNonNull(t, "since"), until, filters);
     }
 
-    /** Adds a filter value. */
-    public EventQuery filter(String key, String value) {
-        Map<String, List<String>> f = new LinkedHashMap<>(filters);
-        List<String> values = new ArrayList<>(f.getOrDefault(key, List.of()));
-        values.add(value);
-        f.put(key, List.copyOf(values));
-        return new EventQuery(since, until, f);
+    /** With the stream ending by itself at {@code t} ({@code --until}), even when that is in the future. */
+    public EventQuery withUntil(Instant t) {
+        return new EventQuery(since, Objects.requireNonNull(t, "until"), filters);
+    }
+
+    /** With these filters instead of the query's ({@code --filter}). */
+    public EventQuery withFilters(Filters filters) {
+        return new EventQuery(since, until, Objects.requireNonNull(filters, "filters"));
+    }
+
+    /** With {@code --filter key=value} for each value added to the query's filters. */
+    public EventQuery withFilter(String key, String... values) {
+        return new EventQuery(since, until, filters.and(key, values));
+    }
+
+    /** Where the stream starts; empty for "now". */
+    public Optional<Instant> since() {
+        return Optional.ofNullable(since);
+    }
+
+    /** Where the stream ends by itself; empty when it follows until closed. */
+    public Optional<Instant> until() {
+        return Optional.ofNullable(until);
+    }
+
+    /** The filters; {@link Filters#none()} for every event. */
+    public Filters filters() {
+        return filters;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EventQuery q && Objects.equals(since, q.since) && Objects.equals(until, q.until)
+                && filters.equals(q.filters);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(since, until, filters);
+    }
+
+    /** {@code EventQuery[since=2024-05-01T10:00:00Z, until=(closed), filters=Filters[type=container]]}. */
+    @Override
+    public String toString() {
+        return "EventQuery[since=" + (since == null ? "(now)" : since) + ", until="
+                + (until == null ? "(closed)" : until) + ", filters=" + filters + "]";
     }
 }

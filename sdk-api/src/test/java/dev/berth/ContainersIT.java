@@ -436,8 +436,8 @@ class ContainersIT {
         String id = containers.create(spec("true").build());
         containers.start(id);
         containers.waitFor(id, WaitCondition.NOT_RUNNING);
-        try (Stream<Event> events = docker.system().events(EventQuery.since(since).until(Instant.now().plusSeconds(1))
-                .filter("container", id))) {
+        try (Stream<Event> events = docker.system().events(EventQuery.since(since)
+                .withUntil(Instant.now().plusSeconds(1)).withFilter("container", id))) {
             List<String> actions = events.map(Event::action).collect(Collectors.toList());
             assertTrue(actions.containsAll(List.of("create", "start", "die")), actions.toString());
         }

@@ -48,7 +48,7 @@ class DiskUsageTest {
             assertEquals("sha256:b", df.images().get(0).id());
             assertEquals("c2", df.containers().get(0).id());
             assertEquals("v2", df.volumes().get(0).name());
-            assertEquals("bc", df.buildCache().get(0).get("ID"));
+            assertEquals("bc", df.buildCache().get(0).id());
             assertEquals("1", server.takeRequest().getUrl().queryParameter("verbose"));
         }
     }

@@ -562,7 +562,7 @@ class FaultsIT {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             // A filter nothing matches: no event ever comes, so opening must not wait for one.
             try (Stream<Event> events = opened("quiet events", () -> docker.system().events(EventQuery.live()
-                    .filter("label", TestEngine.LABEL + "=" + KIND + "-nothing-" + RUN)))) {
+                    .withFilter("label", TestEngine.LABEL + "=" + KIND + "-nothing-" + RUN)))) {
                 assertUnblockedByClose("events close()", () -> events.iterator().hasNext(), events::close);
             }
         });

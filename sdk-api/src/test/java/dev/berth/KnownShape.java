@@ -18,20 +18,13 @@ final class KnownShape {
         "FrameReader.of(InputStream,boolean,String)",
         "Mount.bind(Path,String,boolean)",
         "Mount.volume(String,String,boolean)",
-        "NetworkSpec$Builder.attachable(boolean)",
-        "NetworkSpec$Builder.enableIPv6(boolean)",
-        "NetworkSpec$Builder.internal(boolean)",
-        "Networks.disconnect(String,String,boolean)",
         "Nodes.remove(String,boolean)",
-        "Plugins.disable(String,boolean)",
-        "Plugins.remove(String,boolean)",
         "ServiceSpec$Builder.bind(Path,String,boolean)",
         "ServiceSpec$Builder.tty(boolean)",
         "ServiceSpec$Builder.volume(String,String,boolean)",
         "Services.logs(String,boolean,int)",
         "Swarm.leave(boolean)",
         "Swarm.update(Map,long,boolean,boolean)",
-        "Volumes.remove(String,boolean)",
     };
 
     static final String[] UNTYPED = {
@@ -44,10 +37,7 @@ final class KnownShape {
         "ContainerStats.networks()",
         "ContainerStats.pidsStats()",
         "Healthcheck.toJson()",
-        "NetworkSpec.toCreateBody()",
         "NodeDetails.description()",
-        "PluginDetails.config()",
-        "PluginDetails.settings()",
         "ProgressEvent.aux()",
         "ServiceDetails$Endpoint.spec()",
         "ServiceDetails.rawPreviousSpec()",
@@ -55,8 +45,6 @@ final class KnownShape {
         "ServiceSpec.toJson()",
         "SwarmDetails.spec()",
         "TaskDetails.spec()",
-        "Version$Component.details()",
-        "VolumeDetails.status()",
     };
 
     static final String[] NULLS = {
@@ -65,22 +53,14 @@ final class KnownShape {
         "DockerException.java: request",
         "Endpoint.java: pinnedVersion",
         "Endpoint.java: tls",
-        "EventQuery.java: since",
-        "EventQuery.java: until",
-        "Networks.java: ipv4Address",
         "Nodes.java: availability",
         "Nodes.java: labels",
         "Nodes.java: role",
-        "Plugins.java: auth",
-        "Plugins.java: name",
-        "Plugins.java: privileges",
         "Services.java: auth",
         "SshSocketFactory.java: connectTimeout",
         "StreamException.java: request",
         "Swarm.java: advertiseAddr",
         "Swarm.java: listenAddr",
         "TlsHandshakeException.java: request",
-        "Volumes.java: driver",
-        "Volumes.java: name",
     };
 }

@@ -8,7 +8,6 @@ import dev.berth.model.NetworkDetails;
 import dev.berth.transport.Json;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,8 @@ class NetworksApi156Test {
     void connectSendsNoMacAddressWhich154WouldApply() throws IOException {
         try (MockEngine engine = MockEngine.at("1.56")) {
             engine.answer("");
-            engine.docker().networks().connect("app-net", "db", List.of("database"), "10.10.0.50");
+            engine.docker().networks().connect("app-net", "db",
+                    NetworkConnectOptions.defaults().withAliases("database").withIpv4Address("10.10.0.50"));
             RecordedRequest r = engine.request();
             assertEquals("POST", r.getMethod());
             assertEquals("/v1.56/networks/app-net/connect", r.getUrl().encodedPath());

@@ -17,7 +17,9 @@ import dev.berth.model.NetworkDetails;
 import dev.berth.model.NetworkSpec;
 import dev.berth.model.ProcessResult;
 import dev.berth.model.PruneResult;
+import dev.berth.model.SystemPruneResult;
 import dev.berth.model.VolumeDetails;
+import dev.berth.model.VolumeSpec;
 import dev.berth.transport.ApiRequest;
 import dev.berth.errors.ConflictException;
 import dev.berth.errors.DockerException;
@@ -60,7 +62,7 @@ class NetworksVolumesIT {
     /** Removes this run's containers first (they hold networks and volumes), then its networks and volumes. */
     @AfterAll
     static void cleanUp() {
-        Map<String, List<String>> mine = Map.of("label", List.of(TestEngine.LABEL + "=" + RUN));
+        Filters mine = Filters.label(TestEngine.LABEL + "=" + RUN);
         List<RuntimeException> failures = new ArrayList<>();
         try {
             for (String id : containers.ids(ContainerQuery.all().label(TestEngine.LABEL + "=" + RUN))) {
@@ -70,7 +72,7 @@ class NetworksVolumesIT {
                 attempt(failures, () -> networks.remove(n.id()));
             }
             for (VolumeDetails v : volumes.list(mine)) {
-                attempt(failures, () -> volumes.remove(v.name(), true));
+                attempt(failures, () -> volumes.remove(v.name(), VolumeRemoveOptions.force()));
             }
         } finally {
             docker.close();
@@ -96,8 +98,8 @@ class NetworksVolumesIT {
         return Map.of(TestEngine.LABEL, RUN, GROUP, group);
     }
 
-    private static Map<String, List<String>> group(String group) {
-        return Map.of("label", List.of(TestEngine.LABEL + "=" + RUN, GROUP + "=" + group));
+    private static Filters group(String group) {
+        return Filters.label(TestEngine.LABEL + "=" + RUN).andLabel(GROUP + "=" + group);
     }
 
     private static ContainerSpec.Builder spec(String group, String... cmd) {
@@ -108,8 +110,8 @@ class NetworksVolumesIT {
         return NetworkSpec.builder(name).labels(labels(group));
     }
 
-    private static VolumeDetails volume(String name, String group) {
-        return volumes.create(name, "local", Map.of(), labels(group));
+    private static String volume(String name, String group) {
+        return volumes.create(VolumeSpec.named(name).driver("local").labels(labels(group)));
     }
 
     private static ProcessResult ping(String fromContainer, String target) {
@@ -184,7 +186,7 @@ class NetworksVolumesIT {
         String staticIp = prefix + ".20";
         String c = containers.run(spec("net", "sleep", "600").name("berth-c-" + RUN).build()).id();
         assertNotEquals(0, ping(a, alias).exitCode(), "the alias does not resolve before the connect");
-        networks.connect(net, c, List.of(alias), staticIp);
+        networks.connect(net, c, NetworkConnectOptions.defaults().withAliases(alias).withIpv4Address(staticIp));
 
         ContainerDetails connected = containers.inspect(c);
         Map<?, ?> endpoint = (Map<?, ?>) connected.networkSettings().networks().get(net);
@@ -200,12 +202,12 @@ class NetworksVolumesIT {
         assertEquals(0, ping(b, "berth-c-" + RUN).exitCode(), "and by its name");
 
         ForbiddenException twice = assertThrows(ForbiddenException.class,
-                () -> networks.connect(net, c, List.of(), null));
+                () -> networks.connect(net, c));
         assertTrue(twice.daemonMessage().contains("already exists"), twice.daemonMessage());
         ForbiddenException inUse = assertThrows(ForbiddenException.class, () -> networks.remove(net));
         assertTrue(inUse.daemonMessage().contains("active endpoints"), inUse.daemonMessage());
 
-        networks.disconnect(net, c, false);
+        networks.disconnect(net, c);
         assertFalse(networks.inspect(net).containers().containsKey(c));
         assertFalse(containers.inspect(c).networkSettings().networks().containsKey(net));
         ProcessResult cutByAlias = ping(a, alias);
@@ -215,7 +217,7 @@ class NetworksVolumesIT {
         assertEquals(0, ping(a, "berth-b-" + RUN).exitCode(), "the others still talk");
 
         ServerErrorException notConnected = assertThrows(ServerErrorException.class,
-                () -> networks.disconnect(net, c, false));
+                () -> networks.disconnect(net, c));
         assertTrue(notConnected.daemonMessage().contains("not connected"), notConnected.daemonMessage());
     }
 
@@ -223,7 +225,8 @@ class NetworksVolumesIT {
     void staticAddressesNeedAUserSubnetAndMissingNetworksAreNotFound() {
         String c = containers.run(spec("net", "sleep", "600").build()).id();
         DockerException e = assertThrows(DockerException.class,
-                () -> networks.connect("bridge", c, List.of(), "172.17.250.250"));
+                () -> networks.connect("bridge", c,
+                        NetworkConnectOptions.defaults().withIpv4Address("172.17.250.250")));
         assertEquals(400, e.status(), e.toString());
         assertThrows(NotFoundException.class, () -> networks.inspect("berth-no-such-net-" + RUN));
         assertThrows(NotFoundException.class, () -> networks.remove("berth-no-such-net-" + RUN));
@@ -234,13 +237,17 @@ class NetworksVolumesIT {
     @Test
     void aNamedVolumeKeepsDataAcrossTwoContainers() {
         String vol = "berth-data-" + RUN;
-        VolumeDetails created = volume(vol, "data");
+        assertEquals(vol, volume(vol, "data"), "create answers the name");
+        VolumeDetails created = volumes.inspect(vol);
         assertEquals(vol, created.name());
         assertEquals("local", created.driver());
         assertEquals("local", created.scope());
         assertEquals(labels("data"), created.labels());
         assertTrue(created.mountpoint().endsWith("/" + vol + "/_data"), created.mountpoint());
         assertNull(created.usageData(), "only system df sends usage");
+        String anonymous = volumes.create(VolumeSpec.anonymous().labels(labels("data")));
+        assertTrue(anonymous.matches("[0-9a-f]{64}"), "the name the daemon made up: " + anonymous);
+        assertEquals(labels("data"), volumes.inspect(anonymous).labels());
 
         // the writer stays (stopped): while a container references the volume no other test run's prune takes it
         ProcessResult write = containers.runAndWait(spec("data", "sh", "-c", "echo kept-" + RUN + " > /data/f")
@@ -252,10 +259,10 @@ class NetworksVolumesIT {
         VolumeDetails inspected = volumes.inspect(vol);
         assertEquals(created.mountpoint(), inspected.mountpoint());
         assertNotNull(inspected.createdAt());
-        assertEquals(List.of(vol), volumes.list(Map.of("name", List.of(vol))).stream().map(VolumeDetails::name)
+        assertEquals(List.of(vol), volumes.list(Filters.of("name", vol)).stream().map(VolumeDetails::name)
                 .toList());
         assertEquals(List.of(vol), volumes.list(group("data")).stream().map(VolumeDetails::name).toList());
-        assertEquals(List.of(), volumes.list(Map.of("name", List.of("berth-no-such-volume-" + RUN))));
+        assertEquals(List.of(), volumes.list(Filters.of("name", "berth-no-such-volume-" + RUN)));
     }
 
     @Test
@@ -264,16 +271,16 @@ class NetworksVolumesIT {
         volume(vol, "busy");
         String user = containers.run(spec("busy", "sleep", "600").volume(vol + ":/data").build()).id();
 
-        ConflictException inUse = assertThrows(ConflictException.class, () -> volumes.remove(vol, false));
+        ConflictException inUse = assertThrows(ConflictException.class, () -> volumes.remove(vol));
         assertTrue(inUse.daemonMessage().contains("in use"), inUse.daemonMessage());
-        assertThrows(ConflictException.class, () -> volumes.remove(vol, true));
+        assertThrows(ConflictException.class, () -> volumes.remove(vol, VolumeRemoveOptions.force()));
         assertEquals(vol, volumes.inspect(vol).name());
 
         containers.remove(user, RemoveOptions.force());
-        volumes.remove(vol, false);
+        volumes.remove(vol);
         assertThrows(NotFoundException.class, () -> volumes.inspect(vol));
-        assertThrows(NotFoundException.class, () -> volumes.remove(vol, false));
-        volumes.remove(vol, true);
+        assertThrows(NotFoundException.class, () -> volumes.remove(vol));
+        volumes.remove(vol, VolumeRemoveOptions.force());
     }
 
     // ---- system ----------------------------------------------------------------------------------------------
@@ -374,8 +381,12 @@ class NetworksVolumesIT {
         assertEquals(1, stopped.size());
 
         assertThrows(IllegalArgumentException.class,
-                () -> docker.system().prune(Map.of("until", List.of("1h"))));
-        long freed = docker.system().prune(group("sys"));
+                () -> docker.system().prune(Filters.of("until", "1h")));
+        SystemPruneResult pruned = docker.system().prune(group("sys"));
+        assertEquals(stopped, pruned.containersDeleted());
+        assertTrue(pruned.networksDeleted().contains(net), pruned.toString());
+        assertTrue(pruned.volumesDeleted().contains(vol), pruned.toString());
+        long freed = pruned.spaceReclaimed();
 
         assertThrows(NotFoundException.class, () -> containers.inspect(stopped.get(0)));
         assertThrows(NotFoundException.class, () -> networks.inspect(net));

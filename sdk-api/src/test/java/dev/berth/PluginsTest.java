@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.model.PluginDetails;
+import dev.berth.model.PluginPrivilege;
 import dev.berth.model.ProgressEvent;
 import dev.berth.transport.ApiVersion;
 import dev.berth.transport.DockerHost;
@@ -18,6 +19,7 @@ import dev.berth.errors.StreamException;
 import dev.berth.transport.Timeouts;
 import dev.berth.transport.Transport;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +92,7 @@ class PluginsTest {
     void listSendsFiltersAndDecodesEveryField() throws Exception {
         server.enqueue(json(200, "[" + SSHFS + "]"));
 
-        List<PluginDetails> list = plugins.list(Map.of("enable", List.of("true")));
+        List<PluginDetails> list = plugins.list(Filters.of("enable", "true"));
 
         RecordedRequest r = taken();
         assertEquals("GET", r.getMethod());
@@ -101,9 +103,11 @@ class PluginsTest {
         assertEquals("5724e2c8652da337ab2eedd19fc6fc0ec908e4bd907c7421bf6a8dfc70c4c078", p.id());
         assertEquals("vieux/sshfs:latest", p.name());
         assertTrue(p.enabled());
-        assertEquals(List.of("DEBUG=0"), p.settings().get("Env"));
+        assertEquals(List.of("DEBUG=0"), p.settings().env());
         assertEquals("docker.io/vieux/sshfs:latest", p.pluginReference());
-        assertEquals("sshFS plugin for Docker", p.config().get("Description"));
+        assertEquals("sshFS plugin for Docker", p.config().description());
+        assertEquals(List.of("docker.volumedriver/1.0"), p.config().iface().types());
+        assertEquals("sshfs.sock", p.config().iface().socket());
         assertEquals(Map.of("Added", "in API 9.99"), p.extras().get("FutureField"), "unknown fields are kept");
         assertEquals(Map.of("FutureField", Map.of("Added", "in API 9.99")), p.extras(), "and only those");
     }
@@ -112,7 +116,7 @@ class PluginsTest {
     void listWithoutFiltersSendsNoFilterParameter() throws Exception {
         server.enqueue(json(200, "[]"));
 
-        assertEquals(List.of(), plugins.list(Map.of()));
+        assertEquals(List.of(), plugins.list());
 
         RecordedRequest r = taken();
         assertEquals("/v1.41/plugins", r.getUrl().encodedPath());
@@ -129,7 +133,7 @@ class PluginsTest {
         assertEquals("GET", r.getMethod());
         assertEquals("/v1.41/plugins/vieux%2Fsshfs:latest/json", r.getUrl().encodedPath());
         assertEquals("vieux/sshfs:latest", p.name());
-        assertEquals(List.of("/docker-volume-sshfs"), p.config().get("Entrypoint"));
+        assertEquals(List.of("/docker-volume-sshfs"), p.config().entrypoint());
         assertTrue(p.extras().containsKey("FutureField"), p.extras().toString());
         // what was kept goes back out: nothing lost on a round trip
         assertEquals(tree(SSHFS).get("FutureField"), Json.mapper().valueToTree(p).get("FutureField"));
@@ -153,34 +157,36 @@ class PluginsTest {
                 [{"Name":"network","Description":"","Value":["host"]},
                  {"Name":"mount","Description":"","Value":["/data"]}]"""));
 
-        List<Map<String, Object>> asked = plugins.privileges("vieux/sshfs");
+        List<PluginPrivilege> asked = plugins.privileges("vieux/sshfs");
 
         RecordedRequest r = taken();
         assertEquals("GET", r.getMethod());
         assertEquals("/v1.41/plugins/privileges", r.getUrl().encodedPath());
         assertEquals("vieux/sshfs", r.getUrl().queryParameter("remote"));
         assertEquals(2, asked.size());
-        assertEquals("network", asked.get(0).get("Name"));
-        assertEquals(List.of("/data"), asked.get(1).get("Value"));
+        assertEquals("network", asked.get(0).name());
+        assertEquals("", asked.get(0).description());
+        assertEquals(List.of("/data"), asked.get(1).value());
     }
 
     // ---- changing --------------------------------------------------------------------------------------------
 
     @Test
-    void enableSendsTheTimeout() throws Exception {
+    void enableAlwaysSendsATimeoutSinceTheDaemonRequiresOne() throws Exception {
         server.enqueue(json(200, ""));
         server.enqueue(json(200, ""));
 
-        plugins.enable("vieux/sshfs", 30);
-        plugins.enable("sshfs", 0);
+        plugins.enable("vieux/sshfs", Duration.ofSeconds(90));
+        plugins.enable("sshfs");
 
         RecordedRequest r = taken();
         assertEquals("POST", r.getMethod());
         assertEquals("/v1.41/plugins/vieux%2Fsshfs/enable", r.getUrl().encodedPath());
-        assertEquals("timeout=30", r.getUrl().encodedQuery());
-        RecordedRequest noTimeout = taken();
-        assertEquals("/v1.41/plugins/sshfs/enable", noTimeout.getUrl().encodedPath());
-        assertNull(noTimeout.getUrl().query(), "0 leaves the daemon's default");
+        assertEquals("timeout=90", r.getUrl().encodedQuery());
+        RecordedRequest byDefault = taken();
+        assertEquals("/v1.41/plugins/sshfs/enable", byDefault.getUrl().encodedPath());
+        assertEquals("timeout=30", byDefault.getUrl().encodedQuery(), "the CLI's default");
+        assertThrows(IllegalArgumentException.class, () -> plugins.enable("sshfs", Duration.ofMillis(500)));
     }
 
     @Test
@@ -188,8 +194,8 @@ class PluginsTest {
         server.enqueue(json(200, ""));
         server.enqueue(json(200, ""));
 
-        plugins.disable("sshfs", true);
-        plugins.disable("sshfs", false);
+        plugins.disable("sshfs", PluginDisableOptions.force());
+        plugins.disable("sshfs");
 
         RecordedRequest forced = taken();
         assertEquals("POST", forced.getMethod());
@@ -204,7 +210,7 @@ class PluginsTest {
     void disableOfMissingPluginIsNotFound() {
         server.enqueue(json(404, "{\"message\":\"plugin sshfs not found\"}"));
 
-        NotFoundException e = assertThrows(NotFoundException.class, () -> plugins.disable("sshfs", false));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> plugins.disable("sshfs"));
 
         assertEquals("plugin sshfs not found", e.daemonMessage());
     }
@@ -214,8 +220,8 @@ class PluginsTest {
         server.enqueue(json(200, SSHFS));
         server.enqueue(json(200, SSHFS));
 
-        plugins.remove("vieux/sshfs:latest", true);
-        plugins.remove("sshfs", false);
+        plugins.remove("vieux/sshfs:latest", PluginRemoveOptions.force());
+        plugins.remove("sshfs");
 
         RecordedRequest forced = taken();
         assertEquals("DELETE", forced.getMethod());
@@ -251,13 +257,14 @@ class PluginsTest {
                 {"status":"Digest: sha256:1d3c3e42c12138da5ef7873b97f7f32cf99fb6edde75fa4f0bcf9ed277855811"}
                 {"status":"Status: Downloaded newer image for vieux/sshfs:latest"}
                 """));
-        List<Map<String, Object>> privileges = List.of(
-                Map.of("Name", "network", "Description", "", "Value", List.of("host")),
-                Map.of("Name", "capabilities", "Description", "", "Value", List.of("CAP_SYS_ADMIN")));
+        List<PluginPrivilege> privileges = List.of(
+                new PluginPrivilege("network", "", List.of("host"), Map.of()),
+                new PluginPrivilege("capabilities", "", List.of("CAP_SYS_ADMIN"), Map.of("Added", "later")));
         AuthConfig auth = AuthConfig.ofPassword("me", "s3cret", "registry.example.com");
         List<ProgressEvent> events = new ArrayList<>();
 
-        plugins.pull("vieux/sshfs", "sshfs", auth, privileges, events::add);
+        plugins.pull("vieux/sshfs", PluginPullOptions.defaults().withAlias("sshfs").withAuth(auth)
+                .withPrivileges(privileges), events::add);
 
         RecordedRequest r = taken();
         assertEquals("POST", r.getMethod());
@@ -265,7 +272,10 @@ class PluginsTest {
         assertEquals("vieux/sshfs", r.getUrl().queryParameter("remote"));
         assertEquals("sshfs", r.getUrl().queryParameter("name"));
         assertEquals(auth.toHeader(), r.getHeaders().get("X-Registry-Auth"));
-        assertEquals(Json.mapper().valueToTree(privileges), body(r));
+        assertEquals(tree("""
+                [{"Name":"network","Description":"","Value":["host"]},
+                 {"Name":"capabilities","Description":"","Value":["CAP_SYS_ADMIN"],"Added":"later"}]"""), body(r),
+                "sent as the daemon sent them, fields Berth does not model included");
         assertEquals(5, events.size(), events.toString());
         assertEquals("Pulling from vieux/sshfs", events.get(0).status());
         assertEquals("52d435ada6a4", events.get(1).id());
@@ -278,7 +288,7 @@ class PluginsTest {
     void pullWithoutCredentialsOrPrivilegesSendsAnonymousAuthAndAnEmptyList() throws Exception {
         server.enqueue(noContent());
 
-        plugins.pull("vieux/sshfs", null, null, null, e -> { });
+        plugins.pull("vieux/sshfs", e -> { });
 
         RecordedRequest r = taken();
         assertEquals("vieux/sshfs", r.getUrl().queryParameter("remote"));
@@ -297,8 +307,7 @@ class PluginsTest {
                 """));
         List<ProgressEvent> events = new ArrayList<>();
 
-        StreamException e = assertThrows(StreamException.class, () -> plugins.pull("team/plugin:1.0", null,
-                AuthConfig.anonymous(), List.of(), events::add));
+        StreamException e = assertThrows(StreamException.class, () -> plugins.pull("team/plugin:1.0", events::add));
 
         assertTrue(e.getMessage().contains("pull access denied for team/plugin"), e.getMessage());
         assertTrue(e.getMessage().contains("/plugins/pull"), e.getMessage());
@@ -308,11 +317,23 @@ class PluginsTest {
     }
 
     @Test
+    void pullOptionsPrintNoSecretAndRefuseABadAlias() {
+        PluginPullOptions o = PluginPullOptions.defaults().withAlias("sshfs")
+                .withAuth(AuthConfig.ofPassword("me", "s3cret", "registry.example.com"));
+        assertFalse(o.toString().contains("s3cret"), o.toString());
+        assertTrue(o.toString().contains("alias=sshfs"), o.toString());
+        assertEquals(AuthConfig.anonymous(), PluginPullOptions.defaults().auth());
+        assertThrows(IllegalArgumentException.class, () -> o.withAlias("my plugin"));
+        assertEquals(PluginDisableOptions.force(), PluginDisableOptions.defaults().withForce());
+        assertEquals("PluginRemoveOptions[force=true]", PluginRemoveOptions.force().toString());
+    }
+
+    @Test
     void pullRefusedByTheDaemonIsTyped() {
         server.enqueue(json(404, "{\"message\":\"plugin not found in registry\"}"));
 
         NotFoundException e = assertThrows(NotFoundException.class,
-                () -> plugins.pull("nope/nope", null, AuthConfig.anonymous(), List.of(), ev -> { }));
+                () -> plugins.pull("nope/nope", ev -> { }));
 
         assertEquals("plugin not found in registry", e.daemonMessage());
     }

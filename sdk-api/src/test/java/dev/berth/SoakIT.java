@@ -149,7 +149,7 @@ class SoakIT {
             }
             default -> {
                 try (Stream<Event> events = docker.system().events(EventQuery.live()
-                        .filter("container", id))) {
+                        .withFilter("container", id))) {
                     assertNotNull(events); // closed before any event arrives
                 }
             }

@@ -52,8 +52,8 @@ class SystemApi156Test {
                     """);
             List<Event> events;
             try (Stream<Event> s = engine.docker().system().events(
-                    EventQuery.since(Instant.ofEpochSecond(1629574690)).until(Instant.ofEpochSecond(1629574700))
-                            .filter("type", "container"))) {
+                    EventQuery.since(Instant.ofEpochSecond(1629574690)).withUntil(Instant.ofEpochSecond(1629574700))
+                            .withFilter("type", "container"))) {
                 events = s.toList();
             }
             RecordedRequest r = engine.request();

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -38,7 +37,7 @@ class VolumesPruneTest {
         server.close();
     }
 
-    private String prunedWith(ApiVersion pinned, Map<String, List<String>> filters) throws InterruptedException {
+    private String prunedWith(ApiVersion pinned, Filters filters) throws InterruptedException {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body("{\"VolumesDeleted\":[\"a\"],\"SpaceReclaimed\":7}").build());
         try (Transport t = new Transport(new Endpoint(DockerHost.tcp(server.getHostName(), server.getPort()), null,
@@ -55,20 +54,20 @@ class VolumesPruneTest {
     @Test
     void api141SendsTheFiltersAsGivenSinceItPrunesNamedVolumesAnyway() throws Exception {
         assertEquals("filters={\"label\":{\"team=web\":true}}",
-                prunedWith(ApiVersion.of(1, 41), Map.of("label", List.of("team=web"))));
-        assertEquals("", prunedWith(ApiVersion.of(1, 41), Map.of()));
+                prunedWith(ApiVersion.of(1, 41), Filters.label("team=web")));
+        assertEquals("", prunedWith(ApiVersion.of(1, 41), Filters.none()));
     }
 
     @Test
     void api142AndLaterAskForAllSoNamedVolumesArePrunedToo() throws Exception {
         assertEquals("filters={\"label\":{\"team=web\":true},\"all\":{\"true\":true}}",
-                prunedWith(ApiVersion.of(1, 51), Map.of("label", List.of("team=web"))));
-        assertEquals("filters={\"all\":{\"true\":true}}", prunedWith(ApiVersion.of(1, 42), Map.of()));
+                prunedWith(ApiVersion.of(1, 51), Filters.label("team=web")));
+        assertEquals("filters={\"all\":{\"true\":true}}", prunedWith(ApiVersion.of(1, 42), Filters.none()));
     }
 
     @Test
     void anExplicitAllFilterIsLeftAsTheCallerGaveIt() throws Exception {
         assertEquals("filters={\"all\":{\"false\":true}}",
-                prunedWith(ApiVersion.of(1, 51), Map.of("all", List.of("false"))));
+                prunedWith(ApiVersion.of(1, 51), Filters.of("all", "false")));
     }
 }

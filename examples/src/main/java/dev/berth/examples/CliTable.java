@@ -14,14 +14,17 @@ import dev.berth.ImageQuery;
 import dev.berth.ImageRemoveOptions;
 import dev.berth.Images;
 import dev.berth.ImportOptions;
+import dev.berth.NetworkConnectOptions;
 import dev.berth.PullOptions;
 import dev.berth.RemoveOptions;
 import dev.berth.SearchOptions;
 import dev.berth.StopOptions;
+import dev.berth.VolumeRemoveOptions;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.NetworkSpec;
 import dev.berth.model.ProgressEvent;
 import dev.berth.model.ServiceSpec;
+import dev.berth.model.VolumeSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -84,10 +87,13 @@ final class CliTable {
         i.save(F, IMG);
         i.load(F);
         d.networks().create(NetworkSpec.builder(N).build());
-        d.volumes().create(N, null, Map.of(), Map.of());
+        d.volumes().create(VolumeSpec.named(N));
+        d.networks().connect(N, CTR, NetworkConnectOptions.defaults().withAliases(A));
+        d.volumes().remove(N, VolumeRemoveOptions.force());
         d.swarm().init("127.0.0.1", "127.0.0.1:2377");
         d.swarm().services().create(SERVICE_SPEC, null);
         d.system().diskUsage();
+        d.system().prune();
         d.system().events(EventQuery.live());
     }
 }

@@ -53,8 +53,8 @@ public final class LabelTail {
         Instant begin = Instant.now();
         try (Docker docker = Docker.connect()) {
             LabelTail tail = new LabelTail(docker);
-            EventQuery starts = EventQuery.since(begin).until(begin.plus(duration))   // the stream ends at until
-                    .filter("type", "container").filter("event", "start").filter("label", label);
+            EventQuery starts = EventQuery.since(begin).withUntil(begin.plus(duration))   // the stream ends at until
+                    .withFilter("type", "container").withFilter("event", "start").withFilter("label", label);
             try (Stream<Event> events = docker.system().events(starts)) {           // asked first: no start is missed
                 System.out.println("tailing containers labelled " + label + " for " + duration.toSeconds() + " s");
                 for (ContainerSummary c : docker.containers().list(ContainerQuery.running().label(label))) {

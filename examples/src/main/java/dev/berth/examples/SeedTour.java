@@ -9,11 +9,13 @@ import dev.berth.Images;
 import dev.berth.ImportOptions;
 import dev.berth.RemoveOptions;
 import dev.berth.StopOptions;
+import dev.berth.VolumeRemoveOptions;
 import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ImageRemoval;
 import dev.berth.model.LogLine;
 import dev.berth.model.TransferProgress;
+import dev.berth.model.VolumeSpec;
 import dev.berth.errors.DockerException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +79,7 @@ public final class SeedTour {
                 String baseId = i.importTar(tar, ImportOptions.of(base).withChanges("CMD [\"sh\"]", "ENV PATH=/bin",
                         "LABEL " + LABEL + "=seed-tour").withMessage("rootfs of " + image));
                 step("import", base + " from a " + mb(Files.size(tar)) + " rootfs tar of " + image + " -> " + baseId);
-                docker.volumes().create(volume, null, Map.of(), Map.of(LABEL, "seed-tour"));
+                docker.volumes().create(VolumeSpec.named(volume).label(LABEL, "seed-tour"));
                 ContainerDetails web = c.run(ContainerSpec.builder(base).name("seed-tour-web-" + run)
                         .label(LABEL, "seed-tour").init(true)                // --init: SIGTERM stops httpd at once
                         .publish("127.0.0.1::80").namedVolume(volume, "/data")
@@ -123,7 +125,7 @@ public final class SeedTour {
                 step("import", again + ", its /www/index.html says " + page);
             } finally {
                 containers.forEach(id -> quietly(() -> c.remove(id, RemoveOptions.force().withVolumes())));
-                quietly(() -> docker.volumes().remove(volume, true));
+                quietly(() -> docker.volumes().remove(volume, VolumeRemoveOptions.force()));
                 List.of(base, committed, pushed, again)
                         .forEach(name -> quietly(() -> i.remove(name, ImageRemoveOptions.force())));
                 docker.registries().logout(registry);

@@ -4,8 +4,10 @@ import dev.berth.ContainerQuery;
 import dev.berth.Containers;
 import dev.berth.Docker;
 import dev.berth.RemoveOptions;
+import dev.berth.VolumeRemoveOptions;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ProcessResult;
+import dev.berth.model.VolumeSpec;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +50,7 @@ public final class VolumeBackup {
         try (Docker docker = Docker.connect()) {
             Containers c = docker.containers();
             try {
-                docker.volumes().create(source, null, Map.of(), labels);
+                docker.volumes().create(VolumeSpec.named(source).labels(labels));
                 c.runAndWait(ContainerSpec.builder(image).labels(labels).autoRemove(true).namedVolume(source, "/data")
                         .cmd("sh", "-c", "cd /data && mkdir -p logs private && echo hello > greeting.txt"
                                 + " && ln -s greeting.txt link && chmod 700 private && chown 65534 private"
@@ -63,7 +65,7 @@ public final class VolumeBackup {
                 }
                 System.out.println("backup   " + source + " -> " + tar + " (" + Files.size(tar) + " bytes)");
 
-                docker.volumes().create(restored, null, Map.of(), labels);
+                docker.volumes().create(VolumeSpec.named(restored).labels(labels));
                 String writer = c.create(ContainerSpec.builder(image).labels(labels).namedVolume(restored, "/data")
                         .build());
                 try (InputStream in = Files.newInputStream(tar)) {
@@ -81,8 +83,8 @@ public final class VolumeBackup {
             } finally {
                 c.ids(ContainerQuery.all().label("dev.berth.example.run=" + run))
                         .forEach(id -> c.remove(id, RemoveOptions.force()));
-                docker.volumes().remove(source, true);
-                docker.volumes().remove(restored, true);
+                docker.volumes().remove(source, VolumeRemoveOptions.force());
+                docker.volumes().remove(restored, VolumeRemoveOptions.force());
                 Files.deleteIfExists(tar);
                 System.out.println("cleanup  removed both volumes, the helpers and the tar");
             }

@@ -330,7 +330,7 @@ class ExamplesIT {
     /** No container or volume labelled {@code dev.berth.example=name} is left. */
     private static void assertNoLeftovers(String name) {
         List<String> left = new ArrayList<>(docker.containers().ids(ContainerQuery.all().label(LABEL + "=" + name)));
-        docker.volumes().list(Map.of("label", List.of(LABEL + "=" + name))).forEach(v -> left.add(v.name()));
+        docker.volumes().list(Filters.label(LABEL + "=" + name)).forEach(v -> left.add(v.name()));
         assertTrue(left.isEmpty(), name + " left containers or volumes behind: " + left);
     }
 

@@ -23,8 +23,7 @@ import java.util.Map;
  * @param images every image, with {@code Containers} (how many use it) and {@code SharedSize} computed
  * @param containers every container, running or not, with {@code SizeRw} and {@code SizeRootFs}
  * @param volumes every volume, with {@link VolumeDetails#usageData()} filled
- * @param buildCache the build cache records ({@code ID}, {@code Type}, {@code Size}, {@code InUse},
- *        {@code Shared}, {@code LastUsedAt} and so on) as the daemon sent them; empty when there are none
+ * @param buildCache the build cache records; empty when there are none
  * @param extras every field this record does not model, as the daemon sent it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -33,7 +32,7 @@ public record DiskUsage(
         @JsonProperty("Images") List<ImageSummary> images,
         @JsonProperty("Containers") List<ContainerSummary> containers,
         @JsonProperty("Volumes") List<VolumeDetails> volumes,
-        @JsonProperty("BuildCache") List<Map<String, Object>> buildCache,
+        @JsonProperty("BuildCache") List<BuildCacheRecord> buildCache,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public DiskUsage {

@@ -1,7 +1,9 @@
 package dev.berth.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.berth.model.internal.Masking;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +12,8 @@ import java.util.Objects;
 
 /**
  * What {@code docker network create} takes: name, driver, one address pool (subnet, gateway, IP range), labels,
- * driver options and flags. Build one with {@link #builder(String)}; {@link #toCreateBody()} writes the JSON body
- * of {@code POST /networks/create}.
+ * driver options and flags. Build one with {@link #builder(String)}. It is written as the JSON body of
+ * {@code POST /networks/create} with the daemon's field names; flags only when set, {@code IPAM} only with a subnet.
  *
  * <pre>{@code
  * NetworkSpec spec = NetworkSpec.builder("app-net")
@@ -22,18 +24,32 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The body always asks the daemon to refuse a name already taken ({@code CheckDuplicate}), as the CLI does:
- * without it, Docker 20.10 happily creates a second network of the same name.
+ * without it, Docker 20.10 happily creates a second network of the same name (from API 1.44 the daemon always
+ * refuses, and ignores the field).
  */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"Name", "CheckDuplicate", "Driver", "Internal", "Attachable", "EnableIPv6", "IPAM", "Options",
+    "Labels"})
 public final class NetworkSpec {
+    @JsonProperty("Name")
     private final String name;
+    @JsonProperty("Driver")
     private final String driver;
     private final String subnet;
     private final String gateway;
     private final String ipRange;
+    @JsonProperty("Labels")
     private final Map<String, String> labels;
+    @JsonProperty("Options")
     private final Map<String, String> options;
+    @JsonProperty("Internal")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     private final boolean internal;
+    @JsonProperty("Attachable")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     private final boolean attachable;
+    @JsonProperty("EnableIPv6")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     private final boolean enableIPv6;
 
     private NetworkSpec(Builder b) {
@@ -53,10 +69,6 @@ public final class NetworkSpec {
      * Starts a spec for a network of this name, on the {@code bridge} driver, with an address pool the daemon
      * picks.
      *
-     * <pre>{@code
-     * NetworkSpec.builder("app-net").internal(true).build();
-     * }</pre>
-     *
      * @param name the network's name
      * @return a builder
      * @throws IllegalArgumentException when the name is empty or holds whitespace
@@ -65,68 +77,21 @@ public final class NetworkSpec {
         return new Builder(name);
     }
 
-    /**
-     * The network's name.
-     *
-     * <pre>{@code
-     * NetworkSpec.builder("app-net").build().name();   // "app-net"
-     * }</pre>
-     *
-     * @return the name
-     */
+    /** The network's name. */
     public String name() {
         return name;
     }
 
-    /**
-     * The JSON body of {@code POST /networks/create}, as fresh maps and lists with the daemon's field names. Flags
-     * are written only when true, {@code IPAM} only when a subnet is set.
-     *
-     * <pre>{@code
-     * NetworkSpec.builder("app-net").subnet("10.10.0.0/24").gateway("10.10.0.1").build().toCreateBody();
-     * // {Name=app-net, CheckDuplicate=true, Driver=bridge,
-     * //  IPAM={Driver=default, Config=[{Subnet=10.10.0.0/24, Gateway=10.10.0.1}]}}
-     * }</pre>
-     *
-     * @return the body as a map
-     */
-    public Map<String, Object> toCreateBody() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("Name", name);
-        body.put("CheckDuplicate", true);
-        body.put("Driver", driver);
-        if (internal) {
-            body.put("Internal", true);
-        }
-        if (attachable) {
-            body.put("Attachable", true);
-        }
-        if (enableIPv6) {
-            body.put("EnableIPv6", true);
-        }
-        if (subnet != null) {
-            Map<String, Object> pool = new LinkedHashMap<>();
-            pool.put("Subnet", subnet);
-            if (gateway != null) {
-                pool.put("Gateway", gateway);
-            }
-            if (ipRange != null) {
-                pool.put("IPRange", ipRange);
-            }
-            List<Object> config = new ArrayList<>();
-            config.add(pool);
-            Map<String, Object> ipam = new LinkedHashMap<>();
-            ipam.put("Driver", "default");
-            ipam.put("Config", config);
-            body.put("IPAM", ipam);
-        }
-        if (!options.isEmpty()) {
-            body.put("Options", new LinkedHashMap<>(options));
-        }
-        if (!labels.isEmpty()) {
-            body.put("Labels", new LinkedHashMap<>(labels));
-        }
-        return body;
+    /** Always true: the daemon refuses a name already taken. */
+    @JsonProperty("CheckDuplicate")
+    private boolean checkDuplicate() {
+        return true;
+    }
+
+    /** The one address pool, with the {@code default} IPAM driver; none (the daemon picks) without a subnet. */
+    @JsonProperty("IPAM")
+    private Ipam ipam() {
+        return subnet == null ? null : new Ipam("default", List.of(new Pool(subnet, gateway, ipRange)));
     }
 
     /** Specs are equal when every setting is. */
@@ -144,21 +109,30 @@ public final class NetworkSpec {
                 enableIPv6);
     }
 
-    /** The create body, for logs; labels and driver options with secret-looking names masked as in ContainerSpec. */
+    /**
+     * {@code NetworkSpec[name=app-net, driver=bridge, subnet=10.10.0.0/24, ..., internal=false, ...]}, for logs;
+     * labels and driver options with secret-looking names masked as in ContainerSpec.
+     */
     @Override
     public String toString() {
-        return "NetworkSpec" + Masking.tree("", toCreateBody());
+        return "NetworkSpec[name=" + name + ", driver=" + driver + ", subnet=" + subnet + ", gateway=" + gateway
+                + ", ipRange=" + ipRange + ", internal=" + internal + ", attachable=" + attachable + ", enableIPv6="
+                + enableIPv6 + ", options=" + Masking.map(options) + ", labels=" + Masking.map(labels) + "]";
+    }
+
+    /** {@code IPAM} of the create body. */
+    private record Ipam(@JsonProperty("Driver") String driver, @JsonProperty("Config") List<Pool> config) {
+    }
+
+    /** One {@code IPAMConfig}: the subnet, and the gateway and range when set. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Pool(@JsonProperty("Subnet") String subnet, @JsonProperty("Gateway") String gateway,
+                        @JsonProperty("IPRange") String ipRange) {
     }
 
     /**
      * Collects the settings of a {@link NetworkSpec}. Each setter checks its value at once and throws
      * {@link IllegalArgumentException} naming it.
-     *
-     * <pre>{@code
-     * NetworkSpec.Builder b = NetworkSpec.builder("backend").driver("bridge").attachable(true);
-     * b.label("env", "test");
-     * NetworkSpec spec = b.build();
-     * }</pre>
      */
     public static final class Builder {
         private final String name;
@@ -179,10 +153,6 @@ public final class NetworkSpec {
         /**
          * The network driver ({@code --driver}); {@code bridge} unless set.
          *
-         * <pre>{@code
-         * builder.driver("overlay");
-         * }</pre>
-         *
          * @param driver the driver's name
          * @return this builder
          */
@@ -194,10 +164,6 @@ public final class NetworkSpec {
         /**
          * The subnet of the network's address pool ({@code --subnet}), in CIDR form.
          *
-         * <pre>{@code
-         * builder.subnet("10.10.0.0/24");
-         * }</pre>
-         *
          * @param cidr such as {@code 10.10.0.0/24}
          * @return this builder
          */
@@ -208,10 +174,6 @@ public final class NetworkSpec {
 
         /**
          * The gateway address inside the subnet ({@code --gateway}); needs {@link #subnet}.
-         *
-         * <pre>{@code
-         * builder.subnet("10.10.0.0/24").gateway("10.10.0.1");
-         * }</pre>
          *
          * @param address such as {@code 10.10.0.1}, without prefix length
          * @return this builder
@@ -229,10 +191,6 @@ public final class NetworkSpec {
          * The part of the subnet that dynamic addresses come from ({@code --ip-range}), in CIDR form; needs
          * {@link #subnet}. Static addresses may still lie anywhere in the subnet.
          *
-         * <pre>{@code
-         * builder.subnet("10.10.0.0/24").ipRange("10.10.0.128/25");
-         * }</pre>
-         *
          * @param cidr such as {@code 10.10.0.128/25}
          * @return this builder
          */
@@ -243,10 +201,6 @@ public final class NetworkSpec {
 
         /**
          * Adds a label ({@code --label}); a key given twice keeps the last value.
-         *
-         * <pre>{@code
-         * builder.label("team", "web");
-         * }</pre>
          *
          * @param key the label's key
          * @param value the label's value ({@code ""} for none)
@@ -261,10 +215,6 @@ public final class NetworkSpec {
         /**
          * Adds labels ({@code --label}), in the map's order.
          *
-         * <pre>{@code
-         * builder.labels(Map.of("team", "web", "env", "test"));
-         * }</pre>
-         *
          * @param labels keys and values
          * @return this builder
          */
@@ -275,10 +225,6 @@ public final class NetworkSpec {
 
         /**
          * Adds a driver option ({@code --opt}), such as {@code com.docker.network.driver.mtu}.
-         *
-         * <pre>{@code
-         * builder.option("com.docker.network.bridge.name", "br-app");
-         * }</pre>
          *
          * @param key the option's name
          * @param value the option's value
@@ -296,56 +242,37 @@ public final class NetworkSpec {
         }
 
         /**
-         * Whether the network is cut off from the outside ({@code --internal}); false unless set.
+         * Cuts the network off from the outside ({@code --internal}): no route out, no published ports.
          *
-         * <pre>{@code
-         * builder.internal(true);
-         * }</pre>
-         *
-         * @param internal true for no route out
          * @return this builder
          */
-        public Builder internal(boolean internal) {
-            this.internal = internal;
+        public Builder internal() {
+            this.internal = true;
             return this;
         }
 
         /**
-         * Whether plain containers may join a swarm-scoped network ({@code --attachable}); false unless set.
+         * Lets plain containers join a swarm-scoped network ({@code --attachable}).
          *
-         * <pre>{@code
-         * builder.driver("overlay").attachable(true);
-         * }</pre>
-         *
-         * @param attachable true to let containers connect
          * @return this builder
          */
-        public Builder attachable(boolean attachable) {
-            this.attachable = attachable;
+        public Builder attachable() {
+            this.attachable = true;
             return this;
         }
 
         /**
-         * Whether the network has IPv6 ({@code --ipv6}); false unless set.
+         * Gives the network IPv6 ({@code --ipv6}).
          *
-         * <pre>{@code
-         * builder.enableIPv6(true);
-         * }</pre>
-         *
-         * @param enableIPv6 true for IPv6
          * @return this builder
          */
-        public Builder enableIPv6(boolean enableIPv6) {
-            this.enableIPv6 = enableIPv6;
+        public Builder enableIPv6() {
+            this.enableIPv6 = true;
             return this;
         }
 
         /**
          * The spec.
-         *
-         * <pre>{@code
-         * NetworkSpec spec = NetworkSpec.builder("app-net").build();
-         * }</pre>
          *
          * @return the spec
          * @throws IllegalArgumentException when a gateway or IP range is set without a subnet

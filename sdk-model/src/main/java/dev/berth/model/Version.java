@@ -65,11 +65,11 @@ public record Version(
      *
      * @param name {@code Engine}, {@code containerd}, {@code runc}, {@code docker-init}
      * @param version its version
-     * @param details more about it (commit, Go version, ...)
+     * @param details more about it, such as {@code GitCommit}, {@code GoVersion}, {@code ApiVersion}
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Component(@JsonProperty("Name") String name, @JsonProperty("Version") String version,
-                            @JsonProperty("Details") Map<String, Object> details) {
+                            @JsonProperty("Details") Map<String, String> details) {
         public Component {
             details = Copies.copy(details);
         }

@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * A volume as {@code docker volume inspect} shows it ({@code GET /volumes/{name}}), as each row of
- * {@code docker volume ls}, as {@code POST /volumes/create} returns it, and in {@link DiskUsage#volumes()}, the only
- * place that fills {@link #usageData()}. Fields the record does not model ({@code ClusterVolume} from API 1.42, and
- * later additions) are kept in {@link #extras()}.
+ * {@code docker volume ls}, and in {@link DiskUsage#volumes()}, the only place that fills {@link #usageData()}.
+ * Fields the record does not model are kept in {@link #extras()}: the volume driver's own {@code Status}
+ * (free-form, whatever the driver reports), {@code ClusterVolume} from API 1.42, and later additions.
  *
  * <pre>{@code
  * VolumeDetails v = docker.volumes().inspect("data");
@@ -24,7 +24,6 @@ import java.util.Map;
  * @param driver the volume driver, such as {@code local}
  * @param mountpoint where the volume lives on the daemon's host
  * @param createdAt when the volume was created, as RFC 3339; null when the driver does not tell
- * @param status low-level details from the volume driver; empty when the driver gives none
  * @param labels the volume's labels
  * @param scope {@code local} or {@code global}
  * @param options the driver options the volume was created with
@@ -37,7 +36,6 @@ public record VolumeDetails(
         @JsonProperty("Driver") String driver,
         @JsonProperty("Mountpoint") String mountpoint,
         @JsonProperty("CreatedAt") String createdAt,
-        @JsonProperty("Status") Map<String, Object> status,
         @JsonProperty("Labels") Map<String, String> labels,
         @JsonProperty("Scope") String scope,
         @JsonProperty("Options") Map<String, String> options,
@@ -45,7 +43,6 @@ public record VolumeDetails(
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public VolumeDetails {
-        status = Copies.copy(status);
         labels = Copies.copy(labels);
         options = Copies.copy(options);
         extras = Copies.copy(extras);

@@ -91,7 +91,7 @@ class MaskingTest {
                 + "\"DEBUG=0\",\"SSH_PASSWORD=hunter2\"],\"Args\":[]},\"Config\":{\"Env\":[{\"Name\":\"SSH_PASSWORD\","
                 + "\"Description\":\"\",\"Settable\":[\"value\"],\"Value\":\"s3cr3t\"},{\"Name\":\"DEBUG\","
                 + "\"Value\":\"0\"}]}}", PluginDetails.class);
-        assertMasked(p, "Env=[DEBUG=0, SSH_PASSWORD=***]", "Name=SSH_PASSWORD", "Value=***", "Value=0");
+        assertMasked(p, "env=[DEBUG=0, SSH_PASSWORD=***]", "name=SSH_PASSWORD", "value=***", "value=0");
     }
 
     @Test
@@ -119,6 +119,13 @@ class MaskingTest {
                 + "\"SigningCAKey\":\"ca-key-pem\"}},\"JoinTokens\":{\"Worker\":\"SWMTKN-1-a-tok-9\"}}",
                 SwarmDetails.class);
         assertMasked(s, "SigningCAKey=***", "SigningCACert=cert", "worker=SWMTKN-1-***");
+    }
+
+    @Test
+    void volumeSpecMasksPasswordsInDriverOptionsAndSecretLabels() {
+        VolumeSpec v = VolumeSpec.named("share").option("type", "cifs").option("o", "addr=nas,password=nas-pw")
+                .label("api.token", "tok-9").label("team", "core");
+        assertMasked(v, "o=addr=nas,password=***", "type=cifs", "api.token=***", "team=core");
     }
 
     @Test

@@ -91,6 +91,8 @@ class SpecCoverageTest {
             map(Version.class, "SystemVersion"),
             map(DiskUsage.class, "#/paths/~1system~1df/get/responses/200/schema"),
             map(PluginDetails.class, "Plugin"),
+            map(PluginPrivilege.class, "PluginPrivilege"),
+            map(BuildCacheRecord.class, "BuildCache"),
             new Mapping(PACKAGE + "NodeDetails", "Node"),
             new Mapping(PACKAGE + "ServiceDetails", "Service"),
             new Mapping(PACKAGE + "TaskDetails", "Task"),
@@ -382,6 +384,9 @@ class SpecCoverageTest {
         expected.put("NetworkDetails.IpamConfig", "IPAMConfig");
         expected.put("NetworkDetails.Endpoint", "EndpointResource");
         expected.put("Event.Actor", "EventActor");
+        expected.put("PluginDetails.Mount", "PluginMount");
+        expected.put("PluginDetails.Device", "PluginDevice");
+        expected.put("PluginDetails.EnvVariable", "PluginEnv");
         Map<String, String> actual = new LinkedHashMap<>();
         ROWS.forEach(r -> actual.put(r.label(), r.definition()));
         expected.forEach((record, definition) -> assertEquals(definition, actual.get(record),

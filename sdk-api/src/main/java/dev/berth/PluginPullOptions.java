@@ -1,0 +1,94 @@
+package dev.berth;
+
+import dev.berth.model.PluginPrivilege;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How {@link Plugins#pull(String, PluginPullOptions, java.util.function.Consumer)} installs a plugin
+ * ({@code docker plugin install}): its local name, the registry's credentials and the privileges granted.
+ * Immutable: each {@code with} method returns a new value.
+ *
+ * <pre>{@code
+ * PluginPullOptions options = PluginPullOptions.defaults().withAlias("sshfs")
+ *         .withPrivileges(docker.plugins().privileges("vieux/sshfs"));
+ * docker.plugins().pull("vieux/sshfs", options, System.out::println);   // docker plugin install --alias sshfs ...
+ * }</pre>
+ */
+public final class PluginPullOptions {
+    private static final PluginPullOptions DEFAULTS = new PluginPullOptions(null, AuthConfig.anonymous(), List.of());
+
+    private final String alias;
+    private final AuthConfig auth;
+    private final List<PluginPrivilege> privileges;
+
+    private PluginPullOptions(String alias, AuthConfig auth, List<PluginPrivilege> privileges) {
+        this.alias = alias;
+        this.auth = auth;
+        this.privileges = privileges;
+    }
+
+    /** Installed under its remote reference, pulled without credentials, granted no privileges. */
+    public static PluginPullOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * With this local name ({@code --alias}) instead of the remote reference.
+     *
+     * @throws IllegalArgumentException when the name is null, empty or holds whitespace
+     */
+    public PluginPullOptions withAlias(String alias) {
+        if (alias == null || alias.isEmpty() || alias.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("invalid plugin alias '" + alias + "'");
+        }
+        return new PluginPullOptions(alias, auth, privileges);
+    }
+
+    /** With these credentials for the plugin's registry. */
+    public PluginPullOptions withAuth(AuthConfig auth) {
+        return new PluginPullOptions(alias, Objects.requireNonNull(auth, "auth"), privileges);
+    }
+
+    /**
+     * Granting these privileges: exactly what {@link Plugins#privileges(String)} says the plugin asks for, since the
+     * daemon refuses an install whose privileges differ ({@code --grant-all-permissions} after reading them).
+     */
+    public PluginPullOptions withPrivileges(List<PluginPrivilege> privileges) {
+        return new PluginPullOptions(alias, auth, List.copyOf(privileges));
+    }
+
+    /** The local name; empty for the remote reference. */
+    public Optional<String> alias() {
+        return Optional.ofNullable(alias);
+    }
+
+    /** The registry's credentials; {@link AuthConfig#anonymous()} unless set. */
+    public AuthConfig auth() {
+        return auth;
+    }
+
+    /** The privileges granted. */
+    public List<PluginPrivilege> privileges() {
+        return privileges;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PluginPullOptions p && Objects.equals(alias, p.alias) && auth.equals(p.auth)
+                && privileges.equals(p.privileges);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(alias, auth, privileges);
+    }
+
+    /** The alias, the credentials masked as {@link AuthConfig#toString()} masks them, and the privileges. */
+    @Override
+    public String toString() {
+        return "PluginPullOptions[alias=" + alias().orElse("(remote)") + ", auth=" + auth + ", privileges="
+                + privileges + "]";
+    }
+}

@@ -1,0 +1,58 @@
+package dev.berth;
+
+/**
+ * How {@link Volumes#remove(String, VolumeRemoveOptions)} removes a volume ({@code docker volume rm}). Immutable.
+ *
+ * <pre>{@code
+ * docker.volumes().remove("data", VolumeRemoveOptions.force());   // docker volume rm -f data
+ * }</pre>
+ */
+public final class VolumeRemoveOptions {
+    private static final VolumeRemoveOptions DEFAULTS = new VolumeRemoveOptions(false);
+    private static final VolumeRemoveOptions FORCE = new VolumeRemoveOptions(true);
+
+    private final boolean force;
+
+    private VolumeRemoveOptions(boolean force) {
+        this.force = force;
+    }
+
+    /** As {@code docker volume rm}: a missing volume is an error. */
+    public static VolumeRemoveOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** As {@code docker volume rm -f}: see {@link #withForce()}. */
+    public static VolumeRemoveOptions force() {
+        return FORCE;
+    }
+
+    /**
+     * With {@code -f}: no error when the volume does not exist, and the volume is forgotten by Docker even when its
+     * driver fails to remove it. A volume a container uses is still refused.
+     */
+    public VolumeRemoveOptions withForce() {
+        return FORCE;
+    }
+
+    /** Whether {@link #withForce()} is set. */
+    public boolean isForce() {
+        return force;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VolumeRemoveOptions v && v.force == force;
+    }
+
+    @Override
+    public int hashCode() {
+        return Boolean.hashCode(force);
+    }
+
+    /** {@code VolumeRemoveOptions[force=true]}. */
+    @Override
+    public String toString() {
+        return "VolumeRemoveOptions[force=" + force + "]";
+    }
+}
