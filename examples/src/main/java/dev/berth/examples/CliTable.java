@@ -7,8 +7,13 @@ import dev.berth.Docker;
 import dev.berth.EventQuery;
 import dev.berth.ExecOptions;
 import dev.berth.Images;
+import dev.berth.NodeUpdate;
+import dev.berth.ServiceLogsOptions;
+import dev.berth.SwarmInitOptions;
+import dev.berth.SwarmLeaveOptions;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.NetworkSpec;
+import dev.berth.model.NodeAvailability;
 import dev.berth.model.ProgressEvent;
 import dev.berth.model.ServiceSpec;
 import java.nio.file.Path;
@@ -66,8 +71,11 @@ final class CliTable {
         i.load(F);
         d.networks().create(NetworkSpec.builder(N).build());
         d.volumes().create(N, null, Map.of(), Map.of());
-        d.swarm().init("127.0.0.1", "127.0.0.1:2377");
-        d.swarm().services().create(SERVICE_SPEC, null);
+        d.swarm().init(SwarmInitOptions.defaults().withAdvertiseAddr("127.0.0.1"));
+        d.swarm().services().create(SERVICE_SPEC);
+        d.swarm().services().logs(N, ServiceLogsOptions.defaults().follow());
+        d.swarm().nodes().update(N, NodeUpdate.availability(NodeAvailability.DRAIN));
+        d.swarm().leave(SwarmLeaveOptions.force());
         d.system().diskUsage();
         d.system().events(EventQuery.live());
     }
