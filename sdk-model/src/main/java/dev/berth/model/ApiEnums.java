@@ -3,7 +3,7 @@ package dev.berth.model;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
-/** The one lookup of an enum constant by the daemon's spelling, for the enums whose {@code value()} is that spelling. */
+/** The one lookup of an enum constant by the daemon's spelling, for enums whose {@code value()} is that spelling. */
 final class ApiEnums {
     private ApiEnums() {
     }
