@@ -6,7 +6,8 @@ import java.util.StringJoiner;
 
 /**
  * What {@link Services#logs(String, ServiceLogsOptions)} reads ({@code docker service logs}): which streams, follow,
- * tail, since and until, timestamps. Immutable; each method returns a new value.
+ * tail, since, timestamps. Immutable; each method returns a new value. (Unlike container logs, service logs have no
+ * {@code until}: the daemon does not read it.)
  *
  * <pre>{@code
  * try (Stream<LogLine> lines = services.logs("web", ServiceLogsOptions.defaults().follow().withTail(10))) {
@@ -15,8 +16,7 @@ import java.util.StringJoiner;
  * }</pre>
  */
 public final class ServiceLogsOptions {
-    private static final ServiceLogsOptions DEFAULTS =
-            new ServiceLogsOptions(true, true, false, false, null, null, null);
+    private static final ServiceLogsOptions DEFAULTS = new ServiceLogsOptions(true, true, false, false, null, null);
 
     private final boolean stdout;
     private final boolean stderr;
@@ -24,17 +24,15 @@ public final class ServiceLogsOptions {
     private final boolean timestamps;
     private final Integer tail;
     private final Instant since;
-    private final Instant until;
 
     private ServiceLogsOptions(boolean stdout, boolean stderr, boolean follow, boolean timestamps, Integer tail,
-                               Instant since, Instant until) {
+                               Instant since) {
         this.stdout = stdout;
         this.stderr = stderr;
         this.follow = follow;
         this.timestamps = timestamps;
         this.tail = tail;
         this.since = since;
-        this.until = until;
     }
 
     /** {@return stdout and stderr, every line logged so far, then the end} */
@@ -44,22 +42,22 @@ public final class ServiceLogsOptions {
 
     /** {@return these options for stdout only} */
     public ServiceLogsOptions stdoutOnly() {
-        return new ServiceLogsOptions(true, false, follow, timestamps, tail, since, until);
+        return new ServiceLogsOptions(true, false, follow, timestamps, tail, since);
     }
 
     /** {@return these options for stderr only} */
     public ServiceLogsOptions stderrOnly() {
-        return new ServiceLogsOptions(false, true, follow, timestamps, tail, since, until);
+        return new ServiceLogsOptions(false, true, follow, timestamps, tail, since);
     }
 
     /** {@return these options, reading on as the tasks write ({@code -f}) until the stream is closed} */
     public ServiceLogsOptions follow() {
-        return new ServiceLogsOptions(stdout, stderr, true, timestamps, tail, since, until);
+        return new ServiceLogsOptions(stdout, stderr, true, timestamps, tail, since);
     }
 
     /** {@return these options with when each line was logged ({@code -t}), in {@code LogLine.timestamp()}} */
     public ServiceLogsOptions timestamps() {
-        return new ServiceLogsOptions(stdout, stderr, follow, true, tail, since, until);
+        return new ServiceLogsOptions(stdout, stderr, follow, true, tail, since);
     }
 
     /**
@@ -71,7 +69,7 @@ public final class ServiceLogsOptions {
         if (n < 0) {
             throw new IllegalArgumentException("tail must not be negative: " + n);
         }
-        return new ServiceLogsOptions(stdout, stderr, follow, timestamps, n, since, until);
+        return new ServiceLogsOptions(stdout, stderr, follow, timestamps, n, since);
     }
 
     /**
@@ -80,23 +78,10 @@ public final class ServiceLogsOptions {
      * @throws IllegalArgumentException when {@code t} is null
      */
     public ServiceLogsOptions withSince(Instant t) {
-        return new ServiceLogsOptions(stdout, stderr, follow, timestamps, tail, instant(t, "since"), until);
-    }
-
-    /**
-     * {@return these options for lines logged before {@code t} only ({@code --until})}
-     *
-     * @throws IllegalArgumentException when {@code t} is null
-     */
-    public ServiceLogsOptions withUntil(Instant t) {
-        return new ServiceLogsOptions(stdout, stderr, follow, timestamps, tail, since, instant(t, "until"));
-    }
-
-    private static Instant instant(Instant t, String what) {
         if (t == null) {
-            throw new IllegalArgumentException(what + " must not be null");
+            throw new IllegalArgumentException("since must not be null");
         }
-        return t;
+        return new ServiceLogsOptions(stdout, stderr, follow, timestamps, tail, t);
     }
 
     boolean stdout() {
@@ -124,20 +109,15 @@ public final class ServiceLogsOptions {
         return since;
     }
 
-    Instant until() {
-        return until;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof ServiceLogsOptions l && l.stdout == stdout && l.stderr == stderr && l.follow == follow
-                && l.timestamps == timestamps && Objects.equals(l.tail, tail) && Objects.equals(l.since, since)
-                && Objects.equals(l.until, until);
+                && l.timestamps == timestamps && Objects.equals(l.tail, tail) && Objects.equals(l.since, since);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(stdout, stderr, follow, timestamps, tail, since, until);
+        return Objects.hash(stdout, stderr, follow, timestamps, tail, since);
     }
 
     /** Such as {@code ServiceLogsOptions[stdout, stderr, follow, tail 10]}. */
@@ -161,9 +141,6 @@ public final class ServiceLogsOptions {
         }
         if (since != null) {
             j.add("since " + since);
-        }
-        if (until != null) {
-            j.add("until " + until);
         }
         return j.toString();
     }

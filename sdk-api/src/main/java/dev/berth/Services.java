@@ -245,7 +245,7 @@ public final class Services {
         ApiRequest.Builder b = ApiRequest.get("/services/{id}/logs", id).query("stdout", options.stdout())
                 .query("stderr", options.stderr()).query("follow", options.isFollow())
                 .query("timestamps", options.isTimestamps()).query("tail", options.tail())
-                .queryTime("since", options.since()).queryTime("until", options.until());
+                .queryTime("since", options.since());
         if (options.isFollow()) {
             b.streaming();
         }
