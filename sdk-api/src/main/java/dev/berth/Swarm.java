@@ -95,7 +95,7 @@ public final class Swarm {
         }
         Map<String, Object> body = options.body();
         body.put("RemoteAddrs", List.copyOf(remoteAddrs));
-        body.put("JoinToken", address(joinToken, "join token"));
+        body.put("JoinToken", notBlank(joinToken, "join token"));
         transport.send(ApiRequest.post("/swarm/join").json(body).build()).discard();
     }
 
@@ -199,7 +199,7 @@ public final class Swarm {
      * @throws dev.berth.errors.ConflictException when the swarm is not locked
      */
     public void unlock(String key) {
-        transport.send(ApiRequest.post("/swarm/unlock").json(Map.of("UnlockKey", address(key, "unlock key")))
+        transport.send(ApiRequest.post("/swarm/unlock").json(Map.of("UnlockKey", notBlank(key, "unlock key")))
                 .build()).discard();
     }
 
@@ -233,7 +233,7 @@ public final class Swarm {
     // ---- shared by the options -------------------------------------------------------------------------------
 
     /** The value, unless blank; for addresses, tokens and keys. */
-    static String address(String value, String what) {
+    static String notBlank(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
         }

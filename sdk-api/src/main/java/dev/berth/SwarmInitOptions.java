@@ -55,7 +55,7 @@ public final class SwarmInitOptions {
      * @throws IllegalArgumentException when blank
      */
     public SwarmInitOptions withAdvertiseAddr(String addr) {
-        return new SwarmInitOptions(Swarm.address(addr, "advertise address"), listenAddr, dataPathAddr,
+        return new SwarmInitOptions(Swarm.notBlank(addr, "advertise address"), listenAddr, dataPathAddr,
                 dataPathPort, defaultAddrPool, subnetSize, forceNewCluster, autolock);
     }
 
@@ -66,7 +66,7 @@ public final class SwarmInitOptions {
      * @throws IllegalArgumentException when blank
      */
     public SwarmInitOptions withListenAddr(String addr) {
-        return new SwarmInitOptions(advertiseAddr, Swarm.address(addr, "listen address"), dataPathAddr,
+        return new SwarmInitOptions(advertiseAddr, Swarm.notBlank(addr, "listen address"), dataPathAddr,
                 dataPathPort, defaultAddrPool, subnetSize, forceNewCluster, autolock);
     }
 
@@ -76,7 +76,7 @@ public final class SwarmInitOptions {
      * @throws IllegalArgumentException when blank
      */
     public SwarmInitOptions withDataPathAddr(String addr) {
-        return new SwarmInitOptions(advertiseAddr, listenAddr, Swarm.address(addr, "data path address"),
+        return new SwarmInitOptions(advertiseAddr, listenAddr, Swarm.notBlank(addr, "data path address"),
                 dataPathPort, defaultAddrPool, subnetSize, forceNewCluster, autolock);
     }
 

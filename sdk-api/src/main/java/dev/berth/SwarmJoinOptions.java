@@ -40,7 +40,7 @@ public final class SwarmJoinOptions {
      * @throws IllegalArgumentException when blank
      */
     public SwarmJoinOptions withAdvertiseAddr(String addr) {
-        return new SwarmJoinOptions(Swarm.address(addr, "advertise address"), listenAddr, dataPathAddr);
+        return new SwarmJoinOptions(Swarm.notBlank(addr, "advertise address"), listenAddr, dataPathAddr);
     }
 
     /**
@@ -49,7 +49,7 @@ public final class SwarmJoinOptions {
      * @throws IllegalArgumentException when blank
      */
     public SwarmJoinOptions withListenAddr(String addr) {
-        return new SwarmJoinOptions(advertiseAddr, Swarm.address(addr, "listen address"), dataPathAddr);
+        return new SwarmJoinOptions(advertiseAddr, Swarm.notBlank(addr, "listen address"), dataPathAddr);
     }
 
     /**
@@ -58,7 +58,7 @@ public final class SwarmJoinOptions {
      * @throws IllegalArgumentException when blank
      */
     public SwarmJoinOptions withDataPathAddr(String addr) {
-        return new SwarmJoinOptions(advertiseAddr, listenAddr, Swarm.address(addr, "data path address"));
+        return new SwarmJoinOptions(advertiseAddr, listenAddr, Swarm.notBlank(addr, "data path address"));
     }
 
     /** The addresses of the body of {@code POST /swarm/join}. */
