@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * String id = swarm.configs().create("app.conf", "port=80\n".getBytes(UTF_8), Map.of());
- * swarm.services().create(ServiceSpec.builder("app:1").config(id, "app.conf", "/etc/app/app.conf").build(), null);
+ * swarm.services().create(ServiceSpec.builder("app:1").config(id, "app.conf", "/etc/app/app.conf").build());
  * }</pre>
  */
 public final class Configs {
@@ -23,11 +23,22 @@ public final class Configs {
     }
 
     /**
+     * {@code docker config create} without labels: returns the new config's id.
+     *
+     * @param name the config's name
+     * @param data the content, at most 1000 KiB
+     * @throws dev.berth.errors.ConflictException when the name is taken
+     */
+    public String create(String name, byte[] data) {
+        return create(name, data, Map.of());
+    }
+
+    /**
      * {@code docker config create}: returns the new config's id.
      *
      * @param name the config's name
      * @param data the content, at most 1000 KiB; sent base64-encoded
-     * @param labels the config's labels (may be empty)
+     * @param labels the config's labels ({@code --label})
      * @throws dev.berth.errors.ConflictException when the name is taken
      */
     public String create(String name, byte[] data, Map<String, String> labels) {
@@ -43,12 +54,17 @@ public final class Configs {
         return objects.inspect(id);
     }
 
+    /** {@code docker config ls}: every config. */
+    public List<ConfigDetails> list() {
+        return list(Filters.none());
+    }
+
     /**
-     * {@code docker config ls}.
+     * {@code docker config ls --filter ...}.
      *
-     * @param filters {@code id}, {@code label}, {@code name}, {@code names}; empty for all
+     * @param filters {@code id}, {@code label}, {@code name}, {@code names}
      */
-    public List<ConfigDetails> list(Map<String, List<String>> filters) {
+    public List<ConfigDetails> list(Filters filters) {
         return objects.list(filters);
     }
 

@@ -6,10 +6,7 @@ import dev.berth.model.NodeDetails;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.Json;
 import dev.berth.transport.Transport;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Swarm nodes: {@code docker node ls}, {@code inspect}, {@code update}, {@code rm}. Needs a manager; elsewhere calls
@@ -17,16 +14,13 @@ import java.util.Set;
  *
  * <pre>{@code
  * Nodes nodes = docker.swarm().nodes();
- * NodeDetails node = nodes.list(Map.of("role", List.of("manager"))).get(0);
- * nodes.addLabel(node.id(), "disk", "ssd");
- * nodes.update(node.id(), nodes.inspect(node.id()).versionIndex(), null, "drain", null);
+ * NodeDetails node = nodes.list(Filters.of("role", "manager")).get(0);
+ * nodes.update(node.id(), NodeUpdate.label("disk", "ssd").withAvailability(NodeAvailability.DRAIN));
  * }</pre>
  */
 public final class Nodes {
     private static final JavaType LIST =
             Json.mapper().getTypeFactory().constructCollectionType(List.class, NodeDetails.class);
-    private static final Set<String> AVAILABILITIES = Set.of("active", "pause", "drain");
-    private static final Set<String> ROLES = Set.of("worker", "manager");
 
     private final Transport transport;
 
@@ -34,14 +28,19 @@ public final class Nodes {
         this.transport = transport;
     }
 
+    /** {@code docker node ls}: every node of the swarm. */
+    public List<NodeDetails> list() {
+        return list(Filters.none());
+    }
+
     /**
-     * {@code docker node ls}: the nodes the filters select.
+     * {@code docker node ls --filter ...}: the nodes the filters select.
      *
      * @param filters {@code id}, {@code label}, {@code membership} ({@code accepted}, {@code pending}),
-     *        {@code name}, {@code node.label}, {@code role} ({@code manager}, {@code worker}); empty for all
+     *        {@code name}, {@code node.label}, {@code role} ({@code manager}, {@code worker})
      */
-    public List<NodeDetails> list(Map<String, List<String>> filters) {
-        return transport.json(ApiRequest.get("/nodes").filters(filters).build(), LIST);
+    public List<NodeDetails> list(Filters filters) {
+        return transport.json(ApiRequest.get("/nodes").filters(filters.asMap()).build(), LIST);
     }
 
     /**
@@ -55,74 +54,57 @@ public final class Nodes {
     }
 
     /**
-     * {@code docker node update}: reads the node's current spec, changes what is given, and sends it with
-     * {@code version}, so a change made by someone else since that version is not overwritten.
+     * {@code docker node update} as read-modify-write: reads the node, changes what {@code update} says, and sends
+     * the result with the version read. When the node changed in between, it reads again and retries, up to 5 times,
+     * as {@link Services#update(String, java.util.function.UnaryOperator)} does.
      *
      * @param id the node's id or name
-     * @param version the {@code Version.Index} the change was computed from
-     * @param labels the node's labels from now on (all of them), or null to keep them
-     * @param availability {@code active}, {@code pause} or {@code drain}, or null to keep it
-     * @param role {@code worker} or {@code manager}, or null to keep it
-     * @throws VersionConflictException when the node changed since {@code version}
-     * @throws IllegalArgumentException when the availability or role is unknown
-     */
-    public void update(String id, long version, Map<String, String> labels, String availability, String role) {
-        if (availability != null && !AVAILABILITIES.contains(availability)) {
-            throw new IllegalArgumentException("unknown availability '" + availability
-                    + "': expected active, pause or drain");
-        }
-        if (role != null && !ROLES.contains(role)) {
-            throw new IllegalArgumentException("unknown role '" + role + "': expected worker or manager");
-        }
-        NodeDetails.Spec current = inspect(id).spec();
-        Map<String, Object> spec = new LinkedHashMap<>();
-        if (current != null) {
-            spec.putAll(current.extras());
-            if (current.name() != null) {
-                spec.put("Name", current.name());
-            }
-            spec.put("Labels", current.labels());
-            spec.put("Role", current.role());
-            spec.put("Availability", current.availability());
-        }
-        if (labels != null) {
-            spec.put("Labels", new LinkedHashMap<>(labels));
-        }
-        if (availability != null) {
-            spec.put("Availability", availability);
-        }
-        if (role != null) {
-            spec.put("Role", role);
-        }
-        VersionGuard.guard(() -> transport.send(ApiRequest.post("/nodes/{id}/update", id)
-                .query("version", version).json(spec).build()).discard());
-    }
-
-    /**
-     * {@code docker node update --label-add KEY=VALUE}: the node's labels plus this one, against its current
-     * version; read again and retried when the node changed in between, as
-     * {@link Services#update(String, java.util.function.UnaryOperator)} does.
-     *
      * @throws VersionConflictException when every attempt met a newer version
+     * @throws dev.berth.errors.NotFoundException when there is no such node
      */
-    public void addLabel(String id, String key, String value) {
+    public void update(String id, NodeUpdate update) {
         Services.retrying(() -> {
             NodeDetails node = inspect(id);
-            Map<String, String> labels = new LinkedHashMap<>(node.spec() == null ? Map.of() : node.spec().labels());
-            labels.put(key, value);
-            update(id, node.versionIndex(), labels, null, null);
+            send(id, node.versionIndex(), update.applyTo(node.spec()));
             return null;
         });
     }
 
     /**
-     * {@code docker node rm}.
+     * {@code docker node update} against a version: the node's current spec, changed as {@code update} says, sent
+     * naming {@code version}, so a change made by someone else since that version is not overwritten.
      *
-     * @param force remove it even when it is up, or a manager (the CLI's {@code --force})
-     * @throws dev.berth.errors.BadRequestException or {@link dev.berth.errors.ServerErrorException} with the
-     *         daemon's reason when it refuses (a node that is up, the last manager)
+     * @param id the node's id or name
+     * @param version the {@code Version.Index} the change was computed from
+     * @throws VersionConflictException when the node changed since {@code version}
      */
-    public void remove(String id, boolean force) {
-        transport.send(ApiRequest.delete("/nodes/{id}", id).query("force", force ? true : null).build()).discard();
+    public void update(String id, long version, NodeUpdate update) {
+        send(id, version, update.applyTo(inspect(id).spec()));
+    }
+
+    private void send(String id, long version, Object spec) {
+        VersionGuard.guard(() -> transport.send(ApiRequest.post("/nodes/{id}/update", id)
+                .query("version", version).json(spec).build()).discard());
+    }
+
+    /**
+     * {@code docker node rm}: removes a node that is down.
+     *
+     * @throws dev.berth.errors.BadRequestException or {@link dev.berth.errors.ServerErrorException} with the
+     *         daemon's reason when it refuses (a node that is up, a manager)
+     */
+    public void remove(String id) {
+        remove(id, NodeRemoveOptions.defaults());
+    }
+
+    /**
+     * {@code docker node rm [--force]}: with {@link NodeRemoveOptions#force()}, even a node that is up.
+     *
+     * @throws dev.berth.errors.BadRequestException or {@link dev.berth.errors.ServerErrorException} with the
+     *         daemon's reason when it refuses (a manager, the last manager)
+     */
+    public void remove(String id, NodeRemoveOptions options) {
+        transport.send(ApiRequest.delete("/nodes/{id}", id).query("force", options.forced() ? true : null).build())
+                .discard();
     }
 }

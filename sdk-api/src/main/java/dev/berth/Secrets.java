@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * String id = swarm.secrets().create("db-password", password, Map.of("env", "prod"));
- * swarm.services().create(ServiceSpec.builder("app:1").secret(id, "db-password", "db-password").build(), null);
+ * swarm.services().create(ServiceSpec.builder("app:1").secret(id, "db-password", "db-password").build());
  * }</pre>
  */
 public final class Secrets {
@@ -24,11 +24,22 @@ public final class Secrets {
     }
 
     /**
+     * {@code docker secret create} without labels: returns the new secret's id.
+     *
+     * @param name the secret's name
+     * @param data the secret, at most 500 KiB
+     * @throws dev.berth.errors.ConflictException when the name is taken
+     */
+    public String create(String name, byte[] data) {
+        return create(name, data, Map.of());
+    }
+
+    /**
      * {@code docker secret create}: returns the new secret's id.
      *
      * @param name the secret's name
      * @param data the secret, at most 500 KiB; sent base64-encoded
-     * @param labels the secret's labels (may be empty)
+     * @param labels the secret's labels ({@code --label})
      * @throws dev.berth.errors.ConflictException when the name is taken
      */
     public String create(String name, byte[] data, Map<String, String> labels) {
@@ -44,12 +55,17 @@ public final class Secrets {
         return objects.inspect(id);
     }
 
+    /** {@code docker secret ls}: every secret. */
+    public List<SecretDetails> list() {
+        return list(Filters.none());
+    }
+
     /**
-     * {@code docker secret ls}.
+     * {@code docker secret ls --filter ...}.
      *
-     * @param filters {@code id}, {@code label}, {@code name}, {@code names}; empty for all
+     * @param filters {@code id}, {@code label}, {@code name}, {@code names}
      */
-    public List<SecretDetails> list(Map<String, List<String>> filters) {
+    public List<SecretDetails> list(Filters filters) {
         return objects.list(filters);
     }
 

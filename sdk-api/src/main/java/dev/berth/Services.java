@@ -1,6 +1,7 @@
 package dev.berth;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.errors.VersionConflictException;
 import dev.berth.model.LogLine;
 import dev.berth.model.ServiceDetails;
@@ -14,11 +15,9 @@ import dev.berth.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +28,7 @@ import java.util.stream.Stream;
  * <pre>{@code
  * Services services = docker.swarm().services();
  * String id = services.create(ServiceSpec.builder("demo/busybox:1").name("web")
- *         .command("httpd", "-f", "-p", "80").replicas(3).publish(8080, 80).build(), null);
+ *         .cmd("httpd", "-f", "-p", "80").replicas(3).publish(8080, 80).build());
  * services.awaitRunningTasks(id, 3, Duration.ofSeconds(60));
  * services.scale(id, 5);
  * services.update(id, spec -> spec.toBuilder().env("MODE", "prod").build());
@@ -60,20 +59,26 @@ public final class Services {
     // ---- create and read -------------------------------------------------------------------------------------
 
     /**
-     * {@code docker service create}: returns the new service's id. The service starts converging at once; see
-     * {@link #awaitRunningTasks}.
+     * {@code docker service create} of a public image: returns the new service's id. The service starts converging
+     * at once; see {@link #awaitRunningTasks}.
      *
-     * @param spec the service
-     * @param auth credentials for the registry of a private image, or null for none (sent as
-     *        {@link AuthConfig#anonymous()})
      * @throws dev.berth.errors.ConflictException when the name is taken
      * @throws dev.berth.errors.BadRequestException when the daemon rejects the spec
      */
-    public String create(ServiceSpec spec, AuthConfig auth) {
-        AuthConfig a = auth == null ? AuthConfig.anonymous() : auth;
-        Map<?, ?> r = transport.json(ApiRequest.post("/services/create").registryAuth(a.toHeader())
-                .json(spec.toJson()).build(), Map.class);
-        return (String) r.get("ID");
+    public String create(ServiceSpec spec) {
+        return create(spec, ServiceCreateOptions.defaults());
+    }
+
+    /**
+     * {@code docker service create --with-registry-auth}: as {@link #create(ServiceSpec)}, with the credentials the
+     * nodes pull a private image with.
+     *
+     * @throws dev.berth.errors.ConflictException when the name is taken
+     * @throws dev.berth.errors.BadRequestException when the daemon rejects the spec
+     */
+    public String create(ServiceSpec spec, ServiceCreateOptions options) {
+        return transport.json(ApiRequest.post("/services/create").registryAuth(options.registryAuth().toHeader())
+                .json(spec).build(), JsonNode.class).path("ID").asText();
     }
 
     /**
@@ -87,14 +92,20 @@ public final class Services {
                 ServiceDetails.class);
     }
 
+    /** {@code docker service ls}: every service, with running and desired task counts. */
+    public List<ServiceDetails> list() {
+        return list(Filters.none());
+    }
+
     /**
-     * {@code docker service ls}, with running and desired task counts in {@link ServiceDetails#serviceStatus()}.
+     * {@code docker service ls --filter ...}, with running and desired task counts in
+     * {@link ServiceDetails#serviceStatus()}.
      *
-     * @param filters {@code id}, {@code label}, {@code mode} ({@code replicated}, {@code global}), {@code name};
-     *        empty for all
+     * @param filters {@code id}, {@code label}, {@code mode} ({@code replicated}, {@code global}), {@code name}
      */
-    public List<ServiceDetails> list(Map<String, List<String>> filters) {
-        return transport.json(ApiRequest.get("/services").filters(filters).query("status", true).build(), LIST);
+    public List<ServiceDetails> list(Filters filters) {
+        return transport.json(ApiRequest.get("/services").filters(filters.asMap()).query("status", true).build(),
+                LIST);
     }
 
     // ---- update ----------------------------------------------------------------------------------------------
@@ -109,19 +120,19 @@ public final class Services {
      * @throws VersionConflictException when the service changed since {@code version}
      */
     public List<String> update(String id, long version, ServiceSpec spec) {
-        return update(id, version, spec, null);
+        return update(id, version, spec, ServiceUpdateOptions.defaults());
     }
 
     /**
-     * {@code docker service update} with credentials for a private image (for example a new one).
+     * {@code docker service update --with-registry-auth}: as {@link #update(String, long, ServiceSpec)}, with
+     * credentials for a private image (for example a new one).
      *
-     * @param auth the registry credentials, or null to send none
      * @return the daemon's warnings, usually none
      * @throws VersionConflictException when the service changed since {@code version}
      */
-    public List<String> update(String id, long version, ServiceSpec spec, AuthConfig auth) {
+    public List<String> update(String id, long version, ServiceSpec spec, ServiceUpdateOptions options) {
         return sendUpdate(ApiRequest.post("/services/{id}/update", id).query("version", version)
-                .registryAuth(auth == null ? null : auth.toHeader()).json(spec.toJson()));
+                .registryAuth(options.registryAuth().map(AuthConfig::toHeader).orElse(null)).json(spec));
     }
 
     /**
@@ -175,7 +186,7 @@ public final class Services {
         return retrying(() -> {
             ServiceDetails s = inspect(id);
             return sendUpdate(ApiRequest.post("/services/{id}/update", s.id()).query("version", s.versionIndex())
-                    .query("rollback", "previous").json(s.rawSpec()));
+                    .query("rollback", "previous").json(s.spec()));
         });
     }
 
@@ -193,10 +204,12 @@ public final class Services {
     }
 
     private List<String> sendUpdate(ApiRequest.Builder request) {
-        Map<?, ?> r = VersionGuard.guard(() -> transport.json(request.build(), Map.class));
-        Object warnings = r == null ? null : r.get("Warnings");
-        return warnings instanceof List<?> l ? l.stream().map(String::valueOf).collect(Collectors.toList())
-                : List.of();
+        JsonNode r = VersionGuard.guard(() -> transport.json(request.build(), JsonNode.class));
+        List<String> warnings = new ArrayList<>();
+        if (r != null) {
+            r.path("Warnings").forEach(w -> warnings.add(w.asText()));
+        }
+        return List.copyOf(warnings);
     }
 
     /**
@@ -211,22 +224,33 @@ public final class Services {
     // ---- logs and tasks --------------------------------------------------------------------------------------
 
     /**
-     * {@code docker service logs}: the output of all the service's tasks, as whole lines. Close the stream to end a
-     * follow early; without follow it ends after the output logged so far.
+     * {@code docker service logs}: the output of all the service's tasks logged so far, stdout and stderr, as whole
+     * lines; then the stream ends. Close it (try-with-resources).
      *
-     * @param follow keep reading as tasks write ({@code -f})
-     * @param tail only the last {@code tail} lines of each task, or a negative number for all
      * @throws dev.berth.errors.NotFoundException when there is no such service
      */
-    public Stream<LogLine> logs(String id, boolean follow, int tail) {
+    public Stream<LogLine> logs(String id) {
+        return logs(id, ServiceLogsOptions.defaults());
+    }
+
+    /**
+     * {@code docker service logs [-f] [--tail N] [-t] [--since T]}: the output of all the service's tasks, as whole
+     * lines. Close the stream to end a follow early; without follow it ends after the output logged so far. A
+     * negative tail is refused by {@link ServiceLogsOptions#withTail(int)}, as for container logs; no tail is all.
+     *
+     * @throws dev.berth.errors.NotFoundException when there is no such service
+     */
+    public Stream<LogLine> logs(String id, ServiceLogsOptions options) {
         boolean tty = inspect(id).spec().tty();
-        ApiRequest.Builder b = ApiRequest.get("/services/{id}/logs", id).query("stdout", true)
-                .query("stderr", true).query("follow", follow).query("tail", tail < 0 ? "all" : tail);
-        if (follow) {
+        ApiRequest.Builder b = ApiRequest.get("/services/{id}/logs", id).query("stdout", options.stdout())
+                .query("stderr", options.stderr()).query("follow", options.isFollow())
+                .query("timestamps", options.isTimestamps()).query("tail", options.tail())
+                .queryTime("since", options.since());
+        if (options.isFollow()) {
             b.streaming();
         }
         ApiResponse r = transport.send(b.build());
-        return new LogLines(FrameReader.of(r.body(), tty, r.request()), tty, false).stream();
+        return new LogLines(FrameReader.of(r.body(), tty, r.request()), tty, options.isTimestamps()).stream();
     }
 
     /**
@@ -238,7 +262,7 @@ public final class Services {
      */
     public List<TaskDetails> awaitRunningTasks(String id, int n, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, List<String>> filters = Map.of("service", List.of(id), "desired-state", List.of("running"));
+        Filters filters = Filters.of("service", id).and("desired-state", "running");
         for (long delay = 50; ; delay = Math.min(delay * 2, 500)) {
             List<TaskDetails> desired = tasks.list(filters);
             List<TaskDetails> running = new ArrayList<>();

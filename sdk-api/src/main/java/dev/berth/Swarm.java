@@ -1,14 +1,15 @@
 package dev.berth;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.errors.VersionConflictException;
 import dev.berth.model.JoinTokens;
 import dev.berth.model.SwarmDetails;
 import dev.berth.transport.ApiRequest;
+import dev.berth.transport.Json;
 import dev.berth.transport.Transport;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Docker Swarm: {@code docker swarm init}, {@code join}, {@code inspect}, {@code update}, {@code leave},
@@ -21,10 +22,10 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Swarm swarm = docker.swarm();
- * String nodeId = swarm.init("10.0.0.5", "0.0.0.0:2377");
+ * String nodeId = swarm.init(SwarmInitOptions.defaults().withAdvertiseAddr("10.0.0.5"));
  * String workerToken = swarm.joinTokens().worker();
- * swarm.services().create(ServiceSpec.builder("demo/busybox:1").replicas(3).build(), null);
- * swarm.leave(true);
+ * swarm.services().create(ServiceSpec.builder("demo/busybox:1").replicas(3).build());
+ * swarm.leave(SwarmLeaveOptions.force());
  * }</pre>
  */
 public final class Swarm {
@@ -47,69 +48,76 @@ public final class Swarm {
     // ---- membership ------------------------------------------------------------------------------------------
 
     /**
-     * {@code docker swarm init}: makes this engine a new swarm's first manager; returns its node id.
+     * {@code docker swarm init}: makes this engine a new swarm's first manager, listening on {@code 0.0.0.0:2377}
+     * and advertising the address the daemon chooses; returns its node id.
      *
-     * @param advertiseAddr the address other nodes reach this one on, {@code ip}, {@code ip:port} or an interface
-     *        name such as {@code eth0}; null lets the daemon choose (it fails when the host has several)
-     * @param listenAddr where managers listen, such as {@code 0.0.0.0:2377}; null for that default
+     * @throws dev.berth.errors.ServiceUnavailableException when the engine is already part of a swarm
+     * @throws dev.berth.errors.BadRequestException when the daemon cannot choose an address (the host has several):
+     *         name one with {@link #init(SwarmInitOptions)}
+     */
+    public String init() {
+        return init(SwarmInitOptions.defaults());
+    }
+
+    /**
+     * {@code docker swarm init} with addresses, address pool, autolock; returns this node's id.
+     *
      * @throws dev.berth.errors.ServiceUnavailableException when the engine is already part of a swarm
      * @throws dev.berth.errors.BadRequestException when the addresses are unusable
      */
-    public String init(String advertiseAddr, String listenAddr) {
-        return init(advertiseAddr, listenAddr, Map.of());
+    public String init(SwarmInitOptions options) {
+        return transport.json(ApiRequest.post("/swarm/init").json(options.body()).build(), String.class);
     }
 
     /**
-     * {@code docker swarm init} with settings ({@code SwarmSpec}: {@code Orchestration}, {@code Raft},
-     * {@code Dispatcher}, {@code CAConfig}, {@code EncryptionConfig}, {@code TaskDefaults}, ...).
-     *
-     * <pre>{@code
-     * swarm.init("10.0.0.5", null, Map.of("EncryptionConfig", Map.of("AutoLockManagers", true)));
-     * }</pre>
-     *
-     * @return this node's id
-     */
-    public String init(String advertiseAddr, String listenAddr, Map<String, Object> spec) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ListenAddr", listenAddr == null ? "0.0.0.0:2377" : listenAddr);
-        if (advertiseAddr != null) {
-            body.put("AdvertiseAddr", advertiseAddr);
-        }
-        body.put("ForceNewCluster", false);
-        body.put("Spec", spec == null ? Map.of() : spec);
-        return transport.json(ApiRequest.post("/swarm/init").json(body).build(), String.class);
-    }
-
-    /**
-     * {@code docker swarm join}: joins an existing swarm as a worker or manager, as the token says.
+     * {@code docker swarm join}: joins an existing swarm as a worker or manager, as the token says, listening on
+     * {@code 0.0.0.0:2377} and advertising the address the daemon chooses.
      *
      * @param remoteAddrs managers of the swarm, {@code host:port}
      * @param joinToken the worker or manager token
-     * @param advertiseAddr this node's address for the others, or null for the daemon's choice
-     * @param listenAddr where this node listens if it becomes a manager, or null for {@code 0.0.0.0:2377}
      * @throws dev.berth.errors.ServiceUnavailableException when the engine is already part of a swarm
      */
-    public void join(List<String> remoteAddrs, String joinToken, String advertiseAddr, String listenAddr) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ListenAddr", listenAddr == null ? "0.0.0.0:2377" : listenAddr);
-        if (advertiseAddr != null) {
-            body.put("AdvertiseAddr", advertiseAddr);
+    public void join(List<String> remoteAddrs, String joinToken) {
+        join(remoteAddrs, joinToken, SwarmJoinOptions.defaults());
+    }
+
+    /**
+     * {@code docker swarm join} with this node's addresses.
+     *
+     * @param remoteAddrs managers of the swarm, {@code host:port}
+     * @param joinToken the worker or manager token
+     * @throws IllegalArgumentException when there is no manager address or no token
+     * @throws dev.berth.errors.ServiceUnavailableException when the engine is already part of a swarm
+     */
+    public void join(List<String> remoteAddrs, String joinToken, SwarmJoinOptions options) {
+        if (remoteAddrs == null || remoteAddrs.isEmpty()) {
+            throw new IllegalArgumentException("join needs the address of at least one manager");
         }
+        Map<String, Object> body = options.body();
         body.put("RemoteAddrs", List.copyOf(remoteAddrs));
-        body.put("JoinToken", Objects.requireNonNull(joinToken, "joinToken"));
+        body.put("JoinToken", notBlank(joinToken, "join token"));
         transport.send(ApiRequest.post("/swarm/join").json(body).build()).discard();
     }
 
     /**
-     * {@code docker swarm leave}. Its services' containers stop; on the last manager the swarm's state is lost.
+     * {@code docker swarm leave}, as a worker. Its services' containers stop.
      *
-     * @param force leave even as a manager, losing the swarm when it is the last one ({@code --force})
-     * @throws dev.berth.errors.ServiceUnavailableException when the engine is not part of a swarm, or is a
-     *         manager and {@code force} is false
+     * @throws dev.berth.errors.ServiceUnavailableException when the engine is not part of a swarm, or is a manager
      */
-    public void leave(boolean force) {
-        transport.send(ApiRequest.post("/swarm/leave").query("force", force ? true : null).streaming().build())
-                .discard();
+    public void leave() {
+        leave(SwarmLeaveOptions.defaults());
+    }
+
+    /**
+     * {@code docker swarm leave [--force]}. With {@link SwarmLeaveOptions#force()}, a manager leaves too; on the last
+     * manager the swarm's state is lost.
+     *
+     * @throws dev.berth.errors.ServiceUnavailableException when the engine is not part of a swarm, or is a manager
+     *         and the leave is not forced
+     */
+    public void leave(SwarmLeaveOptions options) {
+        transport.send(ApiRequest.post("/swarm/leave").query("force", options.forced() ? true : null).streaming()
+                .build()).discard();
     }
 
     // ---- the swarm itself ------------------------------------------------------------------------------------
@@ -133,26 +141,45 @@ public final class Swarm {
     }
 
     /**
-     * {@code docker swarm update} (and {@code join-token --rotate}): replaces the swarm's settings.
+     * {@code docker swarm update} (and {@code join-token --rotate}, {@code unlock-key --rotate}) as
+     * read-modify-write: reads the swarm's settings, changes what {@code update} says, and sends them with the
+     * version read. When the swarm changed in between, it reads again and retries, up to 5 times, as
+     * {@link Services#update(String, java.util.function.UnaryOperator)} does.
      *
-     * <pre>{@code
-     * SwarmDetails s = swarm.inspect();
-     * Map<String, Object> spec = new LinkedHashMap<>(s.spec());
-     * spec.put("Labels", Map.of("team", "infra"));
-     * swarm.update(spec, s.versionIndex(), false, false);
-     * }</pre>
+     * @throws VersionConflictException when every attempt met a newer version
+     * @throws dev.berth.errors.ServiceUnavailableException when the engine is not a swarm manager
+     */
+    public void update(SwarmUpdate update) {
+        Services.retrying(() -> {
+            ObjectNode current = readSwarm();
+            send(current.path("Version").path("Index").asLong(), current, update);
+            return null;
+        });
+    }
+
+    /**
+     * {@code docker swarm update} against a version: the swarm's current settings, changed as {@code update} says,
+     * sent naming {@code version}, so a change made by someone else since then is not overwritten.
      *
-     * @param spec the whole {@code SwarmSpec}, normally {@link SwarmDetails#spec()} changed
-     * @param version the {@code Version.Index} the spec was computed from
-     * @param rotateWorkerToken whether to replace the worker join token
-     * @param rotateManagerToken whether to replace the manager join token
+     * @param version the {@code Version.Index} the change was computed from ({@link SwarmDetails#versionIndex()})
      * @throws VersionConflictException when the swarm changed since {@code version}
      */
-    public void update(Map<String, Object> spec, long version, boolean rotateWorkerToken,
-                       boolean rotateManagerToken) {
+    public void update(long version, SwarmUpdate update) {
+        send(version, readSwarm(), update);
+    }
+
+    private ObjectNode readSwarm() {
+        return transport.json(ApiRequest.get("/swarm").build(), ObjectNode.class);
+    }
+
+    private void send(long version, ObjectNode current, SwarmUpdate update) {
+        ObjectNode spec = current.path("Spec").isObject() ? ((ObjectNode) current.get("Spec")).deepCopy()
+                : Json.mapper().createObjectNode();
+        update.applyTo(spec);
         VersionGuard.guard(() -> transport.send(ApiRequest.post("/swarm/update")
-                .query("version", version).query("rotateWorkerToken", rotateWorkerToken)
-                .query("rotateManagerToken", rotateManagerToken).json(spec).build()).discard());
+                .query("version", version).query("rotateWorkerToken", update.rotatesWorkerToken())
+                .query("rotateManagerToken", update.rotatesManagerToken())
+                .query("rotateManagerUnlockKey", update.rotatesUnlockKey()).json(spec).build()).discard());
     }
 
     /**
@@ -161,18 +188,18 @@ public final class Swarm {
      * @return the key, or an empty string when autolock is off
      */
     public String unlockKey() {
-        Map<?, ?> r = transport.json(ApiRequest.get("/swarm/unlockkey").build(), Map.class);
-        Object key = r.get("UnlockKey");
-        return key == null ? "" : key.toString();
+        JsonNode r = transport.json(ApiRequest.get("/swarm/unlockkey").build(), JsonNode.class);
+        return r == null ? "" : r.path("UnlockKey").asText("");
     }
 
     /**
      * {@code docker swarm unlock}: unlocks a manager that restarted with autolock on.
      *
+     * @throws IllegalArgumentException when the key is blank
      * @throws dev.berth.errors.ConflictException when the swarm is not locked
      */
     public void unlock(String key) {
-        transport.send(ApiRequest.post("/swarm/unlock").json(Map.of("UnlockKey", Objects.requireNonNull(key, "key")))
+        transport.send(ApiRequest.post("/swarm/unlock").json(Map.of("UnlockKey", notBlank(key, "unlock key")))
                 .build()).discard();
     }
 
@@ -201,5 +228,21 @@ public final class Swarm {
     /** {@return the swarm's configs: {@code docker config ...}} */
     public Configs configs() {
         return configs;
+    }
+
+    // ---- shared by the options -------------------------------------------------------------------------------
+
+    /** The value, unless blank; for addresses, tokens and keys. */
+    static String notBlank(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value;
+    }
+
+    static void putIfSet(Map<String, Object> body, String key, String value) {
+        if (value != null) {
+            body.put(key, value);
+        }
     }
 }

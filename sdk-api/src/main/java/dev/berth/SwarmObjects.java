@@ -1,6 +1,7 @@
 package dev.berth;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.Json;
@@ -36,16 +37,16 @@ final class SwarmObjects<T> {
         spec.put("Name", Objects.requireNonNull(name, "name"));
         spec.put("Labels", labels == null ? Map.of() : labels);
         spec.put("Data", Base64.getEncoder().encodeToString(data));
-        Map<?, ?> r = transport.json(ApiRequest.post(path + "/create").json(spec).build(), Map.class);
-        return (String) r.get("ID");
+        return transport.json(ApiRequest.post(path + "/create").json(spec).build(), JsonNode.class).path("ID")
+                .asText();
     }
 
     T inspect(String id) {
         return transport.json(ApiRequest.get(path + "/{id}", id).build(), type);
     }
 
-    List<T> list(Map<String, List<String>> filters) {
-        return transport.json(ApiRequest.get(path).filters(filters).build(), listType);
+    List<T> list(Filters filters) {
+        return transport.json(ApiRequest.get(path).filters(filters.asMap()).build(), listType);
     }
 
     /** Sends the current spec with new labels (the data is left out: the daemon keeps it). */

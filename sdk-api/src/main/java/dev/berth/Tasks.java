@@ -6,15 +6,13 @@ import dev.berth.transport.ApiRequest;
 import dev.berth.transport.Json;
 import dev.berth.transport.Transport;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Swarm tasks: {@code docker service ps} and {@code docker inspect} of a task. Needs a manager; elsewhere calls raise
  * {@link dev.berth.errors.ServiceUnavailableException} ("This node is not a swarm manager...").
  *
  * <pre>{@code
- * List<TaskDetails> running = swarm.tasks().list(Map.of("service", List.of("web"),
- *         "desired-state", List.of("running")));
+ * List<TaskDetails> running = swarm.tasks().list(Filters.of("service", "web").and("desired-state", "running"));
  * }</pre>
  */
 public final class Tasks {
@@ -27,19 +25,24 @@ public final class Tasks {
         this.transport = transport;
     }
 
+    /** Every task of every service, old ones included. */
+    public List<TaskDetails> list() {
+        return list(Filters.none());
+    }
+
     /**
-     * {@code docker service ps} across services: the tasks the filters select.
+     * {@code docker service ps --filter ...} across services: the tasks the filters select.
      *
      * @param filters {@code service} (name or id), {@code node}, {@code desired-state} ({@code running},
-     *        {@code shutdown}, {@code accepted}), {@code id}, {@code name}, {@code label}; empty for all
+     *        {@code shutdown}, {@code accepted}), {@code id}, {@code name}, {@code label}
      */
-    public List<TaskDetails> list(Map<String, List<String>> filters) {
-        return transport.json(ApiRequest.get("/tasks").filters(filters).build(), LIST);
+    public List<TaskDetails> list(Filters filters) {
+        return transport.json(ApiRequest.get("/tasks").filters(filters.asMap()).build(), LIST);
     }
 
     /** {@code docker service ps SERVICE}: every task of one service, old ones included. */
     public List<TaskDetails> ofService(String service) {
-        return list(Map.of("service", List.of(service)));
+        return list(Filters.of("service", service));
     }
 
     /**

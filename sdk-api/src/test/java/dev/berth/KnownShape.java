@@ -18,13 +18,6 @@ final class KnownShape {
         "FrameReader.of(InputStream,boolean,String)",
         "Mount.bind(Path,String,boolean)",
         "Mount.volume(String,String,boolean)",
-        "Nodes.remove(String,boolean)",
-        "ServiceSpec$Builder.bind(Path,String,boolean)",
-        "ServiceSpec$Builder.tty(boolean)",
-        "ServiceSpec$Builder.volume(String,String,boolean)",
-        "Services.logs(String,boolean,int)",
-        "Swarm.leave(boolean)",
-        "Swarm.update(Map,long,boolean,boolean)",
     };
 
     static final String[] UNTYPED = {
@@ -37,14 +30,7 @@ final class KnownShape {
         "ContainerStats.networks()",
         "ContainerStats.pidsStats()",
         "Healthcheck.toJson()",
-        "NodeDetails.description()",
         "ProgressEvent.aux()",
-        "ServiceDetails$Endpoint.spec()",
-        "ServiceDetails.rawPreviousSpec()",
-        "ServiceDetails.rawSpec()",
-        "ServiceSpec.toJson()",
-        "SwarmDetails.spec()",
-        "TaskDetails.spec()",
     };
 
     static final String[] NULLS = {
@@ -53,14 +39,8 @@ final class KnownShape {
         "DockerException.java: request",
         "Endpoint.java: pinnedVersion",
         "Endpoint.java: tls",
-        "Nodes.java: availability",
-        "Nodes.java: labels",
-        "Nodes.java: role",
-        "Services.java: auth",
         "SshSocketFactory.java: connectTimeout",
         "StreamException.java: request",
-        "Swarm.java: advertiseAddr",
-        "Swarm.java: listenAddr",
         "TlsHandshakeException.java: request",
     };
 }

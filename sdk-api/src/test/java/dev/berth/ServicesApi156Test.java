@@ -1,14 +1,15 @@
 package dev.berth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.model.ServiceDetails;
+import dev.berth.model.ServiceSpec;
 import dev.berth.model.TaskDetails;
 import dev.berth.transport.Json;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class ServicesApi156Test {
             engine.answer(SERVICE_156);
             engine.answer("{\"Warnings\":[]}");
             List<String> warnings = engine.docker().swarm().services().update("hopeful_cori",
-                    spec -> spec.toBuilder().limitCpus(0.5).build());
+                    spec -> spec.toBuilder().cpus(0.5).build());
             assertEquals(List.of(), warnings);
 
             RecordedRequest read = engine.request();
@@ -53,6 +54,29 @@ class ServicesApi156Test {
             assertEquals(104857600, resources.get("Limits").get("MemoryBytes").asLong());
             assertEquals(209715200, resources.get("SwapBytes").asLong());
             assertEquals(10, resources.get("MemorySwappiness").asLong());
+        }
+    }
+
+    @Test
+    void removingTheMemoryLimitDropsTheSwapLimitTheDaemonRefusesWithoutIt() throws IOException {
+        try (MockEngine engine = MockEngine.at("1.56")) {
+            engine.answer(SERVICE_156);
+            engine.answer("{\"Warnings\":[]}");
+            engine.answer(SERVICE_156);
+            engine.answer("{\"Warnings\":[]}");
+            engine.docker().swarm().services().update("hopeful_cori", spec -> spec.toBuilder().memory(0).build());
+            engine.docker().swarm().services().update("hopeful_cori",
+                    spec -> spec.toBuilder().resources(ServiceSpec.Resources.NONE).build());
+
+            for (int i = 0; i < 2; i++) {
+                engine.request();
+                JsonNode task = Json.mapper().readTree(engine.request().getBody().utf8()).get("TaskTemplate");
+                JsonNode resources = task.get("Resources");
+                assertFalse(resources.has("SwapBytes"), "daemon: memory swap provided, but no memory-limit was set: "
+                        + resources);
+                assertFalse(resources.path("Limits").has("MemoryBytes"), resources.toString());
+                assertEquals(10, resources.get("MemorySwappiness").asLong(), "swappiness is kept");
+            }
         }
     }
 
@@ -75,10 +99,11 @@ class ServicesApi156Test {
             RecordedRequest list = engine.request();
             assertEquals("/v1.56/tasks", list.getUrl().encodedPath());
 
-            Map<?, ?> resources = (Map<?, ?>) ((Map<?, ?>) s.rawSpec().get("TaskTemplate")).get("Resources");
-            assertEquals(209715200, resources.get("SwapBytes"));
-            assertEquals(104857600L, s.spec().resources().orElseThrow().limitMemoryBytes());
-            assertEquals(10, ((Map<?, ?>) tasks.get(0).spec().get("Resources")).get("MemorySwappiness"));
+            JsonNode resources = Json.mapper().valueToTree(s.spec()).get("TaskTemplate").get("Resources");
+            assertEquals(209715200, resources.get("SwapBytes").asLong());
+            assertEquals(104857600L, s.spec().resources().orElseThrow().memory());
+            assertEquals(209715200L, tasks.get(0).spec().resources().swapBytes());
+            assertEquals(10L, tasks.get(0).spec().resources().memorySwappiness());
             assertEquals("running", tasks.get(0).status().state());
         }
     }

@@ -20,7 +20,9 @@ import dev.berth.errors.VersionConflictException;
 import dev.berth.model.ConfigDetails;
 import dev.berth.model.JoinTokens;
 import dev.berth.model.LogLine;
+import dev.berth.model.NodeAvailability;
 import dev.berth.model.NodeDetails;
+import dev.berth.model.NodeRole;
 import dev.berth.model.ProcessResult;
 import dev.berth.model.SecretDetails;
 import dev.berth.model.ServiceDetails;
@@ -80,12 +82,13 @@ class SwarmIT {
                     + " Leave it first: docker swarm leave --force");
         }
         inspectBeforeInit = failure(() -> swarm.inspect());
-        servicesBeforeInit = failure(() -> swarm.services().list(Map.of()));
+        servicesBeforeInit = failure(() -> swarm.services().list());
         gwBridgeExisted = networkExists("docker_gwbridge");
         leaveOnExit = new Thread(SwarmIT::leaveFromShutdownHook, "berth-swarm-leave");
         Runtime.getRuntime().addShutdownHook(leaveOnExit);
         initAttempted = true;
-        nodeId = swarm.init("127.0.0.1", "127.0.0.1:2377");
+        nodeId = swarm.init(SwarmInitOptions.defaults().withAdvertiseAddr("127.0.0.1")
+                .withListenAddr("127.0.0.1:2377"));
     }
 
     private static RuntimeException failure(Supplier<?> call) {
@@ -102,7 +105,7 @@ class SwarmIT {
         List<Throwable> problems = new ArrayList<>();
         try {
             if (initAttempted) {
-                Map<String, List<String>> ours = Map.of("label", List.of(TestEngine.LABEL + "=" + RUN));
+                Filters ours = Filters.label(TestEngine.LABEL + "=" + RUN);
                 attempt(problems, "removing services", () -> swarm.services().list(ours)
                         .forEach(s -> swarm.services().remove(s.id())));
                 attempt(problems, "removing secrets", () -> swarm.secrets().list(ours)
@@ -148,7 +151,7 @@ class SwarmIT {
     /** Leaves the swarm; being outside one already is fine. */
     private static void leave() {
         try {
-            swarm.leave(true);
+            swarm.leave(SwarmLeaveOptions.force());
         } catch (ServiceUnavailableException e) {
             if (!e.daemonMessage().contains("not part of a swarm")) {
                 throw e;
@@ -158,7 +161,7 @@ class SwarmIT {
 
     private static void leaveFromShutdownHook() {
         try (Docker d = TestEngine.docker()) {
-            new Swarm(d.transport()).leave(true);
+            new Swarm(d.transport()).leave(SwarmLeaveOptions.force());
         } catch (RuntimeException e) {
             // not in a swarm any more, or the engine is gone: nothing left to do
         }
@@ -193,7 +196,7 @@ class SwarmIT {
 
     private static ServiceSpec.Builder service(String name) {
         return ServiceSpec.builder(TestEngine.image()).name(name + "-" + RUN).label(TestEngine.LABEL, RUN)
-                .containerLabel(TestEngine.LABEL, RUN).command(REPLICA);
+                .containerLabel(TestEngine.LABEL, RUN).entrypoint(REPLICA);
     }
 
     private static Map<String, String> labels() {
@@ -237,7 +240,7 @@ class SwarmIT {
      * {@code envEntry}: the end of a rollout.
      */
     private static List<TaskDetails> awaitTasksWithEnv(String service, int n, String envEntry) {
-        Map<String, List<String>> filters = Map.of("service", List.of(service), "desired-state", List.of("running"));
+        Filters filters = Filters.of("service", service).and("desired-state", "running");
         List<String> last = new ArrayList<>();
         return poll(TIMEOUT, n + " running tasks with " + envEntry, () -> {
             List<TaskDetails> tasks = swarm.tasks().list(filters);
@@ -270,7 +273,8 @@ class SwarmIT {
         SwarmDetails s = swarm.inspect();
         assertFalse(s.id().isEmpty());
         assertTrue(s.versionIndex() > 0);
-        assertTrue(s.spec().containsKey("Raft"), "the spec is kept as sent: " + s.spec().keySet());
+        assertTrue(s.spec().raft().snapshotInterval() > 0, "the spec is typed: " + s.spec());
+        assertFalse(s.spec().autolock());
         assertTrue(s.extras().containsKey("TLSInfo"), "fields Berth does not model are kept");
         JoinTokens tokens = swarm.joinTokens();
         assertTrue(tokens.worker().startsWith("SWMTKN-1-"), tokens.toString());
@@ -279,17 +283,13 @@ class SwarmIT {
         assertFalse(tokens.toString().contains(tokens.worker()), "tokens are masked");
         assertFalse(s.toString().contains(tokens.manager()), "tokens are masked in the details too");
 
-        Services.retrying(() -> { // read-modify-write: swarm may still be settling just after init
-            SwarmDetails now = swarm.inspect();
-            swarm.update(now.spec(), now.versionIndex(), true, false);
-            return null;
-        });
+        swarm.update(SwarmUpdate.defaults().rotateWorkerToken()); // read-modify-write: swarm may still be settling
         JoinTokens rotated = swarm.joinTokens();
         assertNotEquals(tokens.worker(), rotated.worker(), "the worker token was rotated");
         assertEquals(tokens.manager(), rotated.manager(), "the manager token was not");
 
         VersionConflictException stale = assertThrows(VersionConflictException.class,
-                () -> swarm.update(s.spec(), s.versionIndex(), false, true));
+                () -> swarm.update(s.versionIndex(), SwarmUpdate.defaults().rotateManagerToken()));
         assertTrue(stale.daemonMessage().contains("out of sequence"), stale.daemonMessage());
         assertEquals(rotated.manager(), swarm.joinTokens().manager(), "the refused update changed nothing");
 
@@ -302,7 +302,7 @@ class SwarmIT {
     void replicatedServiceRunsScalesUpdatesAndRollsBack() {
         Services services = swarm.services();
         String id = services.create(service("berth-scale").env("STAGE", "one").replicas(3)
-                .updateConfig(Rollout.parallelism(0)).rollbackConfig(Rollout.parallelism(0)).build(), null);
+                .updateConfig(Rollout.parallelism(0)).rollbackConfig(Rollout.parallelism(0)).build());
 
         List<TaskDetails> three = services.awaitRunningTasks(id, 3, TIMEOUT);
         assertEquals(List.of(1, 2, 3), three.stream().map(TaskDetails::slot).collect(Collectors.toList()));
@@ -314,7 +314,7 @@ class SwarmIT {
         TaskDetails one = swarm.tasks().inspect(three.get(0).id());
         assertEquals(three.get(0).id(), one.id());
         assertEquals("running", one.status().state());
-        ServiceDetails listed = services.list(Map.of("label", List.of(TestEngine.LABEL + "=" + RUN))).stream()
+        ServiceDetails listed = services.list(Filters.label(TestEngine.LABEL + "=" + RUN)).stream()
                 .filter(s -> s.id().equals(id)).findFirst().orElseThrow();
         assertEquals(3, listed.serviceStatus().runningTasks());
         assertEquals(3, listed.serviceStatus().desiredTasks());
@@ -330,12 +330,12 @@ class SwarmIT {
         awaitTasksWithEnv(id, 1, "STAGE=two");
         ServiceDetails updated = services.inspect(id);
         assertEquals("two", updated.spec().env().get("STAGE"));
-        assertEquals(before.spec(), updated.previousSpec().orElseThrow(), "the previous spec is the one replaced");
+        assertEquals(before.spec(), updated.previousSpec(), "the previous spec is the one replaced");
 
         services.rollback(id);
         ServiceDetails rolledBack = services.inspect(id);
         assertEquals(before.spec(), rolledBack.spec(), "rollback restores the previous spec");
-        assertEquals(updated.spec(), rolledBack.previousSpec().orElseThrow());
+        assertEquals(updated.spec(), rolledBack.previousSpec());
         awaitTasksWithEnv(id, 1, "STAGE=one");
         assertTrue(rolledBack.updateStatus().state().startsWith("rollback"), rolledBack.updateStatus().toString());
     }
@@ -343,7 +343,7 @@ class SwarmIT {
     @Test
     void serviceLogsShowEveryReplica() {
         Services services = swarm.services();
-        String id = services.create(service("berth-logs").replicas(3).build(), null);
+        String id = services.create(service("berth-logs").replicas(3).build());
         Set<String> expected = new HashSet<>();
         for (TaskDetails t : services.awaitRunningTasks(id, 3, TIMEOUT)) {
             expected.add("replica-" + docker.containers().inspect(t.containerId().orElseThrow()).config().hostname());
@@ -352,7 +352,7 @@ class SwarmIT {
 
         Set<String> followed = new HashSet<>();
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            try (Stream<LogLine> lines = services.logs(id, true, -1)) {
+            try (Stream<LogLine> lines = services.logs(id, ServiceLogsOptions.defaults().follow())) {
                 Iterator<LogLine> it = lines.iterator();
                 while (!followed.containsAll(expected) && it.hasNext()) {
                     LogLine line = it.next();
@@ -363,10 +363,10 @@ class SwarmIT {
         }, () -> "followed service logs did not show every replica; saw " + followed + ", wanted " + expected);
         assertEquals(expected, followed);
 
-        try (Stream<LogLine> lines = services.logs(id, false, -1)) {
+        try (Stream<LogLine> lines = services.logs(id)) {
             assertEquals(expected, lines.map(LogLine::text).collect(Collectors.toSet()), "logs without follow end");
         }
-        assertThrows(NotFoundException.class, () -> services.logs("berth-no-such-service-" + RUN, false, -1));
+        assertThrows(NotFoundException.class, () -> services.logs("berth-no-such-service-" + RUN));
     }
 
     @Test
@@ -380,7 +380,7 @@ class SwarmIT {
         assertEquals(secretName, secret.name());
         assertEquals(RUN, secret.spec().labels().get(TestEngine.LABEL));
         assertFalse(secret.toString().contains(secretText), secret.toString());
-        assertEquals(List.of(secretId), secrets.list(Map.of("name", List.of(secretName))).stream()
+        assertEquals(List.of(secretId), secrets.list(Filters.of("name", secretName)).stream()
                 .map(SecretDetails::id).collect(Collectors.toList()));
         assertThrows(ConflictException.class, () -> secrets.create(secretName, new byte[] {1}, labels()));
 
@@ -405,7 +405,7 @@ class SwarmIT {
         Services services = swarm.services();
         String id = services.create(service("berth-files").replicas(1)
                 .secret(secretId, secretName, "app-secret")
-                .config(configId, configName, "/etc/berth/app.conf").build(), null);
+                .config(configId, configName, "/etc/berth/app.conf").build());
         String container = services.awaitRunningTasks(id, 1, TIMEOUT).get(0).containerId().orElseThrow();
         ProcessResult s = docker.containers().exec(container, "cat", "/run/secrets/app-secret");
         assertEquals(0, s.exitCode(), s.stderr());
@@ -426,7 +426,7 @@ class SwarmIT {
     @Test
     void staleServiceVersionIsAVersionConflict() {
         Services services = swarm.services();
-        String id = services.create(service("berth-stale").replicas(0).publish(Port.ingress(0, 80)).build(), null);
+        String id = services.create(service("berth-stale").replicas(0).publish(Port.ingress(0, 80)).build());
         ServiceDetails s = services.inspect(id);
         services.update(id, spec -> spec.toBuilder().label("step", "1").build());
 
@@ -441,9 +441,9 @@ class SwarmIT {
         assertEquals(1, published.size(), now.endpoint().toString());
         assertEquals(80, published.get(0).target());
         assertTrue(published.get(0).published() >= 30000, "the daemon picked a port: " + published);
-        assertEquals("ingress", published.get(0).mode());
+        assertEquals(Port.PublishMode.INGRESS, published.get(0).mode());
 
-        String global = services.create(service("berth-global").global().build(), null);
+        String global = services.create(service("berth-global").global().build());
         assertTrue(services.inspect(global).spec().global());
         IllegalStateException notScalable = assertThrows(IllegalStateException.class, () -> services.scale(global, 2));
         assertTrue(notScalable.getMessage().contains("global"), notScalable.getMessage());
@@ -456,34 +456,35 @@ class SwarmIT {
     @Test
     void theOneNodeIsALeadingManagerAndTakesLabels() {
         Nodes nodes = swarm.nodes();
-        List<NodeDetails> all = nodes.list(Map.of());
+        List<NodeDetails> all = nodes.list();
         assertEquals(1, all.size(), all.toString());
         NodeDetails node = all.get(0);
         assertEquals(nodeId, node.id());
         assertTrue(node.isManager());
         assertTrue(node.managerStatus().leader());
         assertEquals("ready", node.status().state());
-        assertEquals("active", node.spec().availability());
+        assertEquals(NodeAvailability.ACTIVE, node.spec().availability());
         assertFalse(node.hostname().isEmpty());
-        assertEquals(List.of(nodeId), nodes.list(Map.of("role", List.of("manager"))).stream()
+        assertTrue(node.description().resources().nanoCpus() > 0, node.description().toString());
+        assertFalse(node.description().engine().engineVersion().isEmpty());
+        assertEquals(List.of(nodeId), nodes.list(Filters.of("role", "manager")).stream()
                 .map(NodeDetails::id).collect(Collectors.toList()));
-        assertEquals(List.of(), nodes.list(Map.of("role", List.of("worker"))));
+        assertEquals(List.of(), nodes.list(Filters.of("role", "worker")));
 
-        nodes.addLabel(nodeId, "berth.run", RUN);
+        nodes.update(nodeId, NodeUpdate.label("berth.run", RUN));
         NodeDetails labelled = nodes.inspect(nodeId);
         assertEquals(RUN, labelled.spec().labels().get("berth.run"));
-        assertEquals("manager", labelled.spec().role(), "the rest of the spec is kept");
-        assertEquals("active", labelled.spec().availability());
+        assertEquals(NodeRole.MANAGER, labelled.spec().role(), "the rest of the spec is kept");
+        assertEquals(NodeAvailability.ACTIVE, labelled.spec().availability());
         assertTrue(labelled.versionIndex() > node.versionIndex());
-        assertEquals(List.of(nodeId), nodes.list(Map.of("node.label", List.of("berth.run=" + RUN))).stream()
+        assertEquals(List.of(nodeId), nodes.list(Filters.of("node.label", "berth.run=" + RUN)).stream()
                 .map(NodeDetails::id).collect(Collectors.toList()));
 
-        assertThrows(VersionConflictException.class,
-                () -> nodes.update(nodeId, node.versionIndex(), Map.of(), "pause", null));
-        assertEquals("active", nodes.inspect(nodeId).spec().availability(), "the stale update changed nothing");
-        assertThrows(IllegalArgumentException.class,
-                () -> nodes.update(nodeId, labelled.versionIndex(), null, "asleep", null));
-        DockerException lastManager = assertThrows(DockerException.class, () -> nodes.remove(nodeId, false));
+        assertThrows(VersionConflictException.class, () -> nodes.update(nodeId, node.versionIndex(),
+                NodeUpdate.labels(Map.of()).withAvailability(NodeAvailability.PAUSE)));
+        assertEquals(NodeAvailability.ACTIVE, nodes.inspect(nodeId).spec().availability(),
+                "the stale update changed nothing");
+        DockerException lastManager = assertThrows(DockerException.class, () -> nodes.remove(nodeId));
         assertFalse(lastManager.daemonMessage().isEmpty());
         assertThrows(NotFoundException.class, () -> nodes.inspect("berth-no-such-node"));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,8 +15,9 @@ import java.util.Map;
  * <pre>{@code
  * NodeDetails n = docker.swarm().nodes().inspect(nodeId);
  * n.hostname();                  // "vm"
- * n.spec().role();               // "manager"
- * n.spec().availability();       // "active"
+ * n.spec().role();               // NodeRole.MANAGER
+ * n.spec().availability();       // NodeAvailability.ACTIVE
+ * n.description().resources();   // Resources[nanoCpus=4000000000, memoryBytes=8272408576, ...]
  * n.status().state();            // "ready"
  * n.managerStatus().leader();    // true
  * }</pre>
@@ -25,8 +27,7 @@ import java.util.Map;
  * @param createdAt when the node joined, as RFC 3339 with nanoseconds
  * @param updatedAt when the node last changed
  * @param spec the settings managers control: name, labels, role, availability
- * @param description what the node reports: {@code Hostname}, {@code Platform}, {@code Resources}, {@code Engine},
- *        {@code TLSInfo}, as the daemon sent it
+ * @param description what the node reports: host name, platform, resources, engine
  * @param status whether the node is up
  * @param managerStatus the node's Raft state; null for workers
  * @param extras every field this record does not model, as the daemon sent it
@@ -38,13 +39,13 @@ public record NodeDetails(
         @JsonProperty("CreatedAt") String createdAt,
         @JsonProperty("UpdatedAt") String updatedAt,
         @JsonProperty("Spec") Spec spec,
-        @JsonProperty("Description") Map<String, Object> description,
+        @JsonProperty("Description") Description description,
         @JsonProperty("Status") Status status,
         @JsonProperty("ManagerStatus") ManagerStatus managerStatus,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public NodeDetails {
-        description = Copies.copy(description);
+        description = description == null ? Description.EMPTY : description;
         extras = Copies.copy(extras);
     }
 
@@ -55,13 +56,12 @@ public record NodeDetails(
 
     /** {@return the host name the node reports, or an empty string} */
     public String hostname() {
-        Object h = description.get("Hostname");
-        return h == null ? "" : h.toString();
+        return description.hostname() == null ? "" : description.hostname();
     }
 
-    /** {@return whether the node's role is {@code manager}} */
+    /** {@return whether the node's role is {@link NodeRole#MANAGER}} */
     public boolean isManager() {
-        return spec != null && "manager".equals(spec.role());
+        return spec != null && spec.role() == NodeRole.MANAGER;
     }
 
     /**
@@ -69,20 +69,119 @@ public record NodeDetails(
      *
      * @param name the node's name, or null (the host name is shown instead)
      * @param labels the node's labels, used by placement constraints {@code node.labels.KEY==value}
-     * @param role {@code worker} or {@code manager}
-     * @param availability {@code active}, {@code pause} (no new tasks) or {@code drain} (tasks moved away)
+     * @param role worker or manager
+     * @param availability active, pause (no new tasks) or drain (tasks moved away)
      * @param extras every field this record does not model
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Spec(
             @JsonProperty("Name") String name,
             @JsonProperty("Labels") Map<String, String> labels,
-            @JsonProperty("Role") String role,
-            @JsonProperty("Availability") String availability,
+            @JsonProperty("Role") NodeRole role,
+            @JsonProperty("Availability") NodeAvailability availability,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
         public Spec {
             labels = Copies.copy(labels);
+            extras = Copies.copy(extras);
+        }
+    }
+
+    /**
+     * What a node reports about itself ({@code NodeDescription}); {@code TLSInfo} is in {@link #extras()}.
+     *
+     * @param hostname the node's host name
+     * @param platform its operating system and architecture
+     * @param resources the CPUs and memory it offers to tasks
+     * @param engine its Docker Engine: version, labels, plugins
+     * @param extras every field this record does not model
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Description(
+            @JsonProperty("Hostname") String hostname,
+            @JsonProperty("Platform") Platform platform,
+            @JsonProperty("Resources") Resources resources,
+            @JsonProperty("Engine") Engine engine,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        static final Description EMPTY = new Description(null, null, null, null, Map.of());
+
+        public Description {
+            extras = Copies.copy(extras);
+        }
+    }
+
+    /**
+     * A node's operating system and architecture ({@code Platform}).
+     *
+     * @param architecture such as {@code x86_64} or {@code aarch64}
+     * @param os such as {@code linux}
+     * @param extras every field this record does not model
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Platform(
+            @JsonProperty("Architecture") String architecture,
+            @JsonProperty("OS") String os,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+
+        public Platform {
+            extras = Copies.copy(extras);
+        }
+    }
+
+    /**
+     * What a node offers to tasks ({@code ResourceObject}); {@code GenericResources} are in {@link #extras()}.
+     *
+     * @param nanoCpus its CPUs, in billionths of a CPU
+     * @param memoryBytes its memory in bytes
+     * @param extras every field this record does not model
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Resources(
+            @JsonProperty("NanoCPUs") long nanoCpus,
+            @JsonProperty("MemoryBytes") long memoryBytes,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+
+        public Resources {
+            extras = Copies.copy(extras);
+        }
+    }
+
+    /**
+     * A node's Docker Engine ({@code EngineDescription}).
+     *
+     * @param engineVersion such as {@code 28.0.1}
+     * @param labels the engine's labels ({@code dockerd --label})
+     * @param plugins the engine's plugins, such as {@code Volume local} or {@code Network overlay}
+     * @param extras every field this record does not model
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Engine(
+            @JsonProperty("EngineVersion") String engineVersion,
+            @JsonProperty("Labels") Map<String, String> labels,
+            @JsonProperty("Plugins") List<Plugin> plugins,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+
+        public Engine {
+            labels = Copies.copy(labels);
+            plugins = Copies.copy(plugins);
+            extras = Copies.copy(extras);
+        }
+    }
+
+    /**
+     * A plugin of a node's engine.
+     *
+     * @param type such as {@code Volume}, {@code Network} or {@code Log}
+     * @param name such as {@code local}, {@code overlay} or {@code json-file}
+     * @param extras every field this record does not model
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Plugin(
+            @JsonProperty("Type") String type,
+            @JsonProperty("Name") String name,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+
+        public Plugin {
             extras = Copies.copy(extras);
         }
     }

@@ -2,32 +2,33 @@ package dev.berth.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.berth.model.internal.Masking;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * A service, as {@code docker service inspect} shows it ({@code GET /services/{id}}): its id and version, its spec
- * (typed via {@link #spec()}, as sent via {@link #rawSpec()}), the spec before the last update, the ports the
- * daemon published, and how the last update went.
+ * A service, as {@code docker service inspect} shows it ({@code GET /services/{id}}): its id and version, its spec,
+ * the spec before the last update, the ports the daemon published, and how the last update went. The specs keep
+ * all the daemon sent, so {@code spec().toBuilder()...build()} changes only what the builder is told to.
  *
  * <pre>{@code
  * ServiceDetails s = swarm.services().inspect("web");
  * s.spec().replicas();                    // OptionalLong[3]
  * s.endpoint().ports();                   // [30000:80/tcp (ingress)]
  * s.updateStatus().state();               // "completed"
- * s.previousSpec().map(ServiceSpec::env); // Optional[{STAGE=one}]
+ * s.previousSpec().env();                // {STAGE=one}
  * }</pre>
  *
  * @param id the service's id
  * @param version the version to name in an update
  * @param createdAt when the service was created, as RFC 3339 with nanoseconds
  * @param updatedAt when the service last changed
- * @param rawSpec the spec ({@code Spec}) as the daemon sent it
- * @param rawPreviousSpec the spec before the last update ({@code PreviousSpec}) as sent; empty when never updated
+ * @param spec the spec ({@code Spec})
+ * @param previousSpec the spec before the last update ({@code PreviousSpec}); null when never updated
  * @param endpoint the endpoint as set up: ports actually published and virtual IPs; null before allocation
  * @param updateStatus how the last update or rollback went; null when there has been none
  * @param serviceStatus running and desired task counts; only in lists asked with {@code status=true}
@@ -39,16 +40,15 @@ public record ServiceDetails(
         @JsonProperty("Version") ObjectVersion version,
         @JsonProperty("CreatedAt") String createdAt,
         @JsonProperty("UpdatedAt") String updatedAt,
-        @JsonProperty("Spec") Map<String, Object> rawSpec,
-        @JsonProperty("PreviousSpec") Map<String, Object> rawPreviousSpec,
+        @JsonProperty("Spec") ServiceSpec spec,
+        @JsonProperty("PreviousSpec") ServiceSpec previousSpec,
         @JsonProperty("Endpoint") Endpoint endpoint,
         @JsonProperty("UpdateStatus") UpdateStatus updateStatus,
         @JsonProperty("ServiceStatus") ServiceStatus serviceStatus,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public ServiceDetails {
-        rawSpec = Copies.copy(rawSpec);
-        rawPreviousSpec = Copies.copy(rawPreviousSpec);
+        spec = spec == null ? ServiceSpec.fromJson(Map.of()) : spec;
         extras = Copies.copy(extras);
     }
 
@@ -65,43 +65,77 @@ public record ServiceDetails(
 
     /** {@return the service's name, or an empty string} */
     public String name() {
-        Object n = rawSpec.get("Name");
-        return n == null ? "" : n.toString();
-    }
-
-    /**
-     * {@return the spec, typed} It keeps the whole of {@link #rawSpec()}, so
-     * {@code spec().toBuilder()...build()} changes only what the builder is told to.
-     */
-    public ServiceSpec spec() {
-        return ServiceSpec.fromJson(rawSpec);
-    }
-
-    /** {@return the spec before the last update, typed; empty when the service was never updated} */
-    public Optional<ServiceSpec> previousSpec() {
-        return rawPreviousSpec.isEmpty() ? Optional.empty() : Optional.of(ServiceSpec.fromJson(rawPreviousSpec));
+        return spec.name().orElse("");
     }
 
     /**
      * A service's endpoint as allocated ({@code Endpoint}).
      *
-     * @param spec the endpoint spec in force ({@code Mode}, {@code Ports}), as sent
+     * @param spec the endpoint spec in force: the mode and the ports asked for
      * @param ports the ports actually published, with the ones the daemon picked filled in
      * @param virtualIps the service's virtual IP on each network ({@code NetworkID}, {@code Addr}), as sent
      * @param extras every field this record does not model
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Endpoint(
-            @JsonProperty("Spec") Map<String, Object> spec,
+            @JsonProperty("Spec") EndpointSpec spec,
             @JsonProperty("Ports") List<ServiceSpec.Port> ports,
             @JsonProperty("VirtualIPs") List<Map<String, Object>> virtualIps,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
         public Endpoint {
-            spec = Copies.copy(spec);
             ports = Copies.copy(ports);
             virtualIps = Copies.copy(virtualIps);
             extras = Copies.copy(extras);
+        }
+    }
+
+    /**
+     * How a service is reached ({@code EndpointSpec}, {@code docker service create --endpoint-mode}).
+     *
+     * @param mode how clients find the tasks: a virtual IP or DNS round robin; null when the daemon sent none
+     * @param ports the ports to publish, as asked
+     * @param extras every field this record does not model
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record EndpointSpec(
+            @JsonProperty("Mode") EndpointMode mode,
+            @JsonProperty("Ports") List<ServiceSpec.Port> ports,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+
+        public EndpointSpec {
+            ports = Copies.copy(ports);
+            extras = Copies.copy(extras);
+        }
+    }
+
+    /** How clients of a service find its tasks ({@code --endpoint-mode}). */
+    public enum EndpointMode {
+        /** One virtual IP, balanced over the tasks: {@code vip}. */
+        VIP("vip"),
+        /** A DNS name resolving to every task's IP: {@code dnsrr}. */
+        DNSRR("dnsrr");
+
+        private final String value;
+
+        EndpointMode(String value) {
+            this.value = value;
+        }
+
+        /** {@return the daemon's spelling} */
+        @JsonValue
+        public String value() {
+            return value;
+        }
+
+        /**
+         * The mode the daemon's spelling names.
+         *
+         * @throws IllegalArgumentException for anything but {@code vip} and {@code dnsrr}
+         */
+        @JsonCreator
+        public static EndpointMode of(String value) {
+            return ApiEnums.of(values(), EndpointMode::value, value, "endpoint mode");
         }
     }
 

@@ -6,8 +6,10 @@ import static dev.berth.model.ServiceSpecJson.object;
 import static dev.berth.model.ServiceSpecJson.prune;
 import static dev.berth.model.ServiceSpecJson.put;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.berth.model.internal.Masking;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -32,18 +34,21 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * ServiceSpec web = ServiceSpec.builder("demo/busybox:1")
- *         .name("web").command("httpd", "-f", "-p", "80")
+ *         .name("web").cmd("httpd", "-f", "-p", "80")
  *         .replicas(3).publish(Port.ingress(8080, 80))
- *         .env("MODE", "prod").limitMemory("64m").limitCpus(0.5)
+ *         .env("MODE", "prod").memory("64m").cpus(0.5)
  *         .restartPolicy(Restart.onFailure(3).withDelay(Duration.ofSeconds(2)))
- *         .updateConfig(Rollout.parallelism(1).withOrder("start-first"))
+ *         .updateConfig(Rollout.parallelism(1).withOrder(Rollout.Order.START_FIRST))
  *         .secret(secretId, "db-password", "db-password")
  *         .build();
- * web.toJson();   // the body of POST /services/create
  * }</pre>
  *
- * <p><b>Specs read from the daemon.</b> {@link #fromJson(Map)} (behind {@code ServiceDetails.spec()}) keeps the
- * daemon's whole spec, and {@link #toJson()} writes it back unchanged, except for the parts a builder changed. So
+ * <p>The names are {@link ContainerSpec}'s: {@code cmd} is the image's {@code CMD} (the API's {@code Args}),
+ * {@code entrypoint} its {@code ENTRYPOINT} (the API's {@code Command}), {@code memory} and {@code cpus} the limits.
+ * Written as JSON (Jackson), a spec is the body of {@code POST /services/create}.
+ *
+ * <p><b>Specs read from the daemon.</b> A spec read from JSON ({@code ServiceDetails.spec()}) keeps the
+ * daemon's whole spec, and is written back unchanged, except for the parts a builder changed. So
  * {@code inspect().spec().toBuilder().replicas(5).build()} changes the replica count and nothing else, fields this
  * class does not model (placement, log driver, health check, ...) included. Within a changed list (mounts, ports,
  * networks, secrets, configs), an entry equal to one the daemon sent is written as it was sent, and entries this
@@ -57,7 +62,7 @@ public final class ServiceSpec {
 
     /** The parts of a spec a builder can change, tracked so that {@link #toJson()} rewrites only those. */
     private enum Part {
-        NAME, LABELS, IMAGE, COMMAND, ARGS, ENV, CONTAINER_LABELS, TTY, MOUNTS, SECRETS, CONFIGS, RESOURCES,
+        NAME, LABELS, IMAGE, ENTRYPOINT, CMD, ENV, CONTAINER_LABELS, TTY, MOUNTS, SECRETS, CONFIGS, RESOURCES,
         RESTART, NETWORKS, MODE, UPDATE, ROLLBACK, PORTS
     }
 
@@ -66,8 +71,8 @@ public final class ServiceSpec {
     private final String name;
     private final Map<String, String> labels;
     private final String image;
-    private final List<String> command;
-    private final List<String> args;
+    private final List<String> entrypoint;
+    private final List<String> cmd;
     private final Map<String, String> env;
     private final Map<String, String> containerLabels;
     private final boolean tty;
@@ -90,8 +95,8 @@ public final class ServiceSpec {
         name = b.name;
         labels = Copies.copy(b.labels);
         image = b.image;
-        command = Copies.copy(b.command);
-        args = Copies.copy(b.args);
+        entrypoint = Copies.copy(b.entrypoint);
+        cmd = Copies.copy(b.cmd);
         env = Copies.copy(b.env);
         containerLabels = Copies.copy(b.containerLabels);
         tty = b.tty;
@@ -113,7 +118,7 @@ public final class ServiceSpec {
      * {@code any}) until set.
      *
      * <pre>{@code
-     * ServiceSpec spec = ServiceSpec.builder("demo/busybox:1").name("sleeper").command("sleep", "3600").build();
+     * ServiceSpec spec = ServiceSpec.builder("demo/busybox:1").name("sleeper").cmd("sleep", "3600").build();
      * }</pre>
      *
      * @param image the image reference
@@ -127,17 +132,10 @@ public final class ServiceSpec {
     /**
      * Reads a spec as the daemon sends it ({@code Spec} or {@code PreviousSpec} of {@code GET /services/{id}}),
      * keeping all of it, so that {@link #toJson()} gives it back unchanged. Entries this class cannot represent are
-     * left out of the typed getters but stay in the JSON.
-     *
-     * <pre>{@code
-     * ServiceSpec spec = ServiceSpec.fromJson(details.rawSpec());
-     * spec.replicas();   // OptionalLong[3]
-     * }</pre>
-     *
-     * @param spec the daemon's {@code ServiceSpec} object
-     * @return the spec
+     * left out of the typed getters but stay in the JSON. Jackson reads a spec through this.
      */
-    public static ServiceSpec fromJson(Map<String, ?> spec) {
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static ServiceSpec fromJson(Map<String, ?> spec) {
         Map<String, Object> raw = ServiceSpecJson.copyMap(spec, false);
         Builder b = new Builder(raw);
         Map<String, Object> task = object(raw, "TaskTemplate");
@@ -145,8 +143,8 @@ public final class ServiceSpec {
         b.name = ServiceSpecJson.string(raw, "Name");
         b.labels.putAll(ServiceSpecJson.stringMap(raw, "Labels"));
         b.image = ServiceSpecJson.string(container, "Image");
-        b.command = ServiceSpecJson.strings(container, "Command");
-        b.args = ServiceSpecJson.strings(container, "Args");
+        b.entrypoint = ServiceSpecJson.strings(container, "Command");
+        b.cmd = ServiceSpecJson.strings(container, "Args");
         b.env.putAll(ServiceSpecJson.env(ServiceSpecJson.strings(container, "Env")));
         b.containerLabels.putAll(ServiceSpecJson.stringMap(container, "Labels"));
         b.tty = ServiceSpecJson.flag(container, "TTY");
@@ -196,8 +194,8 @@ public final class ServiceSpec {
         b.name = name;
         b.labels.putAll(labels);
         b.image = image;
-        b.command = new ArrayList<>(command);
-        b.args = new ArrayList<>(args);
+        b.entrypoint = new ArrayList<>(entrypoint);
+        b.cmd = new ArrayList<>(cmd);
         b.env.putAll(env);
         b.containerLabels.putAll(containerLabels);
         b.tty = tty;
@@ -232,14 +230,17 @@ public final class ServiceSpec {
         return image;
     }
 
-    /** {@return the command, replacing the image's entrypoint ({@code Command}); empty for the image's} */
-    public List<String> command() {
-        return command;
+    /** {@return the command, replacing the image's {@code CMD} (the API's {@code Args}); empty for the image's} */
+    public List<String> cmd() {
+        return cmd;
     }
 
-    /** {@return the arguments, replacing the image's {@code CMD} ({@code Args}); empty for the image's} */
-    public List<String> args() {
-        return args;
+    /**
+     * {@return the entrypoint, replacing the image's {@code ENTRYPOINT} ({@code --entrypoint}, the API's
+     * {@code Command}); empty for the image's}
+     */
+    public List<String> entrypoint() {
+        return entrypoint;
     }
 
     /** {@return the environment ({@code --env}), name to value, in order} */
@@ -316,17 +317,12 @@ public final class ServiceSpec {
 
     /**
      * The API's {@code ServiceSpec} object: the body of {@code POST /services/create} and
-     * {@code POST /services/{id}/update}. A fresh, mutable map with the daemon's field names; only what is set is
-     * written. For a spec read from the daemon, the daemon's spec with the changed parts rewritten.
-     *
-     * <pre>{@code
-     * ServiceSpec.builder("demo/busybox:1").name("web").replicas(2).build().toJson();
-     * // {Name=web, TaskTemplate={ContainerSpec={Image=demo/busybox:1}}, Mode={Replicated={Replicas=2}}}
-     * }</pre>
-     *
-     * @return the body
+     * {@code POST /services/{id}/update}, and what Jackson writes for a spec. A fresh, mutable map with the daemon's
+     * field names; only what is set is written. For a spec read from the daemon, the daemon's spec with the changed
+     * parts rewritten.
      */
-    public Map<String, Object> toJson() {
+    @JsonValue
+    Map<String, Object> toJson() {
         Map<String, Object> body = ServiceSpecJson.copyMap(base, true);
         if (changed.contains(Part.NAME)) {
             put(body, "Name", name);
@@ -365,11 +361,11 @@ public final class ServiceSpec {
         if (changed.contains(Part.CONTAINER_LABELS)) {
             put(c, "Labels", new LinkedHashMap<>(containerLabels));
         }
-        if (changed.contains(Part.COMMAND)) {
-            put(c, "Command", new ArrayList<>(command));
+        if (changed.contains(Part.ENTRYPOINT)) {
+            put(c, "Command", new ArrayList<>(entrypoint));
         }
-        if (changed.contains(Part.ARGS)) {
-            put(c, "Args", new ArrayList<>(args));
+        if (changed.contains(Part.CMD)) {
+            put(c, "Args", new ArrayList<>(cmd));
         }
         if (changed.contains(Part.ENV)) {
             put(c, "Env", ServiceSpecJson.envList(env));
@@ -396,12 +392,16 @@ public final class ServiceSpec {
             Resources r = resources == null ? Resources.NONE : resources;
             Map<String, Object> res = child(task, "Resources");
             Map<String, Object> limits = child(res, "Limits");
-            put(limits, "NanoCPUs", r.limitNanoCpus() == 0 ? null : r.limitNanoCpus());
-            put(limits, "MemoryBytes", r.limitMemoryBytes() == 0 ? null : r.limitMemoryBytes());
+            put(limits, "NanoCPUs", r.nanoCpus() == 0 ? null : r.nanoCpus());
+            put(limits, "MemoryBytes", r.memory() == 0 ? null : r.memory());
             prune(res, "Limits");
+            if (r.memory() == 0) {
+                // API 1.52's swap limit needs a memory limit: the daemon refuses one without the other
+                res.remove("SwapBytes");
+            }
             Map<String, Object> reservations = child(res, "Reservations");
             put(reservations, "NanoCPUs", r.reserveNanoCpus() == 0 ? null : r.reserveNanoCpus());
-            put(reservations, "MemoryBytes", r.reserveMemoryBytes() == 0 ? null : r.reserveMemoryBytes());
+            put(reservations, "MemoryBytes", r.reserveMemory() == 0 ? null : r.reserveMemory());
             prune(res, "Reservations");
             prune(task, "Resources");
         }
@@ -410,7 +410,7 @@ public final class ServiceSpec {
                 task.remove("RestartPolicy");
             } else {
                 Map<String, Object> p = child(task, "RestartPolicy");
-                p.put("Condition", restartPolicy.condition());
+                p.put("Condition", restartPolicy.condition().value());
                 put(p, "Delay", restartPolicy.delay() == null ? null : restartPolicy.delay().toNanos());
                 p.put("MaxAttempts", restartPolicy.maxAttempts());
             }
@@ -443,11 +443,11 @@ public final class ServiceSpec {
         Map<String, Object> c = child(body, key);
         c.put("Parallelism", r.parallelism());
         put(c, "Delay", r.delay() == null ? null : r.delay().toNanos());
-        put(c, "FailureAction", r.failureAction());
-        put(c, "Order", r.order());
+        put(c, "FailureAction", r.failureAction() == null ? null : r.failureAction().value());
+        put(c, "Order", r.order() == null ? null : r.order().value());
     }
 
-    /** Specs are equal when their {@link #toJson()} bodies are. */
+    /** Specs are equal when their JSON bodies are. */
     @Override
     public boolean equals(Object o) {
         return o instanceof ServiceSpec s && toJson().equals(s.toJson());
@@ -465,7 +465,7 @@ public final class ServiceSpec {
      *
      * <pre>{@code
      * ServiceSpec[name=web, image=demo/busybox:1, replicas=3, env=[MODE=prod, DB_PASSWORD=***],
-     *             ports=[8080:80/tcp (ingress)], limits=cpus 0.5 memory 64m]
+     *             ports=[8080:80/tcp (ingress)], resources=limits cpus=0.5 memory=64m]
      * }</pre>
      */
     @Override
@@ -475,8 +475,8 @@ public final class ServiceSpec {
         add(j, "image", image);
         add(j, "mode", global ? "global" : null);
         add(j, "replicas", replicas);
-        add(j, "command", command);
-        add(j, "args", args);
+        add(j, "entrypoint", entrypoint);
+        add(j, "cmd", cmd);
         addMasked(j, "env", env, "[", "]");
         addMasked(j, "labels", labels, "{", "}");
         addMasked(j, "containerLabels", containerLabels, "{", "}");
@@ -520,22 +520,22 @@ public final class ServiceSpec {
      * <pre>{@code
      * Port.ingress(8080, 80);               // every node's 8080 reaches a task's 80 (the routing mesh)
      * Port.host(8080, 80);                  // only nodes running a task, straight to it
-     * Port.ingress(0, 53).withProtocol("udp");   // the daemon picks the published port (30000 and up)
+     * Port.ingress(0, 53).withProtocol(Port.Protocol.UDP);   // the daemon picks the published port (30000 and up)
      * }</pre>
      *
      * @param target the port inside the tasks' containers, 1 to 65535
      * @param published the port on the nodes, 0 for one the daemon picks
-     * @param protocol {@code tcp} (null means it), {@code udp} or {@code sctp}
-     * @param mode {@code ingress} (null means it) or {@code host}
+     * @param protocol TCP (null means it), UDP or SCTP
+     * @param mode through the routing mesh (null means it) or straight on the node
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Port(@JsonProperty("TargetPort") int target,
                        @JsonProperty("PublishedPort") int published,
-                       @JsonProperty("Protocol") String protocol,
-                       @JsonProperty("PublishMode") String mode) {
+                       @JsonProperty("Protocol") Protocol protocol,
+                       @JsonProperty("PublishMode") PublishMode mode) {
 
         /**
-         * @throws IllegalArgumentException when a port is out of range, or the protocol or mode unknown
+         * @throws IllegalArgumentException when a port is out of range
          */
         public Port {
             if (target < 1 || target > 65535) {
@@ -544,49 +544,106 @@ public final class ServiceSpec {
             if (published < 0 || published > 65535) {
                 throw new IllegalArgumentException("published port must be 0 (any) to 65535: " + published);
             }
-            protocol = protocol == null || protocol.isEmpty() ? "tcp" : protocol;
-            if (!List.of("tcp", "udp", "sctp").contains(protocol)) {
-                throw new IllegalArgumentException("unknown protocol '" + protocol + "': expected tcp, udp or sctp");
-            }
-            mode = mode == null || mode.isEmpty() ? "ingress" : mode;
-            if (!mode.equals("ingress") && !mode.equals("host")) {
-                throw new IllegalArgumentException("unknown publish mode '" + mode + "': expected ingress or host");
-            }
+            protocol = protocol == null ? Protocol.TCP : protocol;
+            mode = mode == null ? PublishMode.INGRESS : mode;
         }
 
         /** {@return a TCP port published through the routing mesh on every node; {@code published} 0 = any} */
         public static Port ingress(int published, int target) {
-            return new Port(target, published, "tcp", "ingress");
+            return new Port(target, published, Protocol.TCP, PublishMode.INGRESS);
         }
 
         /** {@return a TCP port published straight on the nodes that run a task} */
         public static Port host(int published, int target) {
-            return new Port(target, published, "tcp", "host");
+            return new Port(target, published, Protocol.TCP, PublishMode.HOST);
         }
 
-        /** {@return this port with another protocol: {@code tcp}, {@code udp} or {@code sctp}} */
-        public Port withProtocol(String protocol) {
-            return new Port(target, published, protocol, mode);
+        /** {@return this port with another protocol} */
+        public Port withProtocol(Protocol protocol) {
+            return new Port(target, published, SpecValidation.notNull(protocol, "protocol"), mode);
         }
 
         /** {@code 8080:80/tcp (ingress)}, or {@code 80/tcp (ingress)} before the daemon picked a port. */
         @Override
         public String toString() {
-            return (published == 0 ? "" : published + ":") + target + "/" + protocol + " (" + mode + ")";
+            return (published == 0 ? "" : published + ":") + target + "/" + protocol.value() + " (" + mode.value()
+                    + ")";
+        }
+
+        /** A published port's protocol ({@code --publish 53:53/udp}). */
+        public enum Protocol {
+            /** {@code tcp}. */
+            TCP("tcp"),
+            /** {@code udp}. */
+            UDP("udp"),
+            /** {@code sctp}. */
+            SCTP("sctp");
+
+            private final String value;
+
+            Protocol(String value) {
+                this.value = value;
+            }
+
+            /** {@return the daemon's spelling} */
+            @JsonValue
+            public String value() {
+                return value;
+            }
+
+            /**
+             * The protocol the daemon's spelling names.
+             *
+             * @throws IllegalArgumentException for anything but {@code tcp}, {@code udp} and {@code sctp}
+             */
+            @JsonCreator
+            public static Protocol of(String value) {
+                return ApiEnums.of(values(), Protocol::value, value, "protocol");
+            }
+        }
+
+        /** Where a port is published ({@code --publish mode=...}). */
+        public enum PublishMode {
+            /** On every node, through the routing mesh, balanced over the tasks: {@code ingress}. */
+            INGRESS("ingress"),
+            /** On the nodes that run a task, straight to it: {@code host}. */
+            HOST("host");
+
+            private final String value;
+
+            PublishMode(String value) {
+                this.value = value;
+            }
+
+            /** {@return the daemon's spelling} */
+            @JsonValue
+            public String value() {
+                return value;
+            }
+
+            /**
+             * The mode the daemon's spelling names.
+             *
+             * @throws IllegalArgumentException for anything but {@code ingress} and {@code host}
+             */
+            @JsonCreator
+            public static PublishMode of(String value) {
+                return ApiEnums.of(values(), PublishMode::value, value, "publish mode");
+            }
         }
     }
 
     /**
      * CPU and memory each task is limited to, and reserves on its node ({@code --limit-cpu}, {@code --limit-memory},
-     * {@code --reserve-cpu}, {@code --reserve-memory}). 0 means none.
+     * {@code --reserve-cpu}, {@code --reserve-memory}). 0 means none. The limits are named as
+     * {@link ContainerSpec}'s.
      *
-     * @param limitNanoCpus the CPU limit in billionths of a CPU
-     * @param limitMemoryBytes the memory limit in bytes
+     * @param nanoCpus the CPU limit in billionths of a CPU
+     * @param memory the memory limit in bytes
      * @param reserveNanoCpus the CPU reservation in billionths of a CPU
-     * @param reserveMemoryBytes the memory reservation in bytes
+     * @param reserveMemory the memory reservation in bytes
      */
-    public record Resources(long limitNanoCpus, long limitMemoryBytes, long reserveNanoCpus,
-                            long reserveMemoryBytes) {
+    public record Resources(long nanoCpus, long memory, long reserveNanoCpus, long reserveMemory) {
         /** No limits, no reservations. */
         public static final Resources NONE = new Resources(0, 0, 0, 0);
 
@@ -594,9 +651,9 @@ public final class ServiceSpec {
          * @throws IllegalArgumentException when a value is negative
          */
         public Resources {
-            if (limitNanoCpus < 0 || limitMemoryBytes < 0 || reserveNanoCpus < 0 || reserveMemoryBytes < 0) {
-                throw new IllegalArgumentException("resources must not be negative: " + limitNanoCpus + ", "
-                        + limitMemoryBytes + ", " + reserveNanoCpus + ", " + reserveMemoryBytes);
+            if (nanoCpus < 0 || memory < 0 || reserveNanoCpus < 0 || reserveMemory < 0) {
+                throw new IllegalArgumentException("resources must not be negative: " + nanoCpus + ", " + memory
+                        + ", " + reserveNanoCpus + ", " + reserveMemory);
             }
         }
 
@@ -608,8 +665,8 @@ public final class ServiceSpec {
         @Override
         public String toString() {
             StringJoiner j = new StringJoiner(", ");
-            String limits = amounts(limitNanoCpus, limitMemoryBytes);
-            String reservations = amounts(reserveNanoCpus, reserveMemoryBytes);
+            String limits = amounts(nanoCpus, memory);
+            String reservations = amounts(reserveNanoCpus, reserveMemory);
             if (!limits.isEmpty()) {
                 j.add("limits" + limits);
             }
@@ -635,20 +692,17 @@ public final class ServiceSpec {
      * Restart.none();
      * }</pre>
      *
-     * @param condition {@code none}, {@code on-failure} or {@code any}
+     * @param condition when to restart
      * @param delay how long to wait between attempts, or null for the daemon's default (5 s)
      * @param maxAttempts how many restarts to try, 0 for no limit
      */
-    public record Restart(String condition, Duration delay, long maxAttempts) {
+    public record Restart(Condition condition, Duration delay, long maxAttempts) {
 
         /**
-         * @throws IllegalArgumentException when the condition is unknown, or the delay or count negative
+         * @throws IllegalArgumentException when the condition is null, or the delay or count negative
          */
         public Restart {
-            if (!List.of("none", "on-failure", "any").contains(String.valueOf(condition))) {
-                throw new IllegalArgumentException("unknown restart condition '" + condition
-                        + "': expected none, on-failure or any");
-            }
+            SpecValidation.notNull(condition, "restart condition");
             if (delay != null && delay.isNegative()) {
                 throw new IllegalArgumentException("restart delay must not be negative: " + delay);
             }
@@ -659,17 +713,17 @@ public final class ServiceSpec {
 
         /** {@return restart whenever a task ends} */
         public static Restart any() {
-            return new Restart("any", null, 0);
+            return new Restart(Condition.ANY, null, 0);
         }
 
         /** {@return restart after a non-zero exit, at most {@code maxAttempts} times (0 = no limit)} */
         public static Restart onFailure(long maxAttempts) {
-            return new Restart("on-failure", null, maxAttempts);
+            return new Restart(Condition.ON_FAILURE, null, maxAttempts);
         }
 
         /** {@return never restart} */
         public static Restart none() {
-            return new Restart("none", null, 0);
+            return new Restart(Condition.NONE, null, 0);
         }
 
         /** {@return this policy, waiting {@code delay} between attempts} */
@@ -678,15 +732,45 @@ public final class ServiceSpec {
         }
 
         static Restart read(Map<String, Object> m) {
-            return new Restart(ServiceSpecJson.string(m, "Condition"), ServiceSpecJson.nanos(m, "Delay"),
+            return new Restart(Condition.of(ServiceSpecJson.string(m, "Condition")), ServiceSpecJson.nanos(m, "Delay"),
                     ServiceSpecJson.number(m, "MaxAttempts", 0));
         }
 
         /** Such as {@code on-failure:3 delay 2s}. */
         @Override
         public String toString() {
-            return condition + (maxAttempts > 0 ? ":" + maxAttempts : "")
+            return condition.value() + (maxAttempts > 0 ? ":" + maxAttempts : "")
                     + (delay == null ? "" : " delay " + Healthcheck.formatDuration(delay));
+        }
+
+        /** When a task is restarted ({@code --restart-condition}). */
+        public enum Condition {
+            /** Never: {@code none}. */
+            NONE("none"),
+            /** After a non-zero exit: {@code on-failure}. */
+            ON_FAILURE("on-failure"),
+            /** Whenever it ends: {@code any}. */
+            ANY("any");
+
+            private final String value;
+
+            Condition(String value) {
+                this.value = value;
+            }
+
+            /** {@return the daemon's spelling} */
+            public String value() {
+                return value;
+            }
+
+            /**
+             * The condition the daemon's spelling names.
+             *
+             * @throws IllegalArgumentException for anything but {@code none}, {@code on-failure} and {@code any}
+             */
+            public static Condition of(String value) {
+                return ApiEnums.of(values(), Condition::value, value, "restart condition");
+            }
         }
     }
 
@@ -695,20 +779,20 @@ public final class ServiceSpec {
      * {@code --update-failure-action}, {@code --update-order}, and the {@code --rollback-*} ones).
      *
      * <pre>{@code
-     * Rollout.parallelism(2).withDelay(Duration.ofSeconds(10)).withFailureAction("rollback");
-     * Rollout.parallelism(0).withOrder("start-first");     // all at once, new tasks before old ones stop
+     * Rollout.parallelism(2).withDelay(Duration.ofSeconds(10)).withFailureAction(Rollout.FailureAction.ROLLBACK);
+     * Rollout.parallelism(0).withOrder(Rollout.Order.START_FIRST);   // all at once, new tasks before old ones stop
      * }</pre>
      *
      * @param parallelism how many tasks to replace at a time, 0 for all at once
      * @param delay the pause between batches, or null for none
-     * @param failureAction {@code continue}, {@code pause} or {@code rollback} (not for rollbacks), or null for the
-     *        daemon's default ({@code pause})
-     * @param order {@code stop-first} or {@code start-first}, or null for the daemon's default ({@code stop-first})
+     * @param failureAction what to do when a new task fails (not rollback for rollbacks), or null for the daemon's
+     *        default (pause)
+     * @param order which goes first, the new task or the old one, or null for the daemon's default (stop-first)
      */
-    public record Rollout(long parallelism, Duration delay, String failureAction, String order) {
+    public record Rollout(long parallelism, Duration delay, FailureAction failureAction, Order order) {
 
         /**
-         * @throws IllegalArgumentException when a number is negative or an action or order unknown
+         * @throws IllegalArgumentException when a number is negative
          */
         public Rollout {
             if (parallelism < 0) {
@@ -716,13 +800,6 @@ public final class ServiceSpec {
             }
             if (delay != null && delay.isNegative()) {
                 throw new IllegalArgumentException("delay must not be negative: " + delay);
-            }
-            if (failureAction != null && !List.of("continue", "pause", "rollback").contains(failureAction)) {
-                throw new IllegalArgumentException("unknown failure action '" + failureAction
-                        + "': expected continue, pause or rollback");
-            }
-            if (order != null && !List.of("stop-first", "start-first").contains(order)) {
-                throw new IllegalArgumentException("unknown order '" + order + "': expected stop-first or start-first");
             }
         }
 
@@ -736,19 +813,21 @@ public final class ServiceSpec {
             return new Rollout(parallelism, delay, failureAction, order);
         }
 
-        /** {@return this rollout, doing {@code action} when a new task fails: continue, pause or rollback} */
-        public Rollout withFailureAction(String action) {
-            return new Rollout(parallelism, delay, action, order);
+        /** {@return this rollout, doing {@code action} when a new task fails} */
+        public Rollout withFailureAction(FailureAction action) {
+            return new Rollout(parallelism, delay, SpecValidation.notNull(action, "failure action"), order);
         }
 
-        /** {@return this rollout, in {@code order}: stop-first or start-first} */
-        public Rollout withOrder(String order) {
-            return new Rollout(parallelism, delay, failureAction, order);
+        /** {@return this rollout, in {@code order}} */
+        public Rollout withOrder(Order order) {
+            return new Rollout(parallelism, delay, failureAction, SpecValidation.notNull(order, "order"));
         }
 
         static Rollout read(Map<String, Object> m) {
+            String action = ServiceSpecJson.string(m, "FailureAction");
+            String order = ServiceSpecJson.string(m, "Order");
             return new Rollout(ServiceSpecJson.number(m, "Parallelism", 0), ServiceSpecJson.nanos(m, "Delay"),
-                    ServiceSpecJson.string(m, "FailureAction"), ServiceSpecJson.string(m, "Order"));
+                    action == null ? null : FailureAction.of(action), order == null ? null : Order.of(order));
         }
 
         /** Such as {@code parallelism 2, delay 10s, on failure rollback, start-first}. */
@@ -760,12 +839,70 @@ public final class ServiceSpec {
                 j.add("delay " + Healthcheck.formatDuration(delay));
             }
             if (failureAction != null) {
-                j.add("on failure " + failureAction);
+                j.add("on failure " + failureAction.value());
             }
             if (order != null) {
-                j.add(order);
+                j.add(order.value());
             }
             return j.toString();
+        }
+
+        /** What a rollout does when a new task fails ({@code --update-failure-action}). */
+        public enum FailureAction {
+            /** Go on with the next tasks: {@code continue}. */
+            CONTINUE("continue"),
+            /** Stop the rollout where it is: {@code pause}. */
+            PAUSE("pause"),
+            /** Roll back to the previous spec (updates only): {@code rollback}. */
+            ROLLBACK("rollback");
+
+            private final String value;
+
+            FailureAction(String value) {
+                this.value = value;
+            }
+
+            /** {@return the daemon's spelling} */
+            public String value() {
+                return value;
+            }
+
+            /**
+             * The action the daemon's spelling names.
+             *
+             * @throws IllegalArgumentException for anything but {@code continue}, {@code pause} and {@code rollback}
+             */
+            public static FailureAction of(String value) {
+                return ApiEnums.of(values(), FailureAction::value, value, "failure action");
+            }
+        }
+
+        /** Which goes first when a task is replaced ({@code --update-order}). */
+        public enum Order {
+            /** The old task stops, then the new one starts: {@code stop-first}. */
+            STOP_FIRST("stop-first"),
+            /** The new task starts, then the old one stops: {@code start-first}. */
+            START_FIRST("start-first");
+
+            private final String value;
+
+            Order(String value) {
+                this.value = value;
+            }
+
+            /** {@return the daemon's spelling} */
+            public String value() {
+                return value;
+            }
+
+            /**
+             * The order the daemon's spelling names.
+             *
+             * @throws IllegalArgumentException for anything but {@code stop-first} and {@code start-first}
+             */
+            public static Order of(String value) {
+                return ApiEnums.of(values(), Order::value, value, "order");
+            }
         }
     }
 
@@ -826,8 +963,8 @@ public final class ServiceSpec {
         private String name;
         private final Map<String, String> labels = new LinkedHashMap<>();
         private String image;
-        private List<String> command = new ArrayList<>();
-        private List<String> args = new ArrayList<>();
+        private List<String> entrypoint = new ArrayList<>();
+        private List<String> cmd = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
         private final Map<String, String> containerLabels = new LinkedHashMap<>();
         private boolean tty;
@@ -909,30 +1046,48 @@ public final class ServiceSpec {
         }
 
         /**
-         * The command, replacing the image's entrypoint (the CLI's {@code --entrypoint}, the API's {@code Command}).
-         * With the image's entrypoint kept, use {@link #args(String...)} instead.
-         *
-         * <pre>{@code
-         * builder.command("sh", "-c", "echo hi; sleep 3600");
-         * }</pre>
+         * The command, replacing the image's {@code CMD} ({@code docker service create IMAGE cmd...}, the API's
+         * {@code Args}); no arguments means the image's own.
          *
          * @return this builder
          * @throws IllegalArgumentException when an element is null
          */
-        public Builder command(String... command) {
-            this.command = SpecValidation.strings("command", command == null ? null : Arrays.asList(command));
-            return change(Part.COMMAND);
+        public Builder cmd(String... cmd) {
+            return cmd(cmd == null ? null : Arrays.asList(cmd));
         }
 
         /**
-         * The arguments, replacing the image's {@code CMD} ({@code docker service create IMAGE args...}).
+         * The command as a list; see {@link #cmd(String...)}.
+         *
+         * @return this builder
+         * @throws IllegalArgumentException when the list or an element is null
+         */
+        public Builder cmd(List<String> cmd) {
+            this.cmd = SpecValidation.strings("cmd", cmd);
+            return change(Part.CMD);
+        }
+
+        /**
+         * The entrypoint, replacing the image's {@code ENTRYPOINT} ({@code --entrypoint}, the API's
+         * {@code Command}); no arguments means the image's own. The image's {@code CMD} is then its arguments,
+         * unless {@link #cmd(String...)} replaces it too.
          *
          * @return this builder
          * @throws IllegalArgumentException when an element is null
          */
-        public Builder args(String... args) {
-            this.args = SpecValidation.strings("args", args == null ? null : Arrays.asList(args));
-            return change(Part.ARGS);
+        public Builder entrypoint(String... entrypoint) {
+            return entrypoint(entrypoint == null ? null : Arrays.asList(entrypoint));
+        }
+
+        /**
+         * The entrypoint as a list; see {@link #entrypoint(String...)}.
+         *
+         * @return this builder
+         * @throws IllegalArgumentException when the list or an element is null
+         */
+        public Builder entrypoint(List<String> entrypoint) {
+            this.entrypoint = SpecValidation.strings("entrypoint", entrypoint);
+            return change(Part.ENTRYPOINT);
         }
 
         /**
@@ -976,9 +1131,15 @@ public final class ServiceSpec {
             return change(Part.CONTAINER_LABELS);
         }
 
-        /** Gives the tasks' containers a pseudo-terminal ({@code --tty}). */
-        public Builder tty(boolean tty) {
-            this.tty = tty;
+        /** Gives the tasks' containers a pseudo-terminal ({@code --tty}); their logs are then raw. */
+        public Builder tty() {
+            this.tty = true;
+            return change(Part.TTY);
+        }
+
+        /** Takes the pseudo-terminal away ({@code docker service update --tty=false}). */
+        public Builder noTty() {
+            this.tty = false;
             return change(Part.TTY);
         }
 
@@ -1022,23 +1183,47 @@ public final class ServiceSpec {
         }
 
         /**
-         * Mounts a host path of every node that runs a task ({@code --mount type=bind}).
+         * Mounts a host path of every node that runs a task, writable ({@code --mount type=bind}).
          *
          * @return this builder
          * @throws IllegalArgumentException when a path is invalid
          */
-        public Builder bind(Path host, String target, boolean readOnly) {
-            return mount(Mount.bind(host, target, readOnly));
+        public Builder bind(Path host, String target) {
+            return bind(host, target, AccessMode.READ_WRITE);
         }
 
         /**
-         * Mounts a named volume, created on each node when missing ({@code --mount type=volume}).
+         * Mounts a host path of every node that runs a task ({@code --mount type=bind[,readonly]}).
+         *
+         * @return this builder
+         * @throws IllegalArgumentException when a path is invalid or the mode null
+         */
+        public Builder bind(Path host, String target, AccessMode mode) {
+            return mount(Mount.bind(host, target, readOnly(mode)));
+        }
+
+        /**
+         * Mounts a named volume, writable, created on each node when missing ({@code --mount type=volume}).
          *
          * @return this builder
          * @throws IllegalArgumentException when the name or path is invalid
          */
-        public Builder volume(String name, String target, boolean readOnly) {
-            return mount(Mount.volume(name, target, readOnly));
+        public Builder volume(String name, String target) {
+            return volume(name, target, AccessMode.READ_WRITE);
+        }
+
+        /**
+         * Mounts a named volume, created on each node when missing ({@code --mount type=volume[,readonly]}).
+         *
+         * @return this builder
+         * @throws IllegalArgumentException when the name or path is invalid or the mode null
+         */
+        public Builder volume(String name, String target, AccessMode mode) {
+            return mount(Mount.volume(name, target, readOnly(mode)));
+        }
+
+        private static boolean readOnly(AccessMode mode) {
+            return SpecValidation.notNull(mode, "access mode") == AccessMode.READ_ONLY;
         }
 
         /** Removes every mount. */
@@ -1078,10 +1263,9 @@ public final class ServiceSpec {
         public Builder publish(Port port) {
             SpecValidation.notNull(port, "port");
             for (Port p : ports) {
-                if (port.published() != 0 && p.published() == port.published()
-                        && p.protocol().equals(port.protocol())) {
-                    throw new IllegalArgumentException("published port " + port.published() + "/" + port.protocol()
-                            + " used twice: " + p + " and " + port);
+                if (port.published() != 0 && p.published() == port.published() && p.protocol() == port.protocol()) {
+                    throw new IllegalArgumentException("published port " + port.published() + "/"
+                            + port.protocol().value() + " used twice: " + p + " and " + port);
                 }
             }
             ports.add(port);
@@ -1100,12 +1284,15 @@ public final class ServiceSpec {
         }
 
         /**
-         * All limits and reservations at once; {@code null} or {@link Resources#NONE} removes them.
+         * All limits and reservations at once; {@link Resources#NONE} removes them. Without a memory limit, the swap
+         * limit of API 1.52 ({@code SwapBytes}) goes too, since the daemon refuses one without the other.
          *
          * @return this builder
+         * @throws IllegalArgumentException when null
          */
         public Builder resources(Resources resources) {
-            this.resources = resources == null || resources.isEmpty() ? null : resources;
+            SpecValidation.notNull(resources, "resources");
+            this.resources = resources.isEmpty() ? null : resources;
             return change(Part.RESOURCES);
         }
 
@@ -1114,32 +1301,39 @@ public final class ServiceSpec {
         }
 
         /**
-         * The CPU limit per task ({@code --limit-cpu}).
+         * The CPU limit per task ({@code --limit-cpu}; {@link ContainerSpec}'s {@code cpus}).
          *
          * @return this builder
          * @throws IllegalArgumentException when not a positive number
          */
-        public Builder limitCpus(double cpus) {
+        public Builder cpus(double cpus) {
             Resources r = current();
-            return resources(new Resources(SpecValidation.nanoCpus(cpus), r.limitMemoryBytes(), r.reserveNanoCpus(),
-                    r.reserveMemoryBytes()));
+            return resources(new Resources(SpecValidation.nanoCpus(cpus), r.memory(), r.reserveNanoCpus(),
+                    r.reserveMemory()));
         }
 
         /**
-         * The memory limit per task in bytes ({@code --limit-memory}); 0 removes it.
+         * The memory limit per task in bytes ({@code --limit-memory}; {@link ContainerSpec}'s {@code memory}); 0
+         * removes it, and with it the swap limit of API 1.52 ({@code SwapBytes}), which the daemon refuses without
+         * a memory limit.
          *
          * @return this builder
          * @throws IllegalArgumentException when negative or below the daemon's 6 MiB minimum
          */
-        public Builder limitMemory(long bytes) {
+        public Builder memory(long bytes) {
             Resources r = current();
-            return resources(new Resources(r.limitNanoCpus(), SpecValidation.memory(bytes), r.reserveNanoCpus(),
-                    r.reserveMemoryBytes()));
+            return resources(new Resources(r.nanoCpus(), SpecValidation.memory(bytes), r.reserveNanoCpus(),
+                    r.reserveMemory()));
         }
 
-        /** The memory limit in CLI units, such as {@code 64m}. */
-        public Builder limitMemory(String size) {
-            return limitMemory(ByteSize.parse(size));
+        /**
+         * The memory limit in CLI units, such as {@code 64m}.
+         *
+         * @return this builder
+         * @throws IllegalArgumentException when not a size or below the daemon's 6 MiB minimum
+         */
+        public Builder memory(String size) {
+            return memory(ByteSize.parse(size));
         }
 
         /**
@@ -1150,8 +1344,8 @@ public final class ServiceSpec {
          */
         public Builder reserveCpus(double cpus) {
             Resources r = current();
-            return resources(new Resources(r.limitNanoCpus(), r.limitMemoryBytes(), SpecValidation.nanoCpus(cpus),
-                    r.reserveMemoryBytes()));
+            return resources(new Resources(r.nanoCpus(), r.memory(), SpecValidation.nanoCpus(cpus),
+                    r.reserveMemory()));
         }
 
         /**
@@ -1162,7 +1356,7 @@ public final class ServiceSpec {
          */
         public Builder reserveMemory(long bytes) {
             Resources r = current();
-            return resources(new Resources(r.limitNanoCpus(), r.limitMemoryBytes(), r.reserveNanoCpus(), bytes));
+            return resources(new Resources(r.nanoCpus(), r.memory(), r.reserveNanoCpus(), bytes));
         }
 
         /** The memory reservation in CLI units, such as {@code 32m}. */
@@ -1170,30 +1364,59 @@ public final class ServiceSpec {
             return reserveMemory(ByteSize.parse(size));
         }
 
-        /** The restart policy; null for the daemon's. */
+        /**
+         * The restart policy ({@code --restart-*}).
+         *
+         * @return this builder
+         * @throws IllegalArgumentException when null
+         */
         public Builder restartPolicy(Restart policy) {
-            restartPolicy = policy;
+            restartPolicy = SpecValidation.notNull(policy, "restart policy");
             return change(Part.RESTART);
         }
 
-        /** How updates roll out; null for the daemon's defaults. */
+        /** Leaves the restart policy to the daemon ({@code any}, after 5 s). */
+        public Builder clearRestartPolicy() {
+            restartPolicy = null;
+            return change(Part.RESTART);
+        }
+
+        /**
+         * How updates roll out ({@code --update-*}).
+         *
+         * @return this builder
+         * @throws IllegalArgumentException when null
+         */
         public Builder updateConfig(Rollout rollout) {
-            updateConfig = rollout;
+            updateConfig = SpecValidation.notNull(rollout, "update config");
+            return change(Part.UPDATE);
+        }
+
+        /** Leaves how updates roll out to the daemon's defaults. */
+        public Builder clearUpdateConfig() {
+            updateConfig = null;
             return change(Part.UPDATE);
         }
 
         /**
-         * How rollbacks roll out; null for the daemon's defaults.
+         * How rollbacks roll out ({@code --rollback-*}).
          *
          * @return this builder
-         * @throws IllegalArgumentException when its failure action is {@code rollback}
+         * @throws IllegalArgumentException when null or its failure action is {@link Rollout.FailureAction#ROLLBACK}
          */
         public Builder rollbackConfig(Rollout rollout) {
-            if (rollout != null && "rollback".equals(rollout.failureAction())) {
+            SpecValidation.notNull(rollout, "rollback config");
+            if (rollout.failureAction() == Rollout.FailureAction.ROLLBACK) {
                 throw new IllegalArgumentException(
                         "a rollback's failure action can be continue or pause, not rollback");
             }
             rollbackConfig = rollout;
+            return change(Part.ROLLBACK);
+        }
+
+        /** Leaves how rollbacks roll out to the daemon's defaults. */
+        public Builder clearRollbackConfig() {
+            rollbackConfig = null;
             return change(Part.ROLLBACK);
         }
 

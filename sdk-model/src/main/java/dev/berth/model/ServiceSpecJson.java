@@ -251,18 +251,21 @@ final class ServiceSpecJson {
     // ---- ports -------------------------------------------------------------------------------------------------
 
     static ServiceSpec.Port readPort(Map<String, Object> m) {
+        String protocol = string(m, "Protocol");
+        String mode = string(m, "PublishMode");
         return new ServiceSpec.Port((int) number(m, "TargetPort", 0), (int) number(m, "PublishedPort", 0),
-                string(m, "Protocol"), string(m, "PublishMode"));
+                protocol == null ? null : ServiceSpec.Port.Protocol.of(protocol),
+                mode == null ? null : ServiceSpec.Port.PublishMode.of(mode));
     }
 
     static Map<String, Object> writePort(ServiceSpec.Port p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("Protocol", p.protocol());
+        m.put("Protocol", p.protocol().value());
         m.put("TargetPort", (long) p.target());
         if (p.published() != 0) {
             m.put("PublishedPort", (long) p.published());
         }
-        m.put("PublishMode", p.mode());
+        m.put("PublishMode", p.mode().value());
         return m;
     }
 

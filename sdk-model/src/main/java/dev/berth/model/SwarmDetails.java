@@ -16,16 +16,14 @@ import java.util.Map;
  * SwarmDetails s = docker.swarm().inspect();
  * s.id();                          // "rzsvd6mdmq8r1bsoq8qgcdafs"
  * s.version().index();             // 10
- * s.spec().get("Orchestration");   // {TaskHistoryRetentionLimit=5}
+ * s.spec().orchestration();       // Orchestration[taskHistoryRetentionLimit=5, extras={}]
  * }</pre>
  *
  * @param id the swarm's id
  * @param version the version to name in {@code update}
  * @param createdAt when the swarm was created, as RFC 3339 with nanoseconds
  * @param updatedAt when the swarm was last changed
- * @param spec the swarm's settings ({@code SwarmSpec}: {@code Name}, {@code Labels}, {@code Orchestration},
- *        {@code Raft}, {@code Dispatcher}, {@code CAConfig}, {@code EncryptionConfig}, {@code TaskDefaults}), as the
- *        daemon sent them; change a copy and pass it to {@code update}
+ * @param spec the swarm's settings: labels, task history, Raft, dispatcher, CA, autolock, task defaults
  * @param joinTokens the worker and manager join tokens
  * @param extras every field this record does not model, as the daemon sent it
  */
@@ -35,12 +33,11 @@ public record SwarmDetails(
         @JsonProperty("Version") ObjectVersion version,
         @JsonProperty("CreatedAt") String createdAt,
         @JsonProperty("UpdatedAt") String updatedAt,
-        @JsonProperty("Spec") Map<String, Object> spec,
+        @JsonProperty("Spec") SwarmSpec spec,
         @JsonProperty("JoinTokens") JoinTokens joinTokens,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public SwarmDetails {
-        spec = Copies.copy(spec);
         extras = Copies.copy(extras);
     }
 

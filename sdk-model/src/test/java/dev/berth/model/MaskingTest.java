@@ -100,10 +100,10 @@ class MaskingTest {
                 + "\"MODE=prod\",\"DB_PASSWORD=hunter2\"]}}}";
         ServiceDetails s = MAPPER.readValue("{\"ID\":\"s1\",\"Spec\":" + spec + ",\"PreviousSpec\":"
                 + spec.replace("hunter2", "s3cr3t") + "}", ServiceDetails.class);
-        assertMasked(s, "Env=[MODE=prod, DB_PASSWORD=***]");
+        assertMasked(s, "env=[MODE=prod, DB_PASSWORD=***]");
         TaskDetails t = MAPPER.readValue("{\"ID\":\"t1\",\"Spec\":{\"ContainerSpec\":{\"Env\":[\"API_TOKEN=tok-9\"]}},"
                 + "\"Labels\":{\"x.secret\":\"s3cr3t\"}}", TaskDetails.class);
-        assertMasked(t, "Env=[API_TOKEN=***]", "labels={x.secret=***}");
+        assertMasked(t, "env=[API_TOKEN=***]", "labels={x.secret=***}");
     }
 
     @Test
@@ -118,7 +118,7 @@ class MaskingTest {
         SwarmDetails s = MAPPER.readValue("{\"ID\":\"w\",\"Spec\":{\"CAConfig\":{\"SigningCACert\":\"cert\","
                 + "\"SigningCAKey\":\"ca-key-pem\"}},\"JoinTokens\":{\"Worker\":\"SWMTKN-1-a-tok-9\"}}",
                 SwarmDetails.class);
-        assertMasked(s, "SigningCAKey=***", "SigningCACert=cert", "worker=SWMTKN-1-***");
+        assertMasked(s, "signingCaKey=***", "signingCaCert=cert", "worker=SWMTKN-1-***");
     }
 
     @Test

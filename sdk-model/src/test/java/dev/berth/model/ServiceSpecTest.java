@@ -34,27 +34,27 @@ class ServiceSpecTest {
     @Test
     void minimalSpecWritesOnlyTheImage() throws Exception {
         assertEquals("{\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"demo/busybox:1\"}}}",
-                json(ServiceSpec.builder("demo/busybox:1").build().toJson()));
+                json(ServiceSpec.builder("demo/busybox:1").build()));
     }
 
     @Test
     void fullSpecWritesTheExactApiBody() throws Exception {
         ServiceSpec spec = ServiceSpec.builder("demo/busybox:1")
                 .name("web").label("team", "infra")
-                .command("sh", "-c").args("httpd -f -p 80")
+                .entrypoint("sh", "-c").cmd("httpd -f -p 80")
                 .env("MODE", "prod").env("A=b=c").containerLabel("c", "1")
-                .bind(Path.of("/srv/www"), "/www", true).volume("data", "/data", false)
+                .bind(Path.of("/srv/www"), "/www", AccessMode.READ_ONLY).volume("data", "/data")
                 .mount(Mount.tmpfs("/run", 1024 * 1024))
                 .secret("sid", "db-password", "db-password")
                 .config("cid", "app.conf", "/etc/app.conf")
-                .limitCpus(0.5).limitMemory("64m").reserveMemory("32m")
+                .cpus(0.5).memory("64m").reserveMemory("32m")
                 .restartPolicy(Restart.onFailure(3).withDelay(Duration.ofSeconds(2)))
                 .network("backend")
                 .replicas(3)
-                .updateConfig(Rollout.parallelism(2).withDelay(Duration.ofSeconds(10)).withFailureAction("rollback")
-                        .withOrder("start-first"))
-                .rollbackConfig(Rollout.parallelism(0).withFailureAction("pause"))
-                .publish(8080, 80).publish(Port.host(0, 53).withProtocol("udp"))
+                .updateConfig(Rollout.parallelism(2).withDelay(Duration.ofSeconds(10))
+                        .withFailureAction(Rollout.FailureAction.ROLLBACK).withOrder(Rollout.Order.START_FIRST))
+                .rollbackConfig(Rollout.parallelism(0).withFailureAction(Rollout.FailureAction.PAUSE))
+                .publish(8080, 80).publish(Port.host(0, 53).withProtocol(Port.Protocol.UDP))
                 .build();
         String expected = "{\"Name\":\"web\",\"Labels\":{\"team\":\"infra\"},"
                 + "\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"demo/busybox:1\",\"Labels\":{\"c\":\"1\"},"
@@ -77,6 +77,7 @@ class ServiceSpecTest {
                 + "\"EndpointSpec\":{\"Ports\":[{\"Protocol\":\"tcp\",\"TargetPort\":80,\"PublishedPort\":8080,"
                 + "\"PublishMode\":\"ingress\"},{\"Protocol\":\"udp\",\"TargetPort\":53,\"PublishMode\":\"host\"}]}}";
         assertEquals(expected, json(spec.toJson()));
+        assertEquals(expected, json(spec), "Jackson writes a spec as its body");
     }
 
     @Test
@@ -112,10 +113,11 @@ class ServiceSpecTest {
         assertEquals(json(daemon), json(spec.toBuilder().build().toJson()));
         assertEquals("web", spec.name().orElseThrow());
         assertEquals(3, spec.replicas().getAsLong());
-        assertEquals(List.of("sleep", "3600"), spec.command());
+        assertEquals(List.of("sleep", "3600"), spec.entrypoint());
+        assertEquals(List.of(), spec.cmd());
         assertEquals(Map.of("A", "1", "PASSWORD", "hunter2"), spec.env());
         assertEquals(List.of(Mount.volume("data", "/data", false)), spec.mounts(), "the npipe mount is not typed");
-        assertEquals(List.of(new Port(80, 30001, "tcp", "ingress")), spec.ports());
+        assertEquals(List.of(new Port(80, 30001, Port.Protocol.TCP, Port.PublishMode.INGRESS)), spec.ports());
         assertEquals(Restart.any(), spec.restartPolicy().orElseThrow());
         assertTrue(spec.configs().isEmpty(), "a runtime config is not a file");
     }
@@ -138,7 +140,8 @@ class ServiceSpecTest {
 
     @Test
     void changedListsKeepWhatBerthCannotModel() throws Exception {
-        ServiceSpec spec = ServiceSpec.fromJson(map(DAEMON_SPEC)).toBuilder().volume("logs", "/logs", true).build();
+        ServiceSpec spec = ServiceSpec.fromJson(map(DAEMON_SPEC)).toBuilder()
+                .volume("logs", "/logs", AccessMode.READ_ONLY).build();
         @SuppressWarnings("unchecked")
         Map<String, Object> c = (Map<String, Object>) ((Map<String, Object>) spec.toJson().get("TaskTemplate"))
                 .get("ContainerSpec");
@@ -167,7 +170,7 @@ class ServiceSpecTest {
     @Test
     void toStringIsReadableAndMasksSecrets() {
         String s = ServiceSpec.builder("img").name("web").replicas(3).env("MODE", "prod").env("DB_PASSWORD", "x1")
-                .publish(8080, 80).limitCpus(0.5).limitMemory("64m")
+                .publish(8080, 80).cpus(0.5).memory("64m")
                 .secret(FileReference.of("sid", "db", "db")).build().toString();
         assertEquals("ServiceSpec[name=web, image=img, replicas=3, env=[MODE=prod, DB_PASSWORD=***], "
                 + "ports=[8080:80/tcp (ingress)], resources=limits cpus=0.5 memory=64m, secrets=[db -> db (0444)]]",
@@ -181,18 +184,22 @@ class ServiceSpecTest {
         assertThrows(IllegalArgumentException.class, () -> b.name("-lead"));
         assertThrows(IllegalArgumentException.class, () -> b.replicas(-1));
         assertThrows(IllegalArgumentException.class, () -> b.publish(70000, 80));
-        assertThrows(IllegalArgumentException.class, () -> Port.ingress(80, 80).withProtocol("icmp"));
-        assertThrows(IllegalArgumentException.class, () -> b.limitMemory("1m"));
-        assertThrows(IllegalArgumentException.class, () -> new Restart("sometimes", null, 0));
-        assertThrows(IllegalArgumentException.class, () -> Rollout.parallelism(1).withOrder("random"));
+        assertThrows(IllegalArgumentException.class, () -> Port.Protocol.of("icmp"));
+        assertThrows(IllegalArgumentException.class, () -> b.memory("1m"));
+        assertThrows(IllegalArgumentException.class, () -> Restart.Condition.of("sometimes"));
+        assertThrows(IllegalArgumentException.class, () -> new Restart(null, null, 0));
+        assertThrows(IllegalArgumentException.class, () -> Rollout.Order.of("random"));
         assertThrows(IllegalArgumentException.class,
-                () -> b.rollbackConfig(Rollout.parallelism(1).withFailureAction("rollback")));
+                () -> b.rollbackConfig(Rollout.parallelism(1).withFailureAction(Rollout.FailureAction.ROLLBACK)));
+        assertThrows(IllegalArgumentException.class, () -> b.restartPolicy(null));
+        assertThrows(IllegalArgumentException.class, () -> b.resources(null));
+        assertThrows(IllegalArgumentException.class, () -> b.bind(Path.of("/srv"), "/srv", null));
         assertThrows(IllegalArgumentException.class, () -> b.secret("", "n", "f"));
         assertThrows(IllegalArgumentException.class, () -> b.env("A"));
         b.publish(8080, 80);
         assertThrows(IllegalArgumentException.class, () -> b.publish(8080, 81));
-        b.volume("data", "/data", false);
-        assertThrows(IllegalArgumentException.class, () -> b.volume("other", "/data", false));
+        b.volume("data", "/data");
+        assertThrows(IllegalArgumentException.class, () -> b.volume("other", "/data"));
     }
 
     @Test
@@ -207,11 +214,79 @@ class ServiceSpecTest {
         assertEquals(18, d.versionIndex());
         assertEquals("web", d.name());
         assertEquals(3, d.spec().replicas().getAsLong());
-        assertEquals("old", d.previousSpec().orElseThrow().image());
+        assertEquals("old", d.previousSpec().image());
+        assertEquals(ServiceDetails.EndpointMode.VIP, d.endpoint().spec().mode());
         assertEquals(30001, d.endpoint().ports().get(0).published());
         assertEquals("completed", d.updateStatus().state());
         assertEquals(Map.of("x", 1), d.extras().get("JobStatus"));
         assertTrue(json(d).contains("\"JobStatus\":{\"x\":1}"), "extras round-trip");
+    }
+
+    @Test
+    void ttyAndItsRemoval() {
+        ServiceSpec tty = ServiceSpec.builder("img").tty().build();
+        assertTrue(tty.tty());
+        assertEquals(Boolean.TRUE, container(tty).get("TTY"));
+        ServiceSpec off = tty.toBuilder().noTty().build();
+        assertFalse(off.tty());
+        assertFalse(container(off).containsKey("TTY"));
+    }
+
+    @Test
+    void policiesAreClearedByName() {
+        ServiceSpec set = ServiceSpec.builder("img").restartPolicy(Restart.none())
+                .updateConfig(Rollout.parallelism(1)).rollbackConfig(Rollout.parallelism(1)).build();
+        assertEquals("none", task(set).get("RestartPolicy") instanceof Map<?, ?> m ? m.get("Condition") : null);
+        ServiceSpec cleared = set.toBuilder().clearRestartPolicy().clearUpdateConfig().clearRollbackConfig().build();
+        assertTrue(cleared.restartPolicy().isEmpty());
+        assertFalse(task(cleared).containsKey("RestartPolicy"));
+        assertFalse(cleared.toJson().containsKey("UpdateConfig"));
+        assertFalse(cleared.toJson().containsKey("RollbackConfig"));
+    }
+
+    @Test
+    void enumsReadTheDaemonsSpelling() throws Exception {
+        ServiceSpec spec = ServiceSpec.fromJson(map("""
+                {"TaskTemplate":{"ContainerSpec":{"Image":"img"},
+                                 "RestartPolicy":{"Condition":"on-failure","MaxAttempts":2}},
+                 "UpdateConfig":{"Parallelism":1,"FailureAction":"continue","Order":"start-first"},
+                 "EndpointSpec":{"Ports":[{"Protocol":"sctp","TargetPort":9,"PublishMode":"host"}]}}"""));
+        assertEquals(Restart.Condition.ON_FAILURE, spec.restartPolicy().orElseThrow().condition());
+        assertEquals(Rollout.FailureAction.CONTINUE, spec.updateConfig().orElseThrow().failureAction());
+        assertEquals(Rollout.Order.START_FIRST, spec.updateConfig().orElseThrow().order());
+        assertEquals(new Port(9, 0, Port.Protocol.SCTP, Port.PublishMode.HOST), spec.ports().get(0));
+        assertEquals("\"sctp\"", json(Port.Protocol.SCTP));
+        assertEquals(Port.PublishMode.HOST, MAPPER.readValue("\"host\"", Port.PublishMode.class));
+    }
+
+    /** What engine 28 (API 1.52 and later) sends for a service with a memory and a swap limit. */
+    private static final String SWAP_SPEC = """
+            {"Name":"web","TaskTemplate":{"ContainerSpec":{"Image":"img"},
+             "Resources":{"Limits":{"NanoCPUs":500000000,"MemoryBytes":104857600},"Reservations":{},
+                          "SwapBytes":209715200,"MemorySwappiness":10}}}""";
+
+    @Test
+    void removingTheMemoryLimitRemovesTheSwapLimitTheDaemonWouldRefuseWithoutIt() throws Exception {
+        for (ServiceSpec noMemory : List.of(
+                ServiceSpec.fromJson(map(SWAP_SPEC)).toBuilder().memory(0).build(),
+                ServiceSpec.fromJson(map(SWAP_SPEC)).toBuilder().resources(ServiceSpec.Resources.NONE).build())) {
+            Map<?, ?> resources = (Map<?, ?>) task(noMemory).get("Resources");
+            assertFalse(resources.containsKey("SwapBytes"), "no swap limit without a memory limit: " + resources);
+            assertEquals(10L, resources.get("MemorySwappiness"), "swappiness needs no memory limit");
+        }
+        Map<?, ?> kept = (Map<?, ?>) task(ServiceSpec.fromJson(map(SWAP_SPEC)).toBuilder().cpus(1).build())
+                .get("Resources");
+        assertEquals(209715200L, kept.get("SwapBytes"), "with the memory limit kept, so is the swap limit");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> task(ServiceSpec spec) {
+        return (Map<String, Object>) spec.toJson().get("TaskTemplate");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> container(ServiceSpec spec) {
+        return (Map<String, Object>) task(spec).get("ContainerSpec");
     }
 
     @Test
