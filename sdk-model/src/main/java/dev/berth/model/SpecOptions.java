@@ -648,6 +648,9 @@ final class SpecOptions {
         }
         String key = s.substring(0, eq);
         String value = s.substring(eq + 1);
+        if (key.equals("seccomp") && value.startsWith("{")) {
+            return "seccomp=" + Json.compact(value); // the profile already read: what toArgs writes back
+        }
         if (key.equals("seccomp") && !value.equals("unconfined") && !value.equals("builtin")) {
             try {
                 String json = Files.readString(Path.of(value));
