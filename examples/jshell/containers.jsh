@@ -10,7 +10,7 @@ var image = System.getenv().getOrDefault("BERTH_TEST_IMAGE", "busybox");
 var c = docker.containers();
 
 // docker run -d --init --label dev.berth.example=jshell-containers IMAGE sh -c '...'
-var box = c.run(ContainerSpec.builder(image).label("dev.berth.example", "jshell-containers").init(true)
+var box = c.run(ContainerSpec.builder(image).label("dev.berth.example", "jshell-containers").init()
         .cmd("sh", "-c", "echo hello from the container log; exec sleep 60").build());
 System.out.println("run: running=" + box.state().running());
 

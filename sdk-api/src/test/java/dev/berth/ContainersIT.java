@@ -110,7 +110,7 @@ class ContainersIT {
     @Test
     void publishAllPicksARandomPortThatAnswers() throws Exception {
         ContainerDetails web = containers.run(spec("httpd", "-f", "-p", "80", "-h", "/var/www").expose(80)
-                .publishAll(true).build());
+                .publishAll().build());
         int port = web.hostPort(80).orElseThrow();
         assertTrue(port > 0);
         assertTrue(http(port).contains("berth"));
@@ -129,7 +129,7 @@ class ContainersIT {
     void runAttachedWithAutoRemoveReturnsTheOutputAndLeavesNothing() {
         String name = "berth-rm-" + RUN;
         ProcessResult r = containers.runAndWait(spec("sh", "-c", "echo out; echo err >&2; exit 7").name(name)
-                .autoRemove(true).build());
+                .autoRemove().build());
         if (TestEngine.isPodman()) {
             // Podman before 4.6 answers wait?condition=removed (what --rm waits for) with StatusCode 0 (podman#18889)
             assertTrue(r.exitCode() == 7 || r.exitCode() == 0, "Podman's exit code after --rm: " + r.exitCode());

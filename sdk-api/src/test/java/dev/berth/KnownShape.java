@@ -6,18 +6,8 @@ final class KnownShape {
     }
 
     static final String[] FLAGS = {
-        "ContainerSpec$Builder.autoRemove(boolean)",
-        "ContainerSpec$Builder.bind(Path,String,boolean)",
-        "ContainerSpec$Builder.init(boolean)",
-        "ContainerSpec$Builder.openStdin(boolean)",
-        "ContainerSpec$Builder.privileged(boolean)",
-        "ContainerSpec$Builder.publishAll(boolean)",
-        "ContainerSpec$Builder.readOnlyRootfs(boolean)",
-        "ContainerSpec$Builder.tty(boolean)",
         "DockerHost.effectivePort(boolean)",
         "FrameReader.of(InputStream,boolean,String)",
-        "Mount.bind(Path,String,boolean)",
-        "Mount.volume(String,String,boolean)",
     };
 
     static final String[] UNTYPED = {

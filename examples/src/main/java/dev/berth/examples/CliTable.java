@@ -78,9 +78,9 @@ final class CliTable {
         c.inspect(CTR);
         i.inspect(IMAGE);
         c.logs(CTR).follow().tail(10).timestamps().lines();
-        c.run(ContainerSpec.builder(IMG).name(N).publish("8080:80").publishAll(true).volume("/h:/c").cmd(CMD).build());
+        c.run(ContainerSpec.builder(IMG).name(N).publish("8080:80").publishAll().volume("/h:/c").cmd(CMD).build());
         ContainerSpec.builder(IMG).memory("64m").cpus(0.5).pidsLimit(100);
-        c.runAndWait(ContainerSpec.builder(IMG).autoRemove(true).cmd(CMD).build());
+        c.runAndWait(ContainerSpec.builder(IMG).autoRemove().cmd(CMD).build());
         c.restart(CTR);
         c.stop(CTR, StopOptions.defaults().withTimeout(Duration.ofSeconds(30)).withSignal("SIGINT"));
         c.exec(CTR, "ls", "/");

@@ -111,7 +111,7 @@ public final class RollingDeploy {
         String name = app + "-v" + version + "-" + slot + "-" + UUID.randomUUID().toString().substring(0, 4);
         ContainerDetails c = containers.run(ContainerSpec.builder(image).name(name)
                 .labels(Map.of("dev.berth.example", "rolling-deploy", "app", app, "version", "" + version))
-                .init(true).publish("127.0.0.1::80").cmd("sh", "-c", "mkdir -p /www && exec httpd -f -p 80 -h /www")
+                .init().publish("127.0.0.1::80").cmd("sh", "-c", "mkdir -p /www && exec httpd -f -p 80 -h /www")
                 .healthcheck(Healthcheck.cmd("wget", "-q", "-O-", "http://localhost/")
                         .withInterval(Duration.ofMillis(500)).withTimeout(Duration.ofSeconds(2)).withRetries(3))
                 .build());

@@ -81,7 +81,7 @@ public final class SeedTour {
                 step("import", base + " from a " + mb(Files.size(tar)) + " rootfs tar of " + image + " -> " + baseId);
                 docker.volumes().create(VolumeSpec.named(volume).label(LABEL, "seed-tour"));
                 ContainerDetails web = c.run(ContainerSpec.builder(base).name("seed-tour-web-" + run)
-                        .label(LABEL, "seed-tour").init(true)                // --init: SIGTERM stops httpd at once
+                        .label(LABEL, "seed-tour").init()                // --init: SIGTERM stops httpd at once
                         .publish("127.0.0.1::80").namedVolume(volume, "/data")
                         .cmd("sh", "-c", "mkdir -p /www && echo seed-tour > /www/index.html && date >> /data/boot.log"
                                 + " && echo web up && exec httpd -f -p 80 -h /www").build());
@@ -120,7 +120,7 @@ public final class SeedTour {
                 step("export", web.shortName() + " -> " + mb(Files.size(tar)) + " tar");
                 i.importTar(tar, ImportOptions.of(again).withChanges("ENV PATH=/bin")
                         .withMessage("re-imported by the seed tour"));
-                String page = c.runAndWait(ContainerSpec.builder(again).autoRemove(true).label(LABEL, "seed-tour")
+                String page = c.runAndWait(ContainerSpec.builder(again).autoRemove().label(LABEL, "seed-tour")
                         .cmd("cat", "/www/index.html").build()).stdout().trim();
                 step("import", again + ", its /www/index.html says " + page);
             } finally {

@@ -51,7 +51,7 @@ public final class VolumeBackup {
             Containers c = docker.containers();
             try {
                 docker.volumes().create(VolumeSpec.named(source).labels(labels));
-                c.runAndWait(ContainerSpec.builder(image).labels(labels).autoRemove(true).namedVolume(source, "/data")
+                c.runAndWait(ContainerSpec.builder(image).labels(labels).autoRemove().namedVolume(source, "/data")
                         .cmd("sh", "-c", "cd /data && mkdir -p logs private && echo hello > greeting.txt"
                                 + " && ln -s greeting.txt link && chmod 700 private && chown 65534 private"
                                 + " && for i in $(seq 1 " + files + "); do seq 1 $((i * 100)) > logs/part-$i.log; done")
@@ -93,7 +93,7 @@ public final class VolumeBackup {
 
     /** Every entry of the volume with its type, mode and owner, and every file's checksum. */
     private static String listing(Containers c, String image, Map<String, String> labels, String volume) {
-        ProcessResult r = c.runAndWait(ContainerSpec.builder(image).labels(labels).autoRemove(true)
+        ProcessResult r = c.runAndWait(ContainerSpec.builder(image).labels(labels).autoRemove()
                 .namedVolume(volume, "/data").cmd("sh", "-c", "cd /data"
                         + " && find . | sort | xargs stat -c '%F %a %u:%g %n' && find . -type f | sort | xargs md5sum")
                 .build());

@@ -320,7 +320,7 @@ class ExamplesIT {
     private static String startPrinter(String name, String label, String script) {
         String[] kv = label.split("=", 2);
         return docker.containers().run(ContainerSpec.builder(image).name(name).label(LABEL, "it").label(kv[0], kv[1])
-                .init(true).cmd("sh", "-c", script + "; exec sleep 60").build()).id();
+                .init().cmd("sh", "-c", script + "; exec sleep 60").build()).id();
     }
 
     private static void assertLine(String output, String regex) {

@@ -1,9 +1,20 @@
 package dev.berth.model;
 
-/** How a mount is seen from inside a container: writable or not (the {@code ro} of {@code -v} and {@code --mount}). */
+/**
+ * Whether a container may write to a mount: {@code -v /src:/dst:ro} or {@code --mount ...,readonly}.
+ *
+ * <pre>{@code
+ * ContainerSpec.builder("demo/busybox:1").bind(Path.of("/srv/www"), "/www", AccessMode.READ_ONLY).build();
+ * }</pre>
+ */
 public enum AccessMode {
-    /** The container may write to it (the default). */
+    /** The container may write (the default). */
     READ_WRITE,
-    /** The container sees it read-only ({@code :ro}, {@code readonly}). */
-    READ_ONLY
+    /** The container sees the mount read-only ({@code ro}). */
+    READ_ONLY;
+
+    /** {@return whether this is {@link #READ_ONLY}} */
+    boolean readOnly() {
+        return this == READ_ONLY;
+    }
 }

@@ -5,39 +5,38 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.StringJoiner;
 
 /**
- * What {@code docker run} is told: the image, the command, and the options users set most (ports, mounts, limits,
- * restart, health). Immutable; made with {@link #builder(String)}, changed with {@link #toBuilder()}. Every builder
- * method checks its argument at once, so a typo in a port or a size fails where it is written, before any call to
- * the daemon.
+ * What {@code docker run} is told: the image, the command, and every option of {@code docker run} /
+ * {@code docker create} (CLI 28) that reaches the Engine API. Immutable; made with {@link #builder(String)}, read from
+ * a command line with {@link #parse(String)} or {@link #fromArgs(List)}, written back with {@link #toArgs()}, changed
+ * with {@link #toBuilder()}. Every option is declared once, in a table ({@code SpecOptions}): its flags, how its CLI
+ * text is read and checked, how it is written back, and where it goes in the create body. The typed builder methods
+ * ({@link Builder#memory(String)}, {@link Builder#publish(String)}, ...) and the generic
+ * {@link Builder#option(String, String)} all go through it, so a bad value fails where it is written, with a message
+ * naming the flag and the value.
  *
  * <pre>{@code
- * import static dev.berth.model.ContainerSpec.READ_ONLY;
- *
  * ContainerSpec web = ContainerSpec.builder("demo/busybox:1")
  *         .name("web").cmd("httpd", "-f", "-p", "80")
- *         .publish(8080, 80).bind(Path.of("/srv/www"), "/www", READ_ONLY)
+ *         .publish(8080, 80).bind(Path.of("/srv/www"), "/www", AccessMode.READ_ONLY)
  *         .env("MODE", "prod").memory("64m").restartPolicy(RestartPolicy.unlessStopped())
+ *         .option("--shm-size", "1g").option("--ulimit", "nofile=65536")
  *         .build();
+ * ContainerSpec same = ContainerSpec.parse("run -d --name web -p 8080:80 --shm-size 1g demo/busybox:1 httpd -f");
  * web.toCreateBody();   // the JSON body of POST /containers/create
  * web.name();           // Optional[web]: sent as the ?name= query parameter
  * }</pre>
- *
- * <p>The body is written for Engine API 1.41 (Docker 20.10) and later: it holds no field 1.41 lacks.
  */
 public final class ContainerSpec {
-    /** For {@link Builder#bind(Path, String, boolean)}: the container sees the mount read-only. */
-    public static final boolean READ_ONLY = true;
-    /** For {@link Builder#bind(Path, String, boolean)}: the container may write to the mount. */
-    public static final boolean READ_WRITE = false;
-
     /** Every setting; a frozen copy that nothing changes. */
     private final SpecSettings settings;
 
@@ -61,11 +60,72 @@ public final class ContainerSpec {
     }
 
     /**
-     * A builder holding everything this spec holds, to derive a changed copy.
+     * Reads a {@code docker run} or {@code docker create} command line as the CLI does, quoted as a shell would
+     * quote it ({@code '...'}, {@code "..."}, backslashes; nothing is expanded). {@code docker}, {@code container}
+     * and {@code run}/{@code create} in front are optional. {@code -e NAME} takes the value from this process's
+     * environment, as the CLI does; {@code --env-file}, {@code --label-file} and {@code seccomp=FILE} are read now.
      *
      * <pre>{@code
-     * ContainerSpec web2 = web.toBuilder().name("web2").publish(8081, 80).build();
+     * ContainerSpec spec = ContainerSpec.parse("run -d --name web -p 8080:80 -e 'GREETING=hello world' nginx");
+     * docker.containers().run(spec);
      * }</pre>
+     *
+     * @param commandLine the line
+     * @return the spec
+     * @throws IllegalArgumentException naming the flag and the value when the CLI would reject the line, or naming an
+     *         unknown flag and the closest known one
+     */
+    public static ContainerSpec parse(String commandLine) {
+        return fromArgs(SpecArgs.tokens(SpecValidation.notNull(commandLine, "command line")));
+    }
+
+    /**
+     * Reads {@code docker run} arguments, already split, as the CLI does: long and short flags,
+     * {@code --flag=value}, clustered short flags ({@code -dit}), repeated flags, {@code --} before the image, the
+     * command and its arguments after the image.
+     *
+     * <pre>{@code
+     * ContainerSpec.fromArgs(List.of("-dit", "--name", "web", "busybox", "sh"));
+     * }</pre>
+     *
+     * @param args the arguments, with or without {@code docker run} in front
+     * @return the spec
+     * @throws IllegalArgumentException when the CLI would reject them
+     */
+    public static ContainerSpec fromArgs(List<String> args) {
+        return new ContainerSpec(SpecArgs.read(SpecValidation.strings("args", args)).frozenCopy());
+    }
+
+    /**
+     * The arguments of {@code docker run} that make the same container: {@code fromArgs(spec.toArgs())} equals
+     * {@code spec}.
+     *
+     * <pre>{@code
+     * ContainerSpec.builder("demo/busybox:1").name("web").publish(8080, 80).build().toArgs();
+     * // [--name=web, --publish=8080:80, demo/busybox:1]
+     * }</pre>
+     *
+     * @return the arguments after {@code docker run}
+     * @throws IllegalStateException when the spec holds raw body values or a multi-word entrypoint, which have no
+     *         command-line form
+     */
+    public List<String> toArgs() {
+        return List.copyOf(SpecArgs.write(settings));
+    }
+
+    /**
+     * {@link #toArgs()} as one {@code docker run ...} line, quoted for a POSIX shell.
+     *
+     * @return such as {@code docker run --name=web 'demo/busybox:1' sh -c 'echo hi'}
+     */
+    public String toCommandLine() {
+        StringJoiner j = new StringJoiner(" ", "docker run ", "");
+        toArgs().forEach(a -> j.add(SpecArgs.quote(a)));
+        return j.toString();
+    }
+
+    /**
+     * A builder holding everything this spec holds, to derive a changed copy.
      *
      * @return a new builder; changing it leaves this spec alone
      */
@@ -80,12 +140,39 @@ public final class ContainerSpec {
         return settings.image;
     }
 
-    /**
-     * {@return the container name ({@code --name}) without a leading {@code /}, or empty for one the daemon makes
-     * up} It goes in the {@code ?name=} query parameter of {@code POST /containers/create}, not in the body.
-     */
+    /** {@return the container name ({@code --name}), sent as the {@code ?name=} query parameter} */
     public Optional<String> name() {
-        return Optional.ofNullable(settings.name);
+        return Optional.ofNullable((String) settings.get("name"));
+    }
+
+    /** {@return the platform ({@code --platform}), sent as the {@code ?platform=} query parameter} */
+    public Optional<String> platform() {
+        return Optional.ofNullable((String) settings.get("platform"));
+    }
+
+    /**
+     * The values of an option as CLI text, in the order given: one for a single-value option, each for a repeated
+     * one, {@code true}/{@code false} for a switch; empty when unset.
+     *
+     * <pre>{@code
+     * ContainerSpec.parse("--ulimit nofile=1024 --shm-size 1g busybox").option("--shm-size");   // [1g]
+     * }</pre>
+     *
+     * @param flag a long or short flag, such as {@code --shm-size} or {@code -m}
+     * @return the values
+     * @throws IllegalArgumentException for an unknown flag
+     */
+    public List<String> option(String flag) {
+        SpecOption o = Builder.known(flag);
+        Object value = settings.get(o.name());
+        if (value == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Object v : o.kind() == SpecOption.Kind.REPEAT ? (List<?>) value : List.of(value)) {
+            out.add(o.kind() == SpecOption.Kind.SWITCH ? v.toString() : o.formatValue(v));
+        }
+        return List.copyOf(out);
     }
 
     /** {@return the command ({@code docker run IMAGE cmd...}); empty for the image's own} */
@@ -94,199 +181,274 @@ public final class ContainerSpec {
     }
 
     /** {@return the entrypoint ({@code --entrypoint}); empty for the image's own, {@code [""]} to clear the image's} */
+    @SuppressWarnings("unchecked")
     public List<String> entrypoint() {
-        return settings.entrypoint;
+        Object v = settings.get("entrypoint");
+        return v == null ? List.of() : (List<String>) v;
     }
 
     /**
-     * {@return the environment variables ({@code -e}), name to value, in the order set} Values are returned as
-     * they are; {@link #toString()} hides secret-looking ones.
+     * {@return the environment ({@code --env-file}, then {@code -e}), name to value, the last value of a name
+     * winning} A name given without a value and not found in the environment is left out.
      */
     public Map<String, String> env() {
-        return settings.env;
+        List<String> entries = new ArrayList<>();
+        for (Object f : settings.all("envFile")) {
+            entries.addAll(((SpecOptions.KeyFile) f).entries());
+        }
+        entries.addAll(settings.all("env"));
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String e : entries) {
+            int eq = e.indexOf('=');
+            if (eq > 0) {
+                env.put(e.substring(0, eq), e.substring(eq + 1));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(env);
     }
 
-    /** {@return the container labels ({@code --label}), key to value} */
+    /** {@return the labels ({@code --label-file}, then {@code -l}), key to value} */
     public Map<String, String> labels() {
-        return settings.labels;
+        List<String> entries = new ArrayList<>();
+        for (Object f : settings.all("labelFile")) {
+            entries.addAll(((SpecOptions.KeyFile) f).entries());
+        }
+        entries.addAll(settings.all("label"));
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String e : entries) {
+            int eq = e.indexOf('=');
+            labels.put(eq < 0 ? e : e.substring(0, eq), eq < 0 ? "" : e.substring(eq + 1));
+        }
+        return java.util.Collections.unmodifiableMap(labels);
     }
 
     /** {@return the working directory ({@code -w}), or empty for the image's} */
     public Optional<String> workingDir() {
-        return Optional.ofNullable(settings.workingDir);
+        return Optional.ofNullable((String) settings.get("workdir"));
     }
 
-    /**
-     * {@return the user the process runs as ({@code -u}): {@code user}, {@code uid}, {@code user:group} or
-     * {@code uid:gid}; empty for the image's}
-     */
+    /** {@return the user ({@code -u}), or empty for the image's} */
     public Optional<String> user() {
-        return Optional.ofNullable(settings.user);
+        return Optional.ofNullable((String) settings.get("user"));
     }
 
     /** {@return the container's host name ({@code -h}), or empty for the container id's prefix} */
     public Optional<String> hostname() {
-        return Optional.ofNullable(settings.hostname);
+        return Optional.ofNullable((String) settings.get("hostname"));
     }
 
     /** {@return whether the container gets a pseudo-terminal ({@code -t}); its output is then one raw stream} */
     public boolean tty() {
-        return settings.tty;
+        return Boolean.TRUE.equals(settings.get("tty"));
     }
 
-    /** {@return whether stdin stays open for a later attach ({@code -i})} */
+    /** {@return whether stdin stays open ({@code -i})} */
     public boolean openStdin() {
-        return settings.openStdin;
+        return Boolean.TRUE.equals(settings.get("interactive"));
     }
 
-    /** {@return the published ports ({@code -p}), in the order given} */
+    /** {@return whether {@code run} leaves the container running in the background ({@code -d})} */
+    public boolean detach() {
+        return Boolean.TRUE.equals(settings.get("detach"));
+    }
+
+    /**
+     * {@return the published ports ({@code -p}), one binding per port; a host port range given for one container
+     * port is left out (see {@link #option(String)} with {@code -p})}
+     */
     public List<PortBinding> publish() {
-        return settings.publish;
+        List<PortBinding> out = new ArrayList<>();
+        for (Object p : settings.all("publish")) {
+            out.addAll(Ports.bindings((String) p));
+        }
+        return List.copyOf(out);
     }
 
     /** {@return whether every exposed port is published on a random host port ({@code -P})} */
     public boolean publishAll() {
-        return settings.publishAll;
+        return Boolean.TRUE.equals(settings.get("publishAll"));
     }
 
-    /**
-     * {@return the ports exposed without publishing ({@code --expose}), as keys such as {@code 9000/tcp}}
-     * Published ports are exposed too, but are not listed here.
-     */
+    /** {@return the ports exposed without publishing ({@code --expose}), as keys such as {@code 9000/tcp}} */
     public List<String> expose() {
-        return settings.expose;
-    }
-
-    /** {@return the binds, volumes and tmpfs mounts ({@code -v}, {@code --tmpfs}), in the order given} */
-    public List<Mount> mounts() {
-        return settings.mounts;
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        for (Object e : settings.all("expose")) {
+            keys.addAll(Ports.exposed((String) e));
+        }
+        return List.copyOf(keys);
     }
 
     /**
-     * {@return the network mode ({@code --network}): {@code bridge}, {@code host}, {@code none},
-     * {@code container:<id>} or a network name; empty for the default bridge}
+     * {@return the {@code -v} and {@code --tmpfs} mounts that {@link Mount} can hold, in the order given} Options
+     * it cannot hold ({@code z}, propagation, tmpfs modes) and {@code --mount} values are in {@link #option(String)}.
      */
+    public List<Mount> mounts() {
+        List<Mount> out = new ArrayList<>();
+        for (String v : settings.<String>all("volume")) {
+            try {
+                out.add(Mount.parseVolume(v));
+            } catch (IllegalArgumentException e) {
+                // not a shape Mount holds
+            }
+        }
+        for (String t : settings.<String>all("tmpfs")) {
+            int colon = t.indexOf(':');
+            long size = 0;
+            boolean ro = false;
+            boolean plain = true;
+            if (colon >= 0) {
+                for (String o : t.substring(colon + 1).split(",")) {
+                    if (o.startsWith("size=")) {
+                        size = ByteSize.parse(o.substring(5));
+                    } else if (o.equals("ro")) {
+                        ro = true;
+                    } else {
+                        plain = false;
+                    }
+                }
+            }
+            if (plain) {
+                out.add(new Mount(Mount.Type.TMPFS, "", colon < 0 ? t : t.substring(0, colon), ro, size));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@return the network mode ({@code --network}, the first one when several), or empty for the default bridge} */
     public Optional<String> network() {
-        return Optional.ofNullable(settings.network);
+        List<String> networks = settings.all("network");
+        return networks.isEmpty() ? Optional.empty() : Optional.of(SpecOptions.firstNetwork(settings));
     }
 
     /** {@return the restart policy ({@code --restart}), or empty for the daemon's default ({@code no})} */
     public Optional<RestartPolicy> restartPolicy() {
-        return Optional.ofNullable(settings.restartPolicy);
+        return Optional.ofNullable((RestartPolicy) settings.get("restart"));
     }
 
     /** {@return whether the daemon removes the container when it exits ({@code --rm})} */
     public boolean autoRemove() {
-        return settings.autoRemove;
+        return Boolean.TRUE.equals(settings.get("rm"));
     }
 
     /** {@return the memory limit ({@code -m}) in bytes, or empty for no limit} */
     public OptionalLong memory() {
-        return settings.memory == 0 ? OptionalLong.empty() : OptionalLong.of(settings.memory);
+        return optionalLong("memory");
     }
 
-    /**
-     * {@return the memory plus swap limit ({@code --memory-swap}) in bytes, -1 for unlimited swap, or empty for
-     * the daemon's default (twice the memory limit)}
-     */
+    /** {@return the memory plus swap limit ({@code --memory-swap}) in bytes, -1 for unlimited swap, or empty} */
     public OptionalLong memorySwap() {
-        return settings.memorySwap == 0 ? OptionalLong.empty() : OptionalLong.of(settings.memorySwap);
+        return optionalLong("memorySwap");
     }
 
-    /** {@return the CPU limit ({@code --cpus}) in billionths of a CPU, as the API takes it, or empty for no limit} */
+    /** {@return the CPU limit ({@code --cpus}) in billionths of a CPU, or empty for no limit} */
     public OptionalLong nanoCpus() {
-        return settings.nanoCpus == 0 ? OptionalLong.empty() : OptionalLong.of(settings.nanoCpus);
+        return optionalLong("cpus");
     }
 
     /** {@return the CPU limit ({@code --cpus}) in CPUs, such as 1.5, or empty for no limit} */
     public OptionalDouble cpus() {
-        return settings.nanoCpus == 0 ? OptionalDouble.empty() : OptionalDouble.of(settings.nanoCpus / 1e9);
+        OptionalLong n = nanoCpus();
+        return n.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(n.getAsLong() / 1e9);
     }
 
     /** {@return the relative CPU weight ({@code --cpu-shares}), or empty for the default (1024)} */
     public OptionalInt cpuShares() {
-        return settings.cpuShares == 0 ? OptionalInt.empty() : OptionalInt.of(settings.cpuShares);
+        OptionalLong n = optionalLong("cpuShares");
+        return n.isEmpty() ? OptionalInt.empty() : OptionalInt.of((int) n.getAsLong());
     }
 
-    /** {@return the process limit ({@code --pids-limit}), -1 or 0 for none, or empty for the daemon's default} */
+    /** {@return the process limit ({@code --pids-limit}), or empty for the daemon's default} */
     public OptionalLong pidsLimit() {
-        return settings.pidsLimit == null ? OptionalLong.empty() : OptionalLong.of(settings.pidsLimit);
+        Object v = settings.get("pidsLimit");
+        return v == null ? OptionalLong.empty() : OptionalLong.of((Long) v);
     }
 
-    /** {@return the health check ({@code --health-*}), or empty for the image's} */
+    private OptionalLong optionalLong(String name) {
+        Object v = settings.get(name);
+        return v == null || (Long) v == 0 ? OptionalLong.empty() : OptionalLong.of((Long) v);
+    }
+
+    /** {@return the health check ({@code --health-*}, {@code --no-healthcheck}), or empty for the image's} */
+    @SuppressWarnings("unchecked")
     public Optional<Healthcheck> healthcheck() {
-        return Optional.ofNullable(settings.healthcheck);
+        List<String> test = Boolean.TRUE.equals(settings.get("noHealthcheck")) ? List.of("NONE")
+                : settings.get("healthCmd") != null ? List.of("CMD-SHELL", (String) settings.get("healthCmd"))
+                : settings.get("healthTest") != null ? (List<String>) settings.get("healthTest") : List.of();
+        Duration interval = nanos("healthInterval");
+        Duration timeout = nanos("healthTimeout");
+        Duration start = nanos("healthStartPeriod");
+        Object retries = settings.get("healthRetries");
+        if (test.isEmpty() && interval.isZero() && timeout.isZero() && start.isZero() && retries == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Healthcheck(test, interval, timeout, start,
+                retries == null ? 0 : (int) (long) (Long) retries));
     }
 
-    /**
-     * {@return the signal that stops the container ({@code --stop-signal}), or empty for the image's (usually
-     * {@code SIGTERM})}
-     */
+    private Duration nanos(String name) {
+        Object v = settings.get(name);
+        return v == null ? Duration.ZERO : Duration.ofNanos((Long) v);
+    }
+
+    /** {@return the signal that stops the container ({@code --stop-signal}), or empty for the image's} */
     public Optional<String> stopSignal() {
-        return Optional.ofNullable(settings.stopSignal);
+        return Optional.ofNullable((String) settings.get("stopSignal"));
     }
 
-    /**
-     * {@return how long a stop waits before killing ({@code --stop-timeout}), in whole seconds, or empty for the
-     * daemon's default (10 s)}
-     */
+    /** {@return how long a stop waits before killing ({@code --stop-timeout}), or empty for the daemon's default} */
     public Optional<Duration> stopTimeout() {
-        return Optional.ofNullable(settings.stopTimeout);
+        Object v = settings.get("stopTimeout");
+        return v == null ? Optional.empty() : Optional.of(Duration.ofSeconds((Long) v));
     }
 
-    /**
-     * {@return whether an init process reaps zombies and forwards signals ({@code --init}), or empty for the
-     * daemon's configured default}
-     */
+    /** {@return whether an init process runs as PID 1 ({@code --init}), or empty for the daemon's default} */
     public Optional<Boolean> init() {
-        return Optional.ofNullable(settings.init);
+        return Optional.ofNullable((Boolean) settings.get("init"));
     }
 
     /** {@return whether the container runs privileged ({@code --privileged})} */
     public boolean privileged() {
-        return settings.privileged;
+        return Boolean.TRUE.equals(settings.get("privileged"));
     }
 
-    /** {@return the capability names added ({@code --cap-add})} */
+    /** {@return the capabilities added ({@code --cap-add}), as the CLI writes them ({@code CAP_NET_ADMIN})} */
     public List<String> capAdd() {
-        return settings.capAdd;
+        return settings.all("capAdd");
     }
 
-    /** {@return the capability names dropped ({@code --cap-drop})} */
+    /** {@return the capabilities dropped ({@code --cap-drop})} */
     public List<String> capDrop() {
-        return settings.capDrop;
+        return settings.all("capDrop");
     }
 
     /** {@return the extra {@code /etc/hosts} entries ({@code --add-host}), as {@code host:ip}} */
     public List<String> extraHosts() {
-        return settings.extraHosts;
+        return settings.all("addHost");
     }
 
-    /** {@return the DNS servers ({@code --dns}), as IP addresses} */
+    /** {@return the DNS servers ({@code --dns})} */
     public List<String> dns() {
-        return settings.dns;
+        return settings.all("dns");
     }
 
     /** {@return whether the root file system is read-only ({@code --read-only})} */
     public boolean readOnlyRootfs() {
-        return settings.readOnlyRootfs;
+        return Boolean.TRUE.equals(settings.get("readOnly"));
     }
 
     // ---- the request body and Object -------------------------------------------------------------------------
 
     /**
-     * The JSON body of {@code POST /containers/create}: the container config with a nested {@code HostConfig}, as
-     * nested {@link LinkedHashMap}s and {@link ArrayList}s with the daemon's field names. Only what was set is
-     * written, so the image's and the daemon's defaults apply to the rest; the exceptions are {@code AttachStdin}
-     * ({@code false}), {@code AttachStdout} and {@code AttachStderr} ({@code true}), which are always written. When
-     * nothing that belongs in {@code HostConfig} is set, {@code HostConfig} is left out altogether. The container
-     * name is not in the body: see {@link #name()}. Each call returns a fresh tree the caller may change.
+     * The JSON body of {@code POST /containers/create}, as the Docker CLI writes it for the same options (only what
+     * is set, plus {@code AttachStdin}/{@code AttachStdout}/{@code AttachStderr} settled as the CLI does), with the
+     * {@link Builder#raw(String, Object) raw} values merged last. The name and platform are not in the body: see
+     * {@link #name()} and {@link #platform()}. Each call returns a fresh tree the caller may change.
      *
      * <pre>{@code
      * ContainerSpec.builder("demo/busybox:1").publish("8080:80").build().toCreateBody();
-     * // {Image=demo/busybox:1, AttachStdin=false, AttachStdout=true, AttachStderr=true,
-     * //  ExposedPorts={80/tcp={}},
-     * //  HostConfig={PortBindings={80/tcp=[{HostIp=, HostPort=8080}]}}}
+     * // {Image=demo/busybox:1, ExposedPorts={80/tcp={}},
+     * //  HostConfig={PortBindings={80/tcp=[{HostIp=, HostPort=8080}]}},
+     * //  AttachStdin=false, AttachStdout=true, AttachStderr=true}
      * }</pre>
      *
      * @return the body as a map
@@ -298,27 +460,24 @@ public final class ContainerSpec {
     /** Specs are equal when every setting is. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ContainerSpec other && settings.values().equals(other.settings.values());
+        return o instanceof ContainerSpec other && settings.identity().equals(other.settings.identity());
     }
 
     @Override
     public int hashCode() {
-        return settings.values().hashCode();
+        return settings.identity().hashCode();
     }
 
     /**
-     * One line for JShell and logs: the settings that are set, sizes in CLI units, and the values of environment
-     * variables and labels whose name contains {@code PASSWORD}, {@code PASSWD}, {@code PASSPHRASE}, {@code SECRET},
-     * {@code TOKEN}, {@code KEY} or {@code CREDENTIAL} (any case) replaced by {@code ***}; in other values, a URL's
-     * password ({@code postgres://app:***@db}) and {@code name=***} items with such names are masked. Every value
-     * Berth prints that carries an environment ({@code ExecOptions}, {@code ServiceSpec}, inspect results) masks the
-     * same way.
+     * One line for JShell and logs: the settings that are set, in CLI units, with the values of environment
+     * variables and labels whose name looks secret ({@code PASSWORD}, {@code SECRET}, {@code TOKEN}, {@code KEY},
+     * ...) replaced by {@code ***}, as {@code dev.berth.model.internal.Masking} masks them everywhere.
      *
      * <pre>{@code
      * ContainerSpec.builder("demo/busybox:1").name("web").cmd("httpd", "-f").publish(8080, 80)
      *         .env("DB_PASSWORD", "hunter2").memory("64m").build().toString();
-     * // "ContainerSpec[image=demo/busybox:1, name=web, cmd=[httpd, -f], env=[DB_PASSWORD=***],
-     * //  publish=[8080:80/tcp], memory=64m]"
+     * // "ContainerSpec[image=demo/busybox:1, cmd=[httpd, -f], name=web, env=[DB_PASSWORD=***],
+     * //  publish=[8080:80], memory=64m]"
      * }</pre>
      */
     @Override
@@ -329,30 +488,99 @@ public final class ContainerSpec {
     // ---- builder ---------------------------------------------------------------------------------------------
 
     /**
-     * Collects the settings of a {@link ContainerSpec}; one method per {@code docker run} option. Each method checks
-     * its argument and throws {@link IllegalArgumentException} naming the bad value; {@link #build()} checks the
-     * rules that involve several settings. Not thread-safe; reusable after {@code build()}.
-     *
-     * <pre>{@code
-     * ContainerSpec spec = ContainerSpec.builder("demo/busybox:1")
-     *         .publish("127.0.0.1:8080:80").volume("data:/data").tmpfs("/run")
-     *         .memory("256m").memorySwap("-1").cpus(1.5).build();
-     * }</pre>
+     * Collects the settings of a {@link ContainerSpec}. Each method checks its argument and throws
+     * {@link IllegalArgumentException} naming the option and the value; {@link #build()} checks the rules that
+     * involve several settings. Every {@code docker run} option is reachable through {@link #option(String, String)}
+     * and {@link #option(String)}; the common ones also have a typed method. Not thread-safe; reusable after
+     * {@code build()}.
      */
     public static final class Builder {
-        /** What {@link #build()} copies; changed by every method. */
         private final SpecSettings settings;
 
         private Builder(SpecSettings settings) {
             this.settings = settings;
         }
 
+        static SpecOption known(String flag) {
+            SpecOption o = SpecOptions.byFlag(SpecValidation.notNull(flag, "flag"));
+            if (o == null) {
+                throw new IllegalArgumentException("unknown flag: " + flag + SpecArgs.closest(flag));
+            }
+            return o;
+        }
+
+        private Builder set(String name, Object value) {
+            settings.set(SpecOptions.byName(name), value);
+            return this;
+        }
+
+        private Builder text(String name, String text) {
+            settings.setText(SpecOptions.byName(name), SpecValidation.notNull(text, name));
+            return this;
+        }
+
         /**
-         * Replaces the image.
+         * Sets any {@code docker run} option by its flag and CLI text, checked as the CLI checks it; a repeatable
+         * option is appended to.
          *
          * <pre>{@code
-         * spec.toBuilder().image("demo/busybox:2").build();
+         * builder.option("--shm-size", "1g").option("--ulimit", "nofile=65536:65536")
+         *        .option("--log-opt", "max-size=10m").option("--gpus", "all").option("--security-opt", "no-new-privileges");
          * }</pre>
+         *
+         * @param flag a long or short flag, such as {@code --ulimit} or {@code -p}
+         * @param value the text that follows it on the command line
+         * @return this builder
+         * @throws IllegalArgumentException for an unknown flag (naming the closest known one) or a value the CLI
+         *         would reject
+         */
+        public Builder option(String flag, String value) {
+            settings.setText(known(flag), SpecValidation.notNull(value, flag));
+            return this;
+        }
+
+        /**
+         * Turns on a switch ({@code --rm}, {@code --init}, {@code -t}, {@code --oom-kill-disable}...); to write one
+         * as false, as {@code --init=false} does, use {@code option("--init", "false")}.
+         *
+         * @param flag the flag
+         * @return this builder
+         * @throws IllegalArgumentException for an unknown flag or one that takes a value
+         */
+        public Builder option(String flag) {
+            SpecOption o = known(flag);
+            if (o.kind() != SpecOption.Kind.SWITCH) {
+                throw new IllegalArgumentException("flag needs an argument: " + flag);
+            }
+            settings.set(o, Boolean.TRUE);
+            return this;
+        }
+
+        /**
+         * Sets a field of the create body by its API path, for what a newer engine offers before Berth models it;
+         * merged after everything else, so it wins. {@code Config.} (or no prefix) is the top level of the body.
+         *
+         * <pre>{@code
+         * builder.raw("HostConfig.CgroupnsMode", "private").raw("HostConfig.OomScoreAdj", 500);
+         * }</pre>
+         *
+         * @param path such as {@code HostConfig.CgroupnsMode}, {@code Config.Domainname} or
+         *        {@code NetworkingConfig.EndpointsConfig}
+         * @param value a JSON value: a string, number, boolean, list or map
+         * @return this builder
+         * @throws IllegalArgumentException when the path is blank or has an empty part
+         */
+        public Builder raw(String path, Object value) {
+            if (path == null || path.isBlank() || Arrays.asList(path.split("\\.", -1)).contains("")
+                    || path.startsWith("query.")) {
+                throw new IllegalArgumentException("invalid raw path '" + path + "'");
+            }
+            settings.raw.put(path, value);
+            return this;
+        }
+
+        /**
+         * Replaces the image.
          *
          * @param image the image reference
          * @return this builder
@@ -366,41 +594,38 @@ public final class ContainerSpec {
         /**
          * The container name ({@code --name}); a leading {@code /} is accepted and dropped.
          *
-         * <pre>{@code
-         * builder.name("web");
-         * }</pre>
-         *
          * @param name at least two characters of {@code [a-zA-Z0-9_.-]}, the first a letter or digit
          * @return this builder
          * @throws IllegalArgumentException when the name breaks docker's rule
          */
         public Builder name(String name) {
-            settings.name = SpecValidation.name(name);
-            return this;
+            return text("name", name);
         }
 
         /**
-         * The command ({@code docker run IMAGE cmd...}); replaces any earlier one. No arguments means the image's
-         * own command.
+         * The platform to create for ({@code --platform}), sent as a query parameter.
          *
-         * <pre>{@code
-         * builder.cmd("httpd", "-f", "-p", "80");
-         * }</pre>
+         * @param platform such as {@code linux/arm64}
+         * @return this builder
+         * @throws IllegalArgumentException when blank
+         */
+        public Builder platform(String platform) {
+            return text("platform", platform);
+        }
+
+        /**
+         * The command ({@code docker run IMAGE cmd...}); replaces any earlier one.
          *
          * @param cmd the program and its arguments
          * @return this builder
          * @throws IllegalArgumentException when an element is null
          */
         public Builder cmd(String... cmd) {
-            return cmd(cmd == null ? null : Arrays.asList(cmd));
+            return cmd(Arrays.asList(SpecValidation.notNull(cmd, "cmd")));
         }
 
         /**
-         * The command as a list; replaces any earlier one. An empty list means the image's own command.
-         *
-         * <pre>{@code
-         * builder.cmd(List.of("sh", "-c", "echo hi"));
-         * }</pre>
+         * The command as a list; replaces any earlier one.
          *
          * @param cmd the program and its arguments
          * @return this builder
@@ -412,82 +637,63 @@ public final class ContainerSpec {
         }
 
         /**
-         * The entrypoint ({@code --entrypoint}); replaces any earlier one. No arguments means the image's own;
-         * a single empty string clears the image's entrypoint, as {@code --entrypoint ""} does.
-         *
-         * <pre>{@code
-         * builder.entrypoint("/bin/sh", "-c").cmd("echo $HOME");
-         * }</pre>
+         * Replaces the image's entrypoint ({@code --entrypoint}); {@code entrypoint("")} clears it. More than one
+         * element has no {@code --entrypoint} form ({@link ContainerSpec#toArgs()} refuses it).
          *
          * @param entrypoint the program and its first arguments
          * @return this builder
          * @throws IllegalArgumentException when an element is null
          */
         public Builder entrypoint(String... entrypoint) {
-            return entrypoint(entrypoint == null ? null : Arrays.asList(entrypoint));
+            return entrypoint(Arrays.asList(SpecValidation.notNull(entrypoint, "entrypoint")));
         }
 
         /**
-         * The entrypoint as a list; see {@link #entrypoint(String...)}.
-         *
-         * <pre>{@code
-         * builder.entrypoint(List.of("/docker-entrypoint.sh"));
-         * }</pre>
+         * The entrypoint as a list.
          *
          * @param entrypoint the program and its first arguments
          * @return this builder
          * @throws IllegalArgumentException when the list or an element is null
          */
         public Builder entrypoint(List<String> entrypoint) {
-            settings.entrypoint = SpecValidation.strings("entrypoint", entrypoint);
-            return this;
+            List<String> list = SpecValidation.strings("entrypoint", entrypoint);
+            if (list.isEmpty()) {
+                settings.values.remove("entrypoint");
+                return this;
+            }
+            return set("entrypoint", List.copyOf(list));
         }
 
         /**
-         * Sets an environment variable ({@code -e KEY=value}); a later value for the same key wins.
+         * Adds an environment variable ({@code -e KEY=value}).
          *
-         * <pre>{@code
-         * builder.env("MODE", "prod").env("DB_PASSWORD", secret);
-         * }</pre>
-         *
-         * @param key the name: not empty, no {@code =}
-         * @param value the value, possibly empty
+         * @param key the name, without {@code =}
+         * @param value the value, {@code ""} for empty
          * @return this builder
-         * @throws IllegalArgumentException when the key is empty or has {@code =}, or the value is null
+         * @throws IllegalArgumentException when the name is empty or holds {@code =}
          */
         public Builder env(String key, String value) {
             SpecValidation.env(key, value);
-            settings.env.put(key, value);
-            return this;
+            return set("env", key + "=" + value);
         }
 
         /**
-         * Sets an environment variable written as {@code KEY=value}, as {@code -e} takes it. The value may contain
-         * {@code =}. Unlike the CLI, a bare {@code KEY} is refused rather than copied from this JVM's environment.
+         * Adds an environment variable in CLI form: {@code KEY=value}, or {@code KEY} to take this process's value.
          *
-         * <pre>{@code
-         * builder.env("JAVA_OPTS=-Xmx256m -Dx=y");
-         * }</pre>
-         *
-         * @param keyEqualsValue {@code KEY=value}
+         * @param keyEqualsValue such as {@code MODE=prod}
          * @return this builder
-         * @throws IllegalArgumentException when there is no {@code =} or the key is empty
+         * @throws IllegalArgumentException when the name is empty
          */
         public Builder env(String keyEqualsValue) {
-            int eq = SpecValidation.envSeparator(keyEqualsValue);
-            return env(keyEqualsValue.substring(0, eq), keyEqualsValue.substring(eq + 1));
+            return text("env", keyEqualsValue);
         }
 
         /**
-         * Adds labels ({@code --label}); keys already set are overwritten, others kept.
-         *
-         * <pre>{@code
-         * builder.labels(Map.of("app", "web", "tier", "front"));
-         * }</pre>
+         * Adds labels ({@code --label}).
          *
          * @param labels key to value
          * @return this builder
-         * @throws IllegalArgumentException when the map, a key or a value is null, or a key is empty
+         * @throws IllegalArgumentException when a key is empty or a value null
          */
         public Builder labels(Map<String, String> labels) {
             SpecValidation.notNull(labels, "labels").forEach(this::label);
@@ -495,126 +701,85 @@ public final class ContainerSpec {
         }
 
         /**
-         * Adds one label ({@code --label key=value}).
+         * Adds a label ({@code --label key=value}).
          *
-         * <pre>{@code
-         * builder.label("com.example.team", "infra");
-         * }</pre>
-         *
-         * @param key the key, not empty
-         * @param value the value, possibly empty
+         * @param key the key
+         * @param value the value, {@code ""} for empty
          * @return this builder
-         * @throws IllegalArgumentException when the key is empty or either is null
+         * @throws IllegalArgumentException when the key is empty or the value null
          */
         public Builder label(String key, String value) {
             SpecValidation.label(key, value);
-            settings.labels.put(key, value);
-            return this;
+            return set("label", key + "=" + value);
         }
 
         /**
          * The working directory ({@code -w}).
          *
-         * <pre>{@code
-         * builder.workingDir("/app");
-         * }</pre>
-         *
          * @param dir an absolute path in the container
          * @return this builder
-         * @throws IllegalArgumentException when the path is not absolute
+         * @throws IllegalArgumentException when not absolute
          */
         public Builder workingDir(String dir) {
-            settings.workingDir = SpecValidation.workingDir(dir);
-            return this;
+            return set("workdir", SpecValidation.workingDir(dir));
         }
 
         /**
-         * The user to run as ({@code -u}).
+         * The user the process runs as ({@code -u}).
          *
-         * <pre>{@code
-         * builder.user("1000:1000");
-         * }</pre>
-         *
-         * @param user {@code name}, {@code uid}, {@code name:group} or {@code uid:gid}
+         * @param user {@code user}, {@code uid}, {@code user:group} or {@code uid:gid}
          * @return this builder
-         * @throws IllegalArgumentException when blank or containing whitespace
+         * @throws IllegalArgumentException when blank
          */
         public Builder user(String user) {
-            settings.user = SpecValidation.user(user);
-            return this;
+            return set("user", SpecValidation.user(user));
         }
 
         /**
          * The container's host name ({@code -h}).
          *
-         * <pre>{@code
-         * builder.hostname("web-1");
-         * }</pre>
-         *
-         * @param hostname an RFC 1123 host name of at most 64 characters
+         * @param hostname letters, digits and {@code -} in dot-separated parts
          * @return this builder
-         * @throws IllegalArgumentException when not a valid host name
+         * @throws IllegalArgumentException when not a host name
          */
         public Builder hostname(String hostname) {
-            settings.hostname = SpecValidation.hostname(hostname);
-            return this;
+            return text("hostname", hostname);
         }
 
         /**
-         * Allocates a pseudo-terminal ({@code -t}).
+         * Gives the container a pseudo-terminal ({@code -t}).
          *
-         * <pre>{@code
-         * builder.tty(true);
-         * }</pre>
-         *
-         * @param tty whether to allocate one
          * @return this builder
          */
-        public Builder tty(boolean tty) {
-            settings.tty = tty;
-            return this;
+        public Builder tty() {
+            return set("tty", true);
         }
 
         /**
-         * Keeps stdin open for a later attach ({@code -i} with {@code -d}): sets {@code OpenStdin}, with
-         * {@code StdinOnce} and {@code AttachStdin} false, so stdin survives a detach.
+         * Keeps stdin open ({@code -i}).
          *
-         * <pre>{@code
-         * builder.openStdin(true).tty(true);
-         * }</pre>
-         *
-         * @param open whether to keep stdin open
          * @return this builder
          */
-        public Builder openStdin(boolean open) {
-            settings.openStdin = open;
-            return this;
+        public Builder openStdin() {
+            return set("interactive", true);
         }
 
         /**
-         * Publishes a port in {@code -p} syntax, {@code [ip:][hostPort:]containerPort[/tcp|udp|sctp]}; see
-         * {@link PortBinding#parse(String)}. The port is exposed too.
+         * Publishes ports in {@code -p} syntax: {@code [ip:][hostPort:]containerPort[/protocol]}, ranges such as
+         * {@code 8000-8010:80-90}, IPv6 addresses in brackets.
          *
-         * <pre>{@code
-         * builder.publish("8080:80").publish("127.0.0.1::5432").publish("[::1]:5353:53/udp");
-         * }</pre>
-         *
-         * @param dockerPortSpec the {@code -p} value
+         * @param dockerPortSpec such as {@code 8080:80}, {@code 127.0.0.1:53:53/udp} or {@code 9000}
          * @return this builder
-         * @throws IllegalArgumentException when the spec cannot be read or a port is out of range
+         * @throws IllegalArgumentException when the spec cannot be read
          */
         public Builder publish(String dockerPortSpec) {
-            return publish(PortBinding.parse(dockerPortSpec));
+            return text("publish", dockerPortSpec);
         }
 
         /**
-         * Publishes a TCP port on all host interfaces ({@code -p hostPort:containerPort}).
+         * Publishes a container TCP port on a host port, on all interfaces.
          *
-         * <pre>{@code
-         * builder.publish(8080, 80);
-         * }</pre>
-         *
-         * @param hostPort 1 to 65535, or 0 for a random port
+         * @param hostPort 1 to 65535, or 0 for a random one
          * @param containerPort 1 to 65535
          * @return this builder
          * @throws IllegalArgumentException when a port is out of range
@@ -626,125 +791,84 @@ public final class ContainerSpec {
         /**
          * Publishes a port.
          *
-         * <pre>{@code
-         * builder.publish(new PortBinding("127.0.0.1", 0, 80, "tcp"));
-         * }</pre>
-         *
          * @param binding the binding
          * @return this builder
-         * @throws IllegalArgumentException when the binding is null
+         * @throws IllegalArgumentException when null
          */
         public Builder publish(PortBinding binding) {
-            return add(settings.publish, SpecValidation.notNull(binding, "port binding"));
+            return publish(SpecValidation.notNull(binding, "port binding").toString());
         }
 
         /**
          * Publishes every exposed port on a random host port ({@code -P}).
          *
-         * <pre>{@code
-         * builder.publishAll(true);
-         * }</pre>
-         *
-         * @param all whether to
          * @return this builder
          */
-        public Builder publishAll(boolean all) {
-            settings.publishAll = all;
-            return this;
+        public Builder publishAll() {
+            return set("publishAll", true);
         }
 
         /**
          * Exposes a TCP port without publishing it ({@code --expose}).
-         *
-         * <pre>{@code
-         * builder.expose(9000);
-         * }</pre>
          *
          * @param port 1 to 65535
          * @return this builder
          * @throws IllegalArgumentException when out of range
          */
         public Builder expose(int port) {
-            return exposeKey(new PortBinding("", 0, port, "tcp").portKey());
+            return expose(Integer.toString(port));
         }
 
         /**
-         * Exposes a port written as {@code port[/protocol]} ({@code --expose 53/udp}).
+         * Exposes a port or range ({@code --expose 9000/udp}, {@code --expose 8000-8010}).
          *
-         * <pre>{@code
-         * builder.expose("53/udp");
-         * }</pre>
-         *
-         * @param portAndProtocol such as {@code 9000} or {@code 53/udp}
+         * @param portAndProtocol such as {@code 9000/udp}
          * @return this builder
-         * @throws IllegalArgumentException when the text is not a port, the port is out of range or the protocol
-         *         unknown
+         * @throws IllegalArgumentException when not a port
          */
         public Builder expose(String portAndProtocol) {
-            return exposeKey(SpecValidation.exposedPort(portAndProtocol));
-        }
-
-        private Builder exposeKey(String portKey) {
-            return settings.expose.contains(portKey) ? this : add(settings.expose, portKey);
+            return text("expose", portAndProtocol);
         }
 
         /**
-         * Bind-mounts a host path read-write ({@code -v /host:/container}). A relative host path is made absolute
-         * against the current directory.
+         * Mounts a host path read-write ({@code -v /host:/container}).
          *
-         * <pre>{@code
-         * builder.bind(Path.of("/srv/www"), "/www");
-         * }</pre>
-         *
-         * @param host the host path
+         * @param host the host path, made absolute
          * @param containerPath an absolute path in the container
          * @return this builder
-         * @throws IllegalArgumentException when a path is null, not absolute, or contains {@code :}
+         * @throws IllegalArgumentException when a path is invalid
          */
         public Builder bind(Path host, String containerPath) {
-            return bind(host, containerPath, READ_WRITE);
+            return mount(Mount.bind(host, containerPath, AccessMode.READ_WRITE));
         }
 
         /**
-         * Bind-mounts a host path ({@code -v /host:/container[:ro]}).
+         * Mounts a host path ({@code -v /host:/container[:ro]}).
          *
-         * <pre>{@code
-         * builder.bind(Path.of("/srv/www"), "/www", ContainerSpec.READ_ONLY);
-         * }</pre>
-         *
-         * @param host the host path
+         * @param host the host path, made absolute
          * @param containerPath an absolute path in the container
-         * @param readOnly whether the container sees it read-only ({@link #READ_ONLY})
+         * @param access {@link AccessMode#READ_ONLY} or {@link AccessMode#READ_WRITE}
          * @return this builder
-         * @throws IllegalArgumentException when a path is null, not absolute, or contains {@code :}
+         * @throws IllegalArgumentException when a path is invalid
          */
-        public Builder bind(Path host, String containerPath, boolean readOnly) {
-            return mount(Mount.bind(host, containerPath, readOnly));
+        public Builder bind(Path host, String containerPath, AccessMode access) {
+            return mount(Mount.bind(host, containerPath, access));
         }
 
         /**
-         * Mounts in {@code -v} syntax: {@code source:target[:ro|rw]}, where a source starting with {@code /} or
-         * {@code .} is a host path and anything else a volume name, or {@code target} alone for an anonymous
-         * volume; see {@link Mount#parseVolume(String)}.
-         *
-         * <pre>{@code
-         * builder.volume("/srv/www:/www:ro").volume("data:/data").volume("/cache");
-         * }</pre>
+         * Mounts in {@code -v} syntax: {@code source:target[:options]} ({@code ro}, {@code rw}, {@code z},
+         * {@code Z}, propagation, {@code nocopy}, comma-separated), or {@code target} for an anonymous volume.
          *
          * @param spec the {@code -v} value
          * @return this builder
          * @throws IllegalArgumentException when the spec cannot be read
          */
         public Builder volume(String spec) {
-            return mount(Mount.parseVolume(spec));
+            return text("volume", spec);
         }
 
         /**
-         * Mounts a named volume read-write ({@code -v name:/target}); the daemon creates it when missing.
-         *
-         * <pre>{@code
-         * builder.namedVolume("pgdata", "/var/lib/postgresql/data");
-         * }</pre>
+         * Mounts a named volume read-write ({@code -v name:/target}).
          *
          * @param name the volume name
          * @param target an absolute path in the container
@@ -752,15 +876,11 @@ public final class ContainerSpec {
          * @throws IllegalArgumentException when the name or path is invalid
          */
         public Builder namedVolume(String name, String target) {
-            return mount(Mount.volume(name, target, false));
+            return mount(Mount.volume(name, target, AccessMode.READ_WRITE));
         }
 
         /**
          * Mounts a tmpfs of the kernel's default size ({@code --tmpfs /target}).
-         *
-         * <pre>{@code
-         * builder.tmpfs("/run");
-         * }</pre>
          *
          * @param target an absolute path in the container
          * @return this builder
@@ -771,11 +891,7 @@ public final class ContainerSpec {
         }
 
         /**
-         * Mounts a tmpfs of a given size.
-         *
-         * <pre>{@code
-         * builder.tmpfs("/tmp", ByteSize.parse("64m"));
-         * }</pre>
+         * Mounts a tmpfs of a given size ({@code --tmpfs /target:size=64m}).
          *
          * @param target an absolute path in the container
          * @param sizeBytes the size limit in bytes, more than 0
@@ -787,106 +903,93 @@ public final class ContainerSpec {
         }
 
         /**
-         * Adds any mount.
-         *
-         * <pre>{@code
-         * builder.mount(Mount.volume("cache", "/cache", true));
-         * }</pre>
+         * Adds a mount: a bind or volume as {@code -v}, a tmpfs as {@code --tmpfs}.
          *
          * @param mount the mount
          * @return this builder
          * @throws IllegalArgumentException when the mount is null
          */
         public Builder mount(Mount mount) {
-            return add(settings.mounts, SpecValidation.notNull(mount, "mount"));
+            SpecValidation.notNull(mount, "mount");
+            return mount.type() == Mount.Type.TMPFS ? text("tmpfs", mount.toString()) : text("volume",
+                    mount.toString());
         }
 
         /**
-         * The network mode ({@code --network}).
+         * Adds a mount in {@code --mount} syntax, with every option the CLI takes ({@code bind-propagation},
+         * {@code volume-driver}, {@code volume-opt}, {@code volume-subpath}, {@code volume-nocopy},
+         * {@code tmpfs-size}, {@code tmpfs-mode}, {@code readonly}, ...).
          *
-         * <pre>{@code
-         * builder.network("host");
-         * builder.network("my-app-net");
-         * }</pre>
-         *
-         * @param network {@code bridge}, {@code host}, {@code none}, {@code container:<name|id>} or a network name
+         * @param csv such as {@code type=volume,src=data,dst=/data,volume-subpath=app}
          * @return this builder
-         * @throws IllegalArgumentException when blank, containing whitespace, or {@code container:} without a name
+         * @throws IllegalArgumentException when the CLI would reject it
+         */
+        public Builder mount(String csv) {
+            return text("mount", csv);
+        }
+
+        /**
+         * Connects the container to a network ({@code --network}); the first one is the network mode, later ones
+         * are joined at create as well.
+         *
+         * @param network {@code bridge}, {@code host}, {@code none}, {@code container:<name|id>}, a network name, or
+         *        {@code name=net,alias=a,ip=...}
+         * @return this builder
+         * @throws IllegalArgumentException when blank or malformed
          */
         public Builder network(String network) {
-            settings.network = SpecValidation.network(network);
-            return this;
+            return text("network", SpecValidation.network(network));
         }
 
         /**
          * The restart policy ({@code --restart}).
-         *
-         * <pre>{@code
-         * builder.restartPolicy(RestartPolicy.onFailure(3));
-         * }</pre>
          *
          * @param policy the policy
          * @return this builder
          * @throws IllegalArgumentException when null
          */
         public Builder restartPolicy(RestartPolicy policy) {
-            settings.restartPolicy = SpecValidation.notNull(policy, "restart policy");
-            return this;
+            return set("restart", SpecValidation.notNull(policy, "restart policy"));
         }
 
         /**
          * The restart policy in {@code --restart} syntax.
-         *
-         * <pre>{@code
-         * builder.restartPolicy("unless-stopped");
-         * }</pre>
          *
          * @param policy such as {@code always} or {@code on-failure:3}
          * @return this builder
          * @throws IllegalArgumentException when the text is not a policy
          */
         public Builder restartPolicy(String policy) {
-            return restartPolicy(RestartPolicy.parse(policy));
+            return text("restart", policy);
         }
 
         /**
-         * Removes the container when it exits ({@code --rm}); conflicts with a restart policy other than
-         * {@code no}.
+         * Removes the container when it exits ({@code --rm}).
          *
-         * <pre>{@code
-         * builder.autoRemove(true);
-         * }</pre>
-         *
-         * @param remove whether to
          * @return this builder
          */
-        public Builder autoRemove(boolean remove) {
-            settings.autoRemove = remove;
-            return this;
+        public Builder autoRemove() {
+            return set("rm", true);
         }
 
         /**
          * The memory limit in bytes ({@code -m}); 0 removes it.
-         *
-         * <pre>{@code
-         * builder.memory(64L * 1024 * 1024);
-         * }</pre>
          *
          * @param bytes 0, or at least 6 MiB (the daemon's minimum)
          * @return this builder
          * @throws IllegalArgumentException when negative or below the minimum
          */
         public Builder memory(long bytes) {
-            settings.memory = SpecValidation.memory(bytes);
-            return this;
+            SpecValidation.memory(bytes);
+            if (bytes == 0) {
+                settings.values.remove("memory");
+                return this;
+            }
+            return set("memory", bytes);
         }
 
         /**
-         * The memory limit in CLI units ({@code -m 64m}); see {@link ByteSize#parse(String)}.
-         *
-         * <pre>{@code
-         * builder.memory("512m");
-         * }</pre>
+         * The memory limit in CLI units ({@code -m 64m}).
          *
          * @param size such as {@code 64m} or {@code 1g}
          * @return this builder
@@ -897,257 +1000,209 @@ public final class ContainerSpec {
         }
 
         /**
-         * The memory plus swap limit in bytes ({@code --memory-swap}); needs {@link #memory(long)} unless -1, and
-         * must not be less than it. 0 removes it (the daemon then allows as much swap as memory).
+         * The memory plus swap limit in bytes ({@code --memory-swap}); -1 for unlimited swap, 0 removes it.
          *
-         * <pre>{@code
-         * builder.memory("256m").memorySwap(-1);   // unlimited swap
-         * }</pre>
-         *
-         * @param bytes -1 for unlimited swap, 0, or the total of memory and swap
+         * @param bytes -1, 0, or the total of memory and swap
          * @return this builder
          * @throws IllegalArgumentException when less than -1
          */
         public Builder memorySwap(long bytes) {
-            settings.memorySwap = SpecValidation.memorySwap(bytes);
-            return this;
+            SpecValidation.memorySwap(bytes);
+            if (bytes == 0) {
+                settings.values.remove("memorySwap");
+                return this;
+            }
+            return set("memorySwap", bytes);
         }
 
         /**
          * The memory plus swap limit in CLI units, or {@code "-1"} for unlimited swap.
-         *
-         * <pre>{@code
-         * builder.memory("256m").memorySwap("1g");
-         * }</pre>
          *
          * @param size such as {@code 1g}, or {@code -1}
          * @return this builder
          * @throws IllegalArgumentException when not a size
          */
         public Builder memorySwap(String size) {
-            return memorySwap(size != null && size.strip().equals("-1") ? -1 : ByteSize.parse(size));
+            return text("memorySwap", size);
         }
 
         /**
          * The CPU limit ({@code --cpus}), sent as {@code NanoCpus}.
-         *
-         * <pre>{@code
-         * builder.cpus(1.5);   // NanoCpus 1500000000
-         * }</pre>
          *
          * @param cpus more than 0, fractions allowed
          * @return this builder
          * @throws IllegalArgumentException when not a positive finite number or too small to express
          */
         public Builder cpus(double cpus) {
-            settings.nanoCpus = SpecValidation.nanoCpus(cpus);
-            return this;
+            return set("cpus", SpecValidation.nanoCpus(cpus));
         }
 
         /**
          * The relative CPU weight ({@code --cpu-shares}); 0 removes it.
-         *
-         * <pre>{@code
-         * builder.cpuShares(512);
-         * }</pre>
          *
          * @param shares the weight; the default is 1024
          * @return this builder
          * @throws IllegalArgumentException when negative
          */
         public Builder cpuShares(int shares) {
-            settings.cpuShares = SpecValidation.cpuShares(shares);
-            return this;
+            SpecValidation.cpuShares(shares);
+            if (shares == 0) {
+                settings.values.remove("cpuShares");
+                return this;
+            }
+            return set("cpuShares", (long) shares);
         }
 
         /**
          * The process limit ({@code --pids-limit}).
-         *
-         * <pre>{@code
-         * builder.pidsLimit(100);
-         * }</pre>
          *
          * @param limit the maximum number of processes, or -1 or 0 for none
          * @return this builder
          * @throws IllegalArgumentException when less than -1
          */
         public Builder pidsLimit(long limit) {
-            settings.pidsLimit = SpecValidation.pidsLimit(limit);
-            return this;
+            return set("pidsLimit", SpecValidation.pidsLimit(limit));
         }
 
         /**
-         * The health check ({@code --health-cmd}, {@code --health-interval}, ... or {@code --no-healthcheck}).
-         *
-         * <pre>{@code
-         * builder.healthcheck(Healthcheck.shell("wget -q -O- localhost").withInterval(Duration.ofSeconds(5)));
-         * }</pre>
+         * The health check ({@code --health-cmd}, {@code --health-interval}, ... or {@code --no-healthcheck});
+         * replaces every health setting.
          *
          * @param healthcheck the check
          * @return this builder
          * @throws IllegalArgumentException when null
          */
         public Builder healthcheck(Healthcheck healthcheck) {
-            settings.healthcheck = SpecValidation.notNull(healthcheck, "healthcheck");
+            SpecValidation.notNull(healthcheck, "healthcheck");
+            for (String n : List.of("healthCmd", "healthTest", "noHealthcheck", "healthInterval", "healthTimeout",
+                    "healthStartPeriod", "healthStartInterval", "healthRetries")) {
+                settings.values.remove(n);
+            }
+            List<String> test = healthcheck.test();
+            if (!test.isEmpty()) {
+                switch (test.get(0)) {
+                    case "NONE" -> set("noHealthcheck", true);
+                    case "CMD-SHELL" -> set("healthCmd", test.get(1));
+                    default -> set("healthTest", List.copyOf(test));
+                }
+            }
+            if (!healthcheck.interval().isZero()) {
+                set("healthInterval", healthcheck.interval().toNanos());
+            }
+            if (!healthcheck.timeout().isZero()) {
+                set("healthTimeout", healthcheck.timeout().toNanos());
+            }
+            if (!healthcheck.startPeriod().isZero()) {
+                set("healthStartPeriod", healthcheck.startPeriod().toNanos());
+            }
+            if (healthcheck.retries() != 0) {
+                set("healthRetries", (long) healthcheck.retries());
+            }
             return this;
         }
 
         /**
          * The signal that stops the container ({@code --stop-signal}).
          *
-         * <pre>{@code
-         * builder.stopSignal("SIGINT");
-         * }</pre>
-         *
-         * @param signal a Linux signal name with or without {@code SIG} ({@code SIGTERM}, {@code QUIT},
-         *        {@code SIGRTMIN+3}) or number (1 to 64)
+         * @param signal a signal name with or without {@code SIG}, or a number from 1 to 64
          * @return this builder
          * @throws IllegalArgumentException when not a known signal
          */
         public Builder stopSignal(String signal) {
-            settings.stopSignal = SpecValidation.stopSignal(signal);
-            return this;
+            return text("stopSignal", signal);
         }
 
         /**
          * How long {@code docker stop} waits before killing ({@code --stop-timeout}).
-         *
-         * <pre>{@code
-         * builder.stopTimeout(Duration.ofSeconds(30));
-         * }</pre>
          *
          * @param timeout whole seconds, not negative
          * @return this builder
          * @throws IllegalArgumentException when null, negative, not whole seconds or too long
          */
         public Builder stopTimeout(Duration timeout) {
-            settings.stopTimeout = SpecValidation.stopTimeout(timeout);
-            return this;
+            return set("stopTimeout", SpecValidation.stopTimeout(timeout).getSeconds());
         }
 
         /**
-         * Runs an init process as PID 1 ({@code --init}); written even when false, to override a daemon configured
-         * with {@code "init": true}.
+         * Runs an init process as PID 1 ({@code --init}). To write {@code Init: false} over a daemon configured
+         * with {@code "init": true}, use {@code option("--init", "false")}.
          *
-         * <pre>{@code
-         * builder.init(true);
-         * }</pre>
-         *
-         * @param init whether to
          * @return this builder
          */
-        public Builder init(boolean init) {
-            settings.init = init;
-            return this;
+        public Builder init() {
+            return set("init", true);
         }
 
         /**
          * Runs the container privileged ({@code --privileged}).
          *
-         * <pre>{@code
-         * builder.privileged(true);
-         * }</pre>
-         *
-         * @param privileged whether to
          * @return this builder
          */
-        public Builder privileged(boolean privileged) {
-            settings.privileged = privileged;
-            return this;
+        public Builder privileged() {
+            return set("privileged", true);
         }
 
         /**
-         * Adds capabilities ({@code --cap-add}).
-         *
-         * <pre>{@code
-         * builder.capAdd("NET_ADMIN", "SYS_TIME");
-         * }</pre>
+         * Adds capabilities ({@code --cap-add}); written as the CLI writes them ({@code CAP_NET_ADMIN}).
          *
          * @param capabilities names such as {@code NET_ADMIN}, {@code CAP_NET_ADMIN} or {@code ALL}
          * @return this builder
          * @throws IllegalArgumentException when a name is malformed
          */
         public Builder capAdd(String... capabilities) {
-            settings.capAdd.addAll(SpecValidation.capabilities("capAdd", capabilities));
+            SpecValidation.capabilities("capAdd", capabilities).forEach(c -> text("capAdd", c));
             return this;
         }
 
         /**
          * Drops capabilities ({@code --cap-drop}).
          *
-         * <pre>{@code
-         * builder.capDrop("ALL").capAdd("NET_BIND_SERVICE");
-         * }</pre>
-         *
          * @param capabilities names such as {@code MKNOD} or {@code ALL}
          * @return this builder
          * @throws IllegalArgumentException when a name is malformed
          */
         public Builder capDrop(String... capabilities) {
-            settings.capDrop.addAll(SpecValidation.capabilities("capDrop", capabilities));
+            SpecValidation.capabilities("capDrop", capabilities).forEach(c -> text("capDrop", c));
             return this;
         }
 
         /**
          * Adds an {@code /etc/hosts} entry ({@code --add-host host:ip}).
          *
-         * <pre>{@code
-         * builder.extraHost("db:10.0.0.5").extraHost("gw:host-gateway");
-         * }</pre>
-         *
-         * @param hostColonIp {@code host:ip}, the ip an IPv4 or IPv6 literal or {@code host-gateway}
+         * @param hostColonIp {@code host:ip} or {@code host=ip}, the ip an address or {@code host-gateway}
          * @return this builder
          * @throws IllegalArgumentException when the host is empty or the ip is not an address
          */
         public Builder extraHost(String hostColonIp) {
-            return add(settings.extraHosts, SpecValidation.extraHost(hostColonIp));
+            return text("addHost", hostColonIp);
         }
 
         /**
          * Adds a DNS server ({@code --dns}).
-         *
-         * <pre>{@code
-         * builder.dns("1.1.1.1");
-         * }</pre>
          *
          * @param ip an IPv4 or IPv6 literal
          * @return this builder
          * @throws IllegalArgumentException when not an IP address
          */
         public Builder dns(String ip) {
-            return add(settings.dns, SpecValidation.dns(ip));
+            return set("dns", SpecValidation.dns(ip));
         }
 
         /**
          * Mounts the root file system read-only ({@code --read-only}).
          *
-         * <pre>{@code
-         * builder.readOnlyRootfs(true).tmpfs("/tmp");
-         * }</pre>
-         *
-         * @param readOnly whether to
          * @return this builder
          */
-        public Builder readOnlyRootfs(boolean readOnly) {
-            settings.readOnlyRootfs = readOnly;
-            return this;
-        }
-
-        /** Appends a checked value to one of the list settings. */
-        private <T> Builder add(List<T> list, T value) {
-            list.add(value);
-            return this;
+        public Builder readOnlyRootfs() {
+            return set("readOnly", true);
         }
 
         /**
-         * Checks the settings against each other and makes the spec. The rules: a positive {@code memorySwap}
-         * needs {@code memory} and must not be below it; {@code autoRemove} allows no restart policy but
-         * {@code no}; no two mounts share a target; no two bindings claim the same host port; with
-         * {@code network("container:...")} no ports, host name, DNS or extra hosts.
-         *
-         * <pre>{@code
-         * ContainerSpec spec = builder.build();
-         * }</pre>
+         * Checks the settings against each other and makes the spec: a positive {@code memorySwap} needs
+         * {@code memory} and must not be below it; {@code --rm} allows no restart policy but {@code no};
+         * {@code --no-healthcheck} no other health option; no two bindings claim the same host port; network
+         * aliases need a user-defined network; {@code container:...} networks no ports, host name, DNS or extra
+         * hosts.
          *
          * @return the spec
          * @throws IllegalArgumentException when settings conflict

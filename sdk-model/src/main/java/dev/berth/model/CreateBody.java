@@ -2,169 +2,114 @@ package dev.berth.model;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Writes a spec's settings as the JSON body of {@code POST /containers/create}, for
- * {@link ContainerSpec#toCreateBody()}: the container config with a nested {@code HostConfig}, as fresh
- * {@link LinkedHashMap}s and {@link ArrayList}s with the daemon's field names (Engine API 1.41 and later). Only
- * what is set is written, except {@code AttachStdin}, {@code AttachStdout} and {@code AttachStderr}.
+ * The JSON body and query of {@code POST /containers/create}, written from a spec's settings by walking
+ * {@link SpecOptions#ALL}: each set option's writer puts its value at its path; then the attach flags are settled as
+ * the CLI settles them, and the {@code raw} values are merged last. Paths are {@code Config.X} (the top level of the
+ * body), {@code HostConfig.X}, {@code NetworkingConfig.X} and {@code query.x}. Fresh {@link LinkedHashMap}s and
+ * {@link ArrayList}s with the daemon's field names.
  */
 final class CreateBody {
-    private CreateBody() {
+    final SpecSettings settings;
+    private final Map<String, Object> body = new LinkedHashMap<>();
+    private final Map<String, String> query = new LinkedHashMap<>();
+
+    private CreateBody(SpecSettings settings) {
+        this.settings = settings;
     }
 
-    /** The body, with {@code HostConfig} left out when nothing in it is set. */
+    /** The body of a spec. */
     static Map<String, Object> of(SpecSettings s) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("Image", s.image);
-        putIfSet(body, "Hostname", s.hostname);
-        putIfSet(body, "User", s.user);
-        body.put("AttachStdin", false);
-        body.put("AttachStdout", true);
-        body.put("AttachStderr", true);
-        putIfNotEmpty(body, "ExposedPorts", exposedPorts(s));
-        putIfTrue(body, "Tty", s.tty);
-        if (s.openStdin) {
+        return write(s).body;
+    }
+
+    /** The query parameters of a spec ({@code name}, {@code platform}). */
+    static Map<String, String> query(SpecSettings s) {
+        return write(s).query;
+    }
+
+    private static CreateBody write(SpecSettings s) {
+        CreateBody b = new CreateBody(s);
+        b.body.put("Image", s.image);
+        if (!s.cmd.isEmpty()) {
+            b.body.put("Cmd", new ArrayList<>(s.cmd));
+        }
+        for (SpecOption option : SpecOptions.ALL) {
+            Object value = s.values.get(option.name());
+            if (value != null) {
+                option.writer().write(b, value);
+            }
+        }
+        b.attach();
+        s.raw.forEach(b::put);
+        return b;
+    }
+
+    /** As the CLI: {@code -a} picks the streams, else stdout and stderr; {@code -i} adds stdin; {@code -d} none. */
+    private void attach() {
+        List<?> attach = (List<?>) settings.values.get("attach");
+        boolean detach = Boolean.TRUE.equals(settings.values.get("detach"));
+        boolean stdin = Boolean.TRUE.equals(settings.values.get("interactive"));
+        boolean attachStdin = !detach && (stdin || attach != null && attach.contains("stdin"));
+        body.put("AttachStdin", attachStdin);
+        body.put("AttachStdout", !detach && (attach == null || attach.contains("stdout")));
+        body.put("AttachStderr", !detach && (attach == null || attach.contains("stderr")));
+        if (stdin) {
             body.put("OpenStdin", true);
-            body.put("StdinOnce", false);
+            body.put("StdinOnce", attachStdin);
         }
-        List<String> env = new ArrayList<>();
-        s.env.forEach((k, v) -> env.add(k + "=" + v));
-        putIfNotEmpty(body, "Env", env);
-        putIfNotEmpty(body, "Cmd", s.cmd);
-        if (s.healthcheck != null) {
-            body.put("Healthcheck", s.healthcheck.toJson());
-        }
-        putIfNotEmpty(body, "Entrypoint", s.entrypoint);
-        putIfNotEmpty(body, "Volumes", anonymousVolumes(s.mounts));
-        putIfSet(body, "WorkingDir", s.workingDir);
-        putIfNotEmpty(body, "Labels", new LinkedHashMap<>(s.labels));
-        putIfSet(body, "StopSignal", s.stopSignal);
-        putIfSet(body, "StopTimeout", s.stopTimeout == null ? null : (int) s.stopTimeout.getSeconds());
-        putIfNotEmpty(body, "HostConfig", hostConfig(s));
-        return body;
     }
 
-    /** Published ports first, then the ones only exposed; each port key once, mapped to an empty object. */
-    private static Map<String, Object> exposedPorts(SpecSettings s) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (PortBinding p : s.publish) {
-            keys.add(p.portKey());
+    /** Puts a value at a path, creating the maps on the way; {@code query.x} goes to the query. */
+    void put(String path, Object value) {
+        if (path.startsWith("query.")) {
+            query.put(path.substring(6), String.valueOf(value));
+            return;
         }
-        keys.addAll(s.expose);
-        Map<String, Object> ports = new LinkedHashMap<>();
-        for (String key : keys) {
-            ports.put(key, new LinkedHashMap<String, Object>());
-        }
-        return ports;
+        int dot = path.lastIndexOf('.');
+        Map<String, Object> parent = dot < 0 ? body : map(path.substring(0, dot));
+        parent.put(path.substring(dot + 1), value);
     }
 
-    /** Volumes without a source (anonymous ones), declared in the config rather than bound. */
-    private static Map<String, Object> anonymousVolumes(List<Mount> mounts) {
-        Map<String, Object> volumes = new LinkedHashMap<>();
-        for (Mount m : mounts) {
-            if (m.type() == Mount.Type.VOLUME && m.source().isEmpty()) {
-                volumes.put(m.target(), new LinkedHashMap<String, Object>());
+    /** The map at a path, created when missing. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map(String path) {
+        Map<String, Object> current = body;
+        String[] parts = path.split("\\.");
+        for (int i = path.startsWith("Config.") || path.equals("Config") ? 1 : 0; i < parts.length; i++) {
+            Object next = current.get(parts[i]);
+            if (!(next instanceof Map)) {
+                next = new LinkedHashMap<String, Object>();
+                current.put(parts[i], next);
             }
+            current = (Map<String, Object>) next;
         }
-        return volumes;
+        return current;
     }
 
-    private static Map<String, Object> hostConfig(SpecSettings s) {
-        Map<String, Object> host = new LinkedHashMap<>();
-        List<String> binds = new ArrayList<>();
-        List<Object> tmpfs = new ArrayList<>();
-        for (Mount m : s.mounts) {
-            if (m.type() == Mount.Type.TMPFS) {
-                tmpfs.add(tmpfsMount(m));
-            } else if (!m.source().isEmpty()) {
-                binds.add(m.bindSpec());
-            }
-        }
-        putIfNotEmpty(host, "Binds", binds);
-        putIfSet(host, "NetworkMode", s.network);
-        putIfNotEmpty(host, "PortBindings", portBindings(s.publish));
-        putIfTrue(host, "PublishAllPorts", s.publishAll);
-        if (s.restartPolicy != null) {
-            Map<String, Object> restart = new LinkedHashMap<>();
-            restart.put("Name", s.restartPolicy.name());
-            restart.put("MaximumRetryCount", s.restartPolicy.maximumRetryCount());
-            host.put("RestartPolicy", restart);
-        }
-        putIfTrue(host, "AutoRemove", s.autoRemove);
-        putIfNotEmpty(host, "Mounts", tmpfs);
-        putIfNotEmpty(host, "CapAdd", s.capAdd);
-        putIfNotEmpty(host, "CapDrop", s.capDrop);
-        putIfNotEmpty(host, "Dns", s.dns);
-        putIfNotEmpty(host, "ExtraHosts", s.extraHosts);
-        putIfTrue(host, "Privileged", s.privileged);
-        putIfTrue(host, "ReadonlyRootfs", s.readOnlyRootfs);
-        putIfSet(host, "Init", s.init);
-        putIfSet(host, "Memory", s.memory == 0 ? null : s.memory);
-        putIfSet(host, "MemorySwap", s.memorySwap == 0 ? null : s.memorySwap);
-        putIfSet(host, "NanoCpus", s.nanoCpus == 0 ? null : s.nanoCpus);
-        putIfSet(host, "CpuShares", s.cpuShares == 0 ? null : s.cpuShares);
-        putIfSet(host, "PidsLimit", s.pidsLimit);
-        return host;
+    /** The list at a path, created when missing. */
+    @SuppressWarnings("unchecked")
+    List<Object> list(String path) {
+        int dot = path.lastIndexOf('.');
+        Map<String, Object> parent = dot < 0 ? body : map(path.substring(0, dot));
+        return (List<Object>) parent.computeIfAbsent(path.substring(dot + 1), k -> new ArrayList<>());
     }
 
-    /** A tmpfs entry of {@code HostConfig.Mounts}. */
-    private static Map<String, Object> tmpfsMount(Mount m) {
-        Map<String, Object> mount = new LinkedHashMap<>();
-        mount.put("Type", "tmpfs");
-        mount.put("Target", m.target());
-        if (m.readOnly()) {
-            mount.put("ReadOnly", true);
-        }
-        if (m.tmpfsSize() > 0) {
-            Map<String, Object> options = new LinkedHashMap<>();
-            options.put("SizeBytes", m.tmpfsSize());
-            mount.put("TmpfsOptions", options);
-        }
-        return mount;
+    /** The endpoint settings of the first network ({@code default} when none is named). */
+    Map<String, Object> endpoint() {
+        return map("NetworkingConfig.EndpointsConfig").isEmpty() && settings.values.get("network") == null
+                ? endpointOf("default") : endpointOf(SpecOptions.firstNetwork(settings));
     }
 
-    /** Port key to its host bindings; a random host port is written as {@code ""}. */
-    private static Map<String, List<Object>> portBindings(List<PortBinding> publish) {
-        Map<String, List<Object>> bindings = new LinkedHashMap<>();
-        for (PortBinding p : publish) {
-            Map<String, Object> binding = new LinkedHashMap<>();
-            binding.put("HostIp", p.hostIp());
-            binding.put("HostPort", p.hostPort() == 0 ? "" : Integer.toString(p.hostPort()));
-            bindings.computeIfAbsent(p.portKey(), k -> new ArrayList<>()).add(binding);
-        }
-        return bindings;
-    }
-
-    /** Puts {@code true} under the key when the flag is set; a flag that is not set is left to the daemon. */
-    private static void putIfTrue(Map<String, Object> map, String key, boolean flag) {
-        if (flag) {
-            map.put(key, true);
-        }
-    }
-
-    /** Puts the value when it is not null. */
-    private static void putIfSet(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
-
-    /** Puts a copy of the list when it is not empty. */
-    private static void putIfNotEmpty(Map<String, Object> map, String key, List<?> value) {
-        if (!value.isEmpty()) {
-            map.put(key, new ArrayList<>(value));
-        }
-    }
-
-    /** Puts the map itself (callers pass a fresh one) when it is not empty. */
-    private static void putIfNotEmpty(Map<String, Object> map, String key, Map<String, ?> value) {
-        if (!value.isEmpty()) {
-            map.put(key, value);
-        }
+    /** The endpoint settings of a network. */
+    Map<String, Object> endpointOf(String network) {
+        Map<String, Object> endpoints = map("NetworkingConfig.EndpointsConfig");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ep = (Map<String, Object>) endpoints.computeIfAbsent(network,
+                k -> new LinkedHashMap<String, Object>());
+        return ep;
     }
 }

@@ -98,15 +98,20 @@ public record Mount(Type type, String source, String target, boolean readOnly, l
      * current directory, as the CLI does for {@code -v ./dir:/dir}.
      *
      * <pre>{@code
-     * Mount.bind(Path.of("/srv/www"), "/www", true);
+     * Mount.bind(Path.of("/srv/www"), "/www", AccessMode.READ_ONLY);
      * }</pre>
      *
      * @param host the host path
      * @param target the container path
-     * @param readOnly whether the container sees it read-only
+     * @param access {@link AccessMode#READ_ONLY} or {@link AccessMode#READ_WRITE}
      * @return the mount
      */
-    public static Mount bind(Path host, String target, boolean readOnly) {
+    public static Mount bind(Path host, String target, AccessMode access) {
+        return bind(host, target, SpecValidation.notNull(access, "access mode").readOnly());
+    }
+
+    /** For {@link ServiceSpec}'s builder, which still takes a flag. */
+    static Mount bind(Path host, String target, boolean readOnly) {
         if (host == null) {
             throw new IllegalArgumentException("bind host path must not be null");
         }
@@ -117,15 +122,20 @@ public record Mount(Type type, String source, String target, boolean readOnly, l
      * A named volume ({@code -v name:/container[:ro]}); the daemon creates it when missing.
      *
      * <pre>{@code
-     * Mount.volume("pgdata", "/var/lib/postgresql/data", false);
+     * Mount.volume("pgdata", "/var/lib/postgresql/data", AccessMode.READ_WRITE);
      * }</pre>
      *
      * @param name the volume name
      * @param target the container path
-     * @param readOnly whether the container sees it read-only
+     * @param access {@link AccessMode#READ_ONLY} or {@link AccessMode#READ_WRITE}
      * @return the mount
      */
-    public static Mount volume(String name, String target, boolean readOnly) {
+    public static Mount volume(String name, String target, AccessMode access) {
+        return volume(name, target, SpecValidation.notNull(access, "access mode").readOnly());
+    }
+
+    /** For {@link ServiceSpec}'s builder, which still takes a flag. */
+    static Mount volume(String name, String target, boolean readOnly) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("volume name must not be empty");
         }

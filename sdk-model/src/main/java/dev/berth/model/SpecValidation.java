@@ -205,7 +205,8 @@ final class SpecValidation {
 
     /** {@code host:ip}, with brackets around an IPv6 address dropped. */
     static String extraHost(String hostColonIp) {
-        int colon = hostColonIp == null ? -1 : hostColonIp.indexOf(':');
+        int eq = hostColonIp == null ? -1 : hostColonIp.indexOf('=');
+        int colon = eq > 0 ? eq : hostColonIp == null ? -1 : hostColonIp.indexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("invalid extra host '" + hostColonIp + "': expected host:ip");
         }
@@ -233,40 +234,54 @@ final class SpecValidation {
 
     /** The rules of {@link ContainerSpec.Builder#build()}, in the order its Javadoc lists them. */
     static void checkCombination(SpecSettings s) {
-        if (s.memorySwap > 0 && s.memory == 0) {
-            throw new IllegalArgumentException("memorySwap " + ByteSize.format(s.memorySwap)
+        Long memory = (Long) s.get("memory");
+        Long swap = (Long) s.get("memorySwap");
+        if (swap != null && swap > 0 && (memory == null || memory == 0)) {
+            throw new IllegalArgumentException("memorySwap " + ByteSize.format(swap)
                     + " needs a memory limit too: set memory as well");
         }
-        if (s.memorySwap > 0 && s.memorySwap < s.memory) {
-            throw new IllegalArgumentException("memorySwap " + ByteSize.format(s.memorySwap)
-                    + " must not be less than memory " + ByteSize.format(s.memory)
+        if (swap != null && swap > 0 && swap < memory) {
+            throw new IllegalArgumentException("memorySwap " + ByteSize.format(swap)
+                    + " must not be less than memory " + ByteSize.format(memory)
                     + " (it is memory plus swap; use -1 for unlimited swap)");
         }
-        if (s.autoRemove && s.restartPolicy != null && !s.restartPolicy.name().equals("no")) {
-            throw new IllegalArgumentException("autoRemove cannot be combined with restart policy "
-                    + s.restartPolicy);
+        if (memory != null && memory > 0 && memory < MIN_MEMORY) {
+            throw new IllegalArgumentException("memory " + ByteSize.format(memory)
+                    + " is below the daemon's minimum of 6m");
         }
-        Set<String> targets = new HashSet<>();
-        for (Mount m : s.mounts) {
-            if (!targets.add(m.target())) {
-                throw new IllegalArgumentException("duplicate mount point " + m.target());
-            }
+        RestartPolicy restart = (RestartPolicy) s.get("restart");
+        if (Boolean.TRUE.equals(s.get("rm")) && restart != null && !restart.name().equals("no")) {
+            throw new IllegalArgumentException("conflicting options: cannot specify both --restart and --rm");
         }
-        checkHostPorts(s.publish);
-        if (s.network != null && s.network.startsWith("container:")) {
-            String conflict = !s.publish.isEmpty() || s.publishAll ? "published ports"
-                    : !s.expose.isEmpty() ? "exposed ports"
-                    : s.hostname != null ? "a hostname"
-                    : !s.dns.isEmpty() ? "DNS servers"
-                    : !s.extraHosts.isEmpty() ? "extra hosts" : null;
+        if (Boolean.TRUE.equals(s.get("noHealthcheck")) && (s.get("healthCmd") != null
+                || s.get("healthInterval") != null || s.get("healthTimeout") != null
+                || s.get("healthStartPeriod") != null || s.get("healthStartInterval") != null
+                || s.get("healthRetries") != null)) {
+            throw new IllegalArgumentException("--no-healthcheck conflicts with --health-* options");
+        }
+        List<PortBinding> publish = new ArrayList<>();
+        for (Object p : s.all("publish")) {
+            publish.addAll(Ports.bindings((String) p));
+        }
+        checkHostPorts(publish);
+        String network = SpecOptions.firstNetwork(s);
+        if (!s.all("networkAlias").isEmpty() && !SpecOptions.isUserNetwork(network)) {
+            throw new IllegalArgumentException("network-scoped aliases are only supported for user-defined networks");
+        }
+        if (network.startsWith("container:")) {
+            String conflict = !s.all("publish").isEmpty() || Boolean.TRUE.equals(s.get("publishAll"))
+                    ? "published ports"
+                    : !s.all("expose").isEmpty() ? "exposed ports"
+                    : s.get("hostname") != null ? "a hostname"
+                    : !s.all("dns").isEmpty() ? "DNS servers"
+                    : !s.all("addHost").isEmpty() ? "extra hosts" : null;
             if (conflict != null) {
-                throw new IllegalArgumentException("network " + s.network + " shares another container's network;"
+                throw new IllegalArgumentException("network " + network + " shares another container's network;"
                         + " it cannot be combined with " + conflict);
             }
         }
     }
 
-    /** No two bindings may claim the same host port and protocol on overlapping addresses. */
     private static void checkHostPorts(List<PortBinding> publish) {
         for (int i = 0; i < publish.size(); i++) {
             for (int j = 0; j < i; j++) {
@@ -281,7 +296,6 @@ final class SpecValidation {
         }
     }
 
-    /** The value, unless it is not {@link #isWord(String) a word}. */
     private static String word(String value, String what) {
         if (!isWord(value)) {
             throw invalid(what, value);
