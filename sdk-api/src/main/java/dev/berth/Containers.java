@@ -113,19 +113,30 @@ public final class Containers {
     }
 
     /**
-     * {@code docker create}: returns the new container's id. When the image is missing it is pulled first, as the
-     * CLI does.
+     * {@code docker create}: returns the new container's id. The spec's {@code --pull} decides about the image as
+     * the CLI does: {@code missing} (the default) pulls it when the daemon does not have it, {@code always} pulls
+     * before creating, {@code never} lets the daemon's 404 through; {@code --platform} goes to the pull and the
+     * create.
+     *
+     * @throws NotFoundException when the image is missing and cannot be pulled, or {@code --pull=never}
      */
     public String create(ContainerSpec spec) {
+        String pull = spec.option("--pull").stream().reduce((a, b) -> b).orElse("missing");
+        PullOptions pullOptions = spec.platform().map(PullOptions.defaults()::withPlatform)
+                .orElse(PullOptions.defaults());
+        if (pull.equals("always")) {
+            images.pull(spec.image(), pullOptions, e -> { });
+        }
         ApiRequest request = ApiRequest.post("/containers/create").query("name", spec.name().orElse(null))
-                .json(spec.toCreateBody()).build();
+                .query("platform", spec.platform().orElse(null)).json(spec.toCreateBody()).build();
         try {
             return transport.json(request, Answer.class).id();
         } catch (NotFoundException e) {
-            if (!e.daemonMessage().toLowerCase(Locale.ROOT).contains("no such image")) {
+            // --pull=missing (the CLI's default): pull once when the image is missing, then create again
+            if (!pull.equals("missing") || !e.daemonMessage().toLowerCase(Locale.ROOT).contains("no such image")) {
                 throw e;
             }
-            images.pull(spec.image());
+            images.pull(spec.image(), pullOptions, e2 -> { });
             return transport.json(request, Answer.class).id();
         }
     }

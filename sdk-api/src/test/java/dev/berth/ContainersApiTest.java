@@ -176,6 +176,27 @@ class ContainersApiTest {
         }
 
         @Test
+        void createWithPullAlwaysPullsFirstAndSendsThePlatformToBoth() {
+            engine.answer("{\"status\":\"Status: Image is up to date for busybox:1.36\"}\n");
+            answer(201, "{\"Id\":\"" + ID + "\",\"Warnings\":null}");
+            assertEquals(ID, containers.create(ContainerSpec.parse("create --pull always --platform linux/arm64 "
+                    + "busybox:1.36")));
+            RecordedRequest pull = next("POST", "/images/create");
+            assertEquals("busybox", pull.getUrl().queryParameter("fromImage"));
+            assertEquals("linux/arm64", pull.getUrl().queryParameter("platform"));
+            assertEquals("platform=linux/arm64", query(next("POST", "/containers/create")));
+        }
+
+        @Test
+        void createWithPullNeverLetsTheMissingImageThrough() {
+            answerError(404, "No such image: busybox:1.36");
+            NotFoundException e = assertThrows(NotFoundException.class,
+                    () -> containers.create(ContainerSpec.parse("create --pull=never busybox:1.36")));
+            assertEquals("No such image: busybox:1.36", e.daemonMessage());
+            next("POST", "/containers/create");
+        }
+
+        @Test
         void createDoesNotPullWhenSomethingElseIsMissing() {
             answerError(404, "network app-net not found");
             NotFoundException e = assertThrows(NotFoundException.class,
@@ -799,7 +820,7 @@ class ContainersApiTest {
             answer(200, "{\"StatusCode\":0}");
             engine.answer(new MockResponse.Builder().code(200).body("").build());
             answer(204);
-            containers.runAndWait(ContainerSpec.builder("busybox").autoRemove(true).build());
+            containers.runAndWait(ContainerSpec.builder("busybox").autoRemove().build());
             next("POST", "/containers/create");
             assertEquals("condition=removed", query(next("POST", "/containers/" + ID + "/wait")));
         }
