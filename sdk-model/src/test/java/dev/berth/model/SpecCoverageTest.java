@@ -132,7 +132,9 @@ class SpecCoverageTest {
         if (file == null) {
             fail("the Engine API spec " + SPEC + " is missing from the test resources");
         }
-        spec = new YAMLMapper().readTree(file);
+        try (java.io.InputStream in = file.openStream()) {
+            spec = new YAMLMapper().readTree(in);
+        }
         assertNotNull(spec.get("definitions"), "no definitions in " + file);
 
         Set<Class<?>> seen = new HashSet<>();
