@@ -22,6 +22,7 @@ public class CredentialHelperNotFoundException extends CredentialsException {
     private static final long serialVersionUID = 1L;
 
     private final String program;
+    @SuppressWarnings("serial") // a List.copyOf list, which is serializable
     private final List<String> refusedPaths;
 
     /**
