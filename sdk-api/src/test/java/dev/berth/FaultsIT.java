@@ -453,6 +453,7 @@ class FaultsIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the server is closed mid-call on purpose
     void withoutAReadTimeoutTheCallTimeoutEndsACallToASilentServer() throws Exception {
         try (SilentServer silent = new SilentServer()) {
             String where = "127.0.0.1:" + silent.port();

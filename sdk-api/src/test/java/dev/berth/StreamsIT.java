@@ -129,7 +129,7 @@ class StreamsIT {
         ApiResponse r = t.send(ApiRequest.get("/events").query("since", since).query("until", until)
                 .filters(Map.of("container", List.of(id), "type", List.of("container"))).streaming().build());
         List<String> actions = new ArrayList<>();
-        try (JsonStream<Map> events = JsonStream.of(r.body(), Map.class, r.request())) {
+        try (@SuppressWarnings("rawtypes") JsonStream<Map> events = JsonStream.of(r.body(), Map.class, r.request())) {
             events.forEachRemaining(e -> actions.add((String) e.get("Action")));
         }
         assertTrue(actions.containsAll(List.of("create", "start", "die")), actions.toString());

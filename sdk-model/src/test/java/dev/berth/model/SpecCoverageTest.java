@@ -47,7 +47,6 @@ import org.junit.jupiter.api.TestFactory;
  * field it does not model through a read and a write (which would mean a newer daemon's fields are lost).
  */
 class SpecCoverageTest {
-    /** The spec, relative to the module directory surefire runs in ({@code /work/main/sdk-model}). */
     /** The Engine API spec (moby's swagger, Apache-2.0), kept in the test resources so any clone can run this. */
     private static final String SPEC = "/engine-api-v1.56.yaml";
     private static final Path REPORT = Path.of("target", "spec-coverage.md");
@@ -134,7 +133,9 @@ class SpecCoverageTest {
         if (file == null) {
             fail("the Engine API spec " + SPEC + " is missing from the test resources");
         }
-        spec = new YAMLMapper().readTree(file);
+        try (java.io.InputStream in = file.openStream()) {
+            spec = new YAMLMapper().readTree(in);
+        }
         assertNotNull(spec.get("definitions"), "no definitions in " + file);
 
         Set<Class<?>> seen = new HashSet<>();

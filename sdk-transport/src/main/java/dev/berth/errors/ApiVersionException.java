@@ -1,7 +1,7 @@
 package dev.berth.errors;
 
 /**
- * The daemon speaks an API version Berth cannot use: older than {@link ApiVersion#FLOOR}.
+ * The daemon speaks an API version Berth cannot use: older than {@link dev.berth.transport.ApiVersion#FLOOR}.
  *
  * <pre>{@code
  * catch (ApiVersionException e) { System.err.println(e.getMessage()); } // names both versions

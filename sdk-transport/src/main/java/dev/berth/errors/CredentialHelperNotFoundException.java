@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A credential helper named by {@code config.json} ({@code credsStore} or {@code credHelpers}) is not in any
- * absolute directory of the {@code PATH} {@link CredentialStore} was given. Relative {@code PATH} entries
+ * absolute directory of the {@code PATH} {@code CredentialStore} was given. Relative {@code PATH} entries
  * ({@code .}, {@code bin}, an empty entry) are never searched: what they find depends on the working directory,
  * which may be a checked-out repository. When the helper was found only there, {@link #refusedPaths()} says where
  * and the message says why it was not run.
@@ -22,6 +22,7 @@ public class CredentialHelperNotFoundException extends CredentialsException {
     private static final long serialVersionUID = 1L;
 
     private final String program;
+    @SuppressWarnings("serial") // a List.copyOf list, which is serializable
     private final List<String> refusedPaths;
 
     /**

@@ -2,10 +2,10 @@ package dev.berth.errors;
 
 
 /**
- * A tar entry that {@link TarArchives#extract} refused because extracting it could reach outside the target
+ * A tar entry that {@code TarArchives.extract} refused because extracting it could reach outside the target
  * directory (an absolute name, a {@code ..} that climbs out, a link that points out or goes into a folder and back
  * out, a path through such a link), would create a device or FIFO, is a sparse file in a format that cannot be put
- * back, or goes over a limit of {@link ExtractOptions}. Nothing is left of the refused entry (nothing was written for
+ * back, or goes over a limit of {@code ExtractOptions}. Nothing is left of the refused entry (nothing was written for
  * it, or it was a link that later entries turned outward, since removed); entries before it stay extracted, except
  * symbolic links that lead out of the target, which are removed.
  *

@@ -61,7 +61,7 @@ public final class Json {
             .build())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(JsonParser.Feature.AUTO_CLOSE_SOURCE, false)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     /**
      * Parses streams. Jackson counts bytes and tokens per parser, not per document: one parser for a whole stream
      * would fail an events stream after {@link #MAX_MESSAGE_BYTES} in total, so {@link JsonStream} makes a parser

@@ -182,6 +182,7 @@ class DockerEnvironmentTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the server only has to listen while the test runs
     void firstKnownSocketThatAnswersIsTaken() throws IOException {
         Path dead = home.resolve(".docker/run/docker.sock");
         Files.createDirectories(dead.getParent());

@@ -157,7 +157,7 @@ class FrameReaderPropertyTest {
                         assertEquals(want.payload().length, reader.remaining(), () -> "seed " + seed);
                         if (r.nextInt(5) == 0) {
                             // read only part of it: next() must skip the rest
-                            byte[] part = new byte[(int) Math.min(r.nextInt(100), want.payload().length)];
+                            byte[] part = new byte[Math.min(r.nextInt(100), want.payload().length)];
                             int off = 0;
                             while (off < part.length) {
                                 off += reader.read(part, off, part.length - off);
