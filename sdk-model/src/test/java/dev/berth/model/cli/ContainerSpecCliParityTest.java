@@ -142,8 +142,7 @@ class ContainerSpecCliParityTest {
     static JsonNode normalise(JsonNode node, String parentKey) {
         if (node.isObject()) {
             ObjectNode out = JSON.createObjectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String key = e.getKey();
                 JsonNode value = normalise(e.getValue(), key);
                 boolean keepEmpty = parentKey.equals("ExposedPorts") || parentKey.equals("Volumes");
