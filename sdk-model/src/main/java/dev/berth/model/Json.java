@@ -1,20 +1,49 @@
 package dev.berth.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-/** Compacts JSON text, as the CLI does with a {@code seccomp} profile. */
+/**
+ * Compacts JSON text as the CLI does with a {@code seccomp} profile (Go's {@code json.Compact}): whitespace outside
+ * strings goes, everything else is kept byte for byte. The daemon parses the profile; this only checks that strings
+ * and brackets are closed, so a truncated file fails here with its option named.
+ */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private Json() {
     }
 
     static String compact(String json) {
-        try {
-            return MAPPER.writeValueAsString(MAPPER.readTree(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
+        StringBuilder out = new StringBuilder(json.length());
+        boolean inString = false;
+        int depth = 0;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\' && i + 1 < json.length()) {
+                    out.append(json.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            switch (c) {
+                case ' ', '\t', '\n', '\r' -> { }
+                case '"' -> {
+                    inString = true;
+                    out.append(c);
+                }
+                case '{', '[' -> {
+                    depth++;
+                    out.append(c);
+                }
+                case '}', ']' -> {
+                    depth--;
+                    out.append(c);
+                }
+                default -> out.append(c);
+            }
         }
+        if (inString || depth != 0) {
+            throw new IllegalArgumentException("invalid JSON: unclosed " + (inString ? "string" : "object or array"));
+        }
+        return out.toString();
     }
 }
