@@ -28,5 +28,10 @@ System.out.println("ps: " + c.list(ContainerQuery.running().filter("id", box.id(
 System.out.println("stop: " + c.stop(box.id(), StopOptions.defaults().withTimeout(Duration.ofSeconds(5))));
 c.remove(box.id());
 System.out.println("rm: gone=" + c.list(ContainerQuery.all().filter("id", box.id())).isEmpty());
+
+// any docker run line, as written: parsed by ContainerSpec.parse, run by Berth (--rm: gone when it ends)
+var parsed = c.runAndWait(ContainerSpec.parse("run --rm --label dev.berth.example=jshell-containers -e GREETING=hi "
+        + "--ulimit nofile=1024 " + image + " sh -c 'echo $GREETING; ulimit -n'"));
+System.out.println("parse: exit " + parsed.exitCode() + ", " + parsed.stdout().trim().replace('\n', ' '));
 docker.close();
 /exit

@@ -80,6 +80,7 @@ final class CliTable {
         c.logs(CTR).follow().tail(10).timestamps().lines();
         c.run(ContainerSpec.builder(IMG).name(N).publish("8080:80").publishAll().volume("/h:/c").cmd(CMD).build());
         ContainerSpec.builder(IMG).memory("64m").cpus(0.5).pidsLimit(100);
+        c.run(ContainerSpec.parse("run -d --name web -p 8080:80 --ulimit nofile=65536 --log-opt max-size=10m nginx"));
         c.runAndWait(ContainerSpec.builder(IMG).autoRemove().cmd(CMD).build());
         c.restart(CTR);
         c.stop(CTR, StopOptions.defaults().withTimeout(Duration.ofSeconds(30)).withSignal("SIGINT"));

@@ -225,7 +225,8 @@ class ExamplesIT {
             "quickstart.jsh", List.of("PingResult\\[apiVersion=1\\.\\d+.*", "Engine \\S+, API 1\\.\\d+",
                     "\\d+ containers, \\d+ images"),
             "containers.jsh", List.of("run: running=true", "exec: exit 0, hello from exec",
-                    "logs: hello from the container log", "ps: 1 running", "stop: true", "rm: gone=true"),
+                    "logs: hello from the container log", "ps: 1 running", "stop: true", "rm: gone=true",
+                    "parse: exit 0, hi 1024"),
             "images.jsh", List.of("images: \\S+ listed=true", "inspect: linux/\\w+, 1 layer\\(s\\)",
                     "layer: sha256:[0-9a-f]{12}", "history: 1 step\\(s\\)", "tag: same image=true",
                     "rmi: 1 line\\(s\\), untagged=true, image kept=true"));
