@@ -136,8 +136,8 @@ class ContainerSpecCliParityTest {
      * Drops what both sides treat as unset: null, {@code ""}, {@code false}, 0, empty lists and maps (but not the
      * empty objects that are the values of {@code ExposedPorts} and {@code Volumes}), and the CLI's spelled-out
      * defaults: {@code NetworkMode: default}, {@code RestartPolicy {Name: no}}, {@code MemorySwappiness: -1},
-     * {@code ConsoleSize [0, 0]}. {@code Env} is compared as a set: CLI 28 writes it in Go map order, which changes
-     * from run to run (Berth keeps the order given, a name given again in its first place).
+     * {@code ConsoleSize [0, 0]}. {@code Env} and {@code Binds} are compared as sets: CLI 28 writes them in Go map
+     * order, which changes from run to run (Berth keeps the order given, a name given again in its first place).
      */
     static JsonNode normalise(JsonNode node, String parentKey) {
         if (node.isObject()) {
@@ -163,7 +163,7 @@ class ContainerSpecCliParityTest {
             ArrayNode out = JSON.createArrayNode();
             List<JsonNode> items = new ArrayList<>();
             node.forEach(items::add);
-            if (parentKey.equals("Env")) {
+            if (parentKey.equals("Env") || parentKey.equals("Binds")) {
                 items.sort(java.util.Comparator.comparing(JsonNode::asText));
             }
             for (JsonNode item : items) {
