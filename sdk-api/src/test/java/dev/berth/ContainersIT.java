@@ -273,6 +273,12 @@ class ContainersIT {
 
         String detached = containers.execCreate(id, ExecOptions.of("sh", "-c", "sleep 1; exit 5"));
         containers.execStartDetached(detached);
+        if (TestEngine.isPodman()) {
+            // Podman 4.3 accepts a detached exec but never reports its end (README, "Podman")
+            Thread.sleep(1500);
+            assertTrue(containers.execInspect(detached).running());
+            return;
+        }
         assertEquals(5L, ended(detached).exitCode());
     }
 

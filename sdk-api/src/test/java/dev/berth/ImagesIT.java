@@ -189,7 +189,9 @@ class ImagesIT {
             assertEquals(1.0, up.fraction(), 0.0001);
             DistributionInspect distribution = d.images().distribution(image);
             assertTrue(distribution.descriptor().digest().startsWith("sha256:"), distribution.toString());
-            assertFalse(distribution.platforms().isEmpty(), distribution.toString());
+            // the containerd store answers a single-platform manifest without its platform (it does not fetch the
+            // image config for it); the graph-driver store reads the platform from the config
+            assertEquals(containerdStore, distribution.platforms().isEmpty(), distribution.toString());
             d.images().remove(image);
 
             TransferProgress down = new TransferProgress();
