@@ -79,6 +79,9 @@ public final class Transport implements Closeable {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES))
+                // Connect in the calling thread (OkHttp 4's way): an interrupt then reaches the connect, and no
+                // thread is started for it. A daemon has one address; racing several buys nothing.
+                .fastFallback(false)
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.read())
                 .writeTimeout(timeouts.read())
@@ -94,6 +97,7 @@ public final class Transport implements Closeable {
                 url.scheme("http").host(SOCKET_URL_HOST);
                 break;
             case TCP:
+                b.socketFactory(new TcpSocketFactory(host.toString()));
                 url.host(host.host()).port(host.effectivePort(endpoint.isTls()));
                 if (endpoint.isTls()) {
                     TlsConfig.Context tls = endpoint.tls().toContext();
