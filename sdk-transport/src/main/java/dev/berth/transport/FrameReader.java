@@ -105,6 +105,11 @@ public final class FrameReader implements Closeable {
         }
     }
 
+    /** The method and path of the stream's request, for messages. */
+    public String request() {
+        return request;
+    }
+
     /** Bytes of the current frame not read yet ({@code Long.MAX_VALUE} for raw output). */
     public long remaining() {
         return remaining;

@@ -51,7 +51,7 @@ final class InFlightCall {
     /**
      * Starts watching a call that is about to be sent.
      *
-     * @param scope the view's scope; absent ({@code null}) for the client itself
+     * @param scope the view's scope, or none (on the client itself)
      * @throws CallCancelledException at once, nothing sent, when the thread is already interrupted, the view was
      *         closed, or its deadline has passed
      */
