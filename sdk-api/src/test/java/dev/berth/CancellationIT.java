@@ -63,10 +63,10 @@ class CancellationIT {
     private static final int FD_TOLERANCE = 3;
     private static final int THREAD_TOLERANCE = 2;
 
+    private static final String TICK = "while true; do echo tick; sleep 0.3; done";
+
     private static Path dir;
     private static Docker docker;
-    private static String sleeper;
-    private static String ticker;
 
     private Usage before;
 
@@ -75,14 +75,14 @@ class CancellationIT {
         dir = Files.createTempDirectory("berth-cancel");
         docker = Docker.builder().host(TestEngine.dockerHost())
                 .credentials(new CredentialStore(dir.resolve("config"), Map.of())).build();
-        sleeper = run("sleep", "600");
-        ticker = run("sh", "-c", "while true; do echo tick; sleep 0.3; done");
         // Warm up with the shapes the tests use, so the baseline holds the pool, OkHttp's and Okio's threads.
         docker.system().ping();
+        String ticker = run("sh", "-c", TICK);
         try (Docker bounded = docker.withTimeout(Duration.ofSeconds(30));
              Stream<LogLine> lines = bounded.containers().logs(ticker).follow().tail(1).lines()) {
             assertEquals("tick", lines.iterator().next().text());
         }
+        remove(ticker);
     }
 
     @AfterAll
@@ -128,8 +128,10 @@ class CancellationIT {
     @AfterEach
     void backToBaseline() throws InterruptedException {
         Usage after = settle();
-        System.out.printf("[cancel] fds %d -> %d, threads %d -> %d%n", before.fds, after.fds, before.threads,
-                after.threads);
+        List<String> newThreads = new ArrayList<>(after.threadNames);
+        before.threadNames.forEach(newThreads::remove);
+        System.out.printf("[cancel] fds %d -> %d, threads %d -> %d%s%n", before.fds, after.fds, before.threads,
+                after.threads, newThreads.isEmpty() ? "" : " (new: " + newThreads + ")");
         assertTrue(after.fds <= before.fds + FD_TOLERANCE, "file descriptors: " + before.fds + " before, "
                 + after.fds + " after; open: " + after.fdTargets);
         assertTrue(after.threads <= before.threads + THREAD_TOLERANCE, "threads: " + before.threads + " before, "
@@ -182,16 +184,19 @@ class CancellationIT {
 
     @Test
     void anInterruptStopsAWait() throws Exception {
+        String sleeper = run("sleep", "600");
         Outcome o = stopped("waitFor on sleep 600, interrupted",
                 () -> docker.containers().waitFor(sleeper, WaitCondition.NOT_RUNNING), null, null);
         assertCancelled(Reason.INTERRUPTED, o);
         assertNextCallWorks();
         assertEquals(Boolean.TRUE, docker.transport().json(ApiRequest.get("/containers/{id}/json", sleeper).build(),
                 Map.class).get("State") instanceof Map<?, ?> s ? s.get("Running") : null, "the container runs on");
+        remove(sleeper);
     }
 
     @Test
     void anInterruptStopsAFollowedLog() throws Exception {
+        String ticker = run("sh", "-c", TICK);
         AtomicInteger lines = new AtomicInteger();
         Outcome o = stopped("logs follow, interrupted", () -> {
             try (Stream<LogLine> follow = docker.containers().logs(ticker).follow().tail(0).lines()) {
@@ -205,10 +210,12 @@ class CancellationIT {
         }, () -> lines.get() > 0, null);
         assertCancelled(Reason.INTERRUPTED, o);
         assertNextCallWorks();
+        remove(ticker);
     }
 
     @Test
     void aTimeoutStopsAFollowedLog() throws Exception {
+        String ticker = run("sh", "-c", TICK);
         AtomicInteger lines = new AtomicInteger();
         Outcome o = ownTimeout("logs follow, withTimeout(2 s)", () -> {
             try (Stream<LogLine> follow = docker.withTimeout(Duration.ofSeconds(2)).containers().logs(ticker)
@@ -220,10 +227,12 @@ class CancellationIT {
         assertTimedOut(2_000, o);
         assertTrue(lines.get() >= 3, "lines kept coming until the timeout: " + lines);
         assertNextCallWorks();
+        remove(ticker);
     }
 
     @Test
     void closingItsViewFromAnotherThreadStopsAFollowedLog() throws Exception {
+        String ticker = run("sh", "-c", TICK);
         Docker view = docker.cancellable();
         AtomicInteger lines = new AtomicInteger();
         Outcome o = stopped("logs follow, view closed from another thread", () -> {
@@ -234,6 +243,7 @@ class CancellationIT {
         }, () -> lines.get() > 0, view::close);
         assertCancelled(Reason.CLOSED, o);
         assertNextCallWorks();
+        remove(ticker);
     }
 
     @Test
@@ -245,6 +255,32 @@ class CancellationIT {
                 () -> output.stream().anyMatch(l -> l.contains("Running in")), null);
         assertCancelled(Reason.INTERRUPTED, o);
         assertNextCallWorks();
+    }
+
+    @Test
+    void anInterruptStopsAnExecSessionRead() throws Exception {
+        String sleeper = run("sleep", "600");
+        try (Session cat = docker.containers().execInteractive(sleeper, ExecOptions.of("cat"))) {
+            Outcome o = stopped("exec session stdout read, interrupted", () -> cat.stdout().read(), null, null);
+            assertCancelled(Reason.INTERRUPTED, o);
+        }
+        assertNextCallWorks();
+        remove(sleeper);
+    }
+
+    @Test
+    void aTimeoutStopsAnExecSession() throws Exception {
+        String sleeper = run("sleep", "600");
+        try (Session cat = docker.withTimeout(Duration.ofSeconds(2)).containers().execInteractive(sleeper,
+                ExecOptions.of("cat"))) {
+            cat.stdin().write("hi\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("hi\n", new String(cat.stdout().readNBytes(3), StandardCharsets.US_ASCII));
+            Outcome o = ownTimeout("exec session, withTimeout(2 s)", () -> cat.stdout().read());
+            CallCancelledException e = assertInstanceOf(CallCancelledException.class, o.result);
+            assertEquals(Reason.DEADLINE, e.reason());
+        }
+        assertNextCallWorks();
+        remove(sleeper);
     }
 
     @Test
@@ -270,7 +306,7 @@ class CancellationIT {
     private static void assertNextCallWorks() {
         long t0 = System.nanoTime();
         assertNotNull(docker.system().ping().apiVersion());
-        assertEquals(sleeper, docker.containers().inspect(sleeper).id());
+        assertNotNull(docker.system().version().version());
         record("next call on the same client", "ok", millisSince(t0));
     }
 
@@ -375,6 +411,15 @@ class CancellationIT {
         return id;
     }
 
+    /** Removes a container of this class (it may be gone already: other test classes clean up by label). */
+    private static void remove(String id) {
+        try {
+            docker.transport().send(ApiRequest.delete("/containers/{id}", id).query("force", true).build()).discard();
+        } catch (NotFoundException | ConflictException e) {
+            // gone already, or being removed
+        }
+    }
+
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
     }
@@ -409,7 +454,7 @@ class CancellationIT {
     }
 
     /** Open file descriptors and live threads of this process. */
-    record Usage(int fds, int threads, List<String> fdTargets) {
+    record Usage(int fds, int threads, List<String> fdTargets, List<String> threadNames) {
         static Usage now() {
             List<String> targets = new ArrayList<>();
             try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
@@ -423,7 +468,8 @@ class CancellationIT {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot count file descriptors (/proc/self/fd)", e);
             }
-            return new Usage(targets.size(), ManagementFactory.getThreadMXBean().getThreadCount(), targets);
+            List<String> names = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList();
+            return new Usage(targets.size(), ManagementFactory.getThreadMXBean().getThreadCount(), targets, names);
         }
     }
 
