@@ -18,7 +18,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -61,7 +60,14 @@ class CancellationIT {
     /** How long a call is left blocked before it is stopped. */
     private static final long BLOCKED_MS = 1_000;
     private static final int FD_TOLERANCE = 3;
+    /** OkHttp's task runner and Okio's watchdog threads come and go on their own schedule, shared by all clients. */
     private static final int THREAD_TOLERANCE = 2;
+    /**
+     * Threads not counted: JUnit's timeout watcher (made at the first timed test) and the JDK's process reapers (one
+     * waits for each ssh process, then idles a minute before it ends); neither is Berth's.
+     */
+    private static final java.util.Set<String> NOT_COUNTED = java.util.Set.of("junit-jupiter-timeout-watcher",
+            "process reaper");
 
     private static final String TICK = "while true; do echo tick; sleep 0.3; done";
 
@@ -192,6 +198,60 @@ class CancellationIT {
         assertEquals(Boolean.TRUE, docker.transport().json(ApiRequest.get("/containers/{id}/json", sleeper).build(),
                 Map.class).get("State") instanceof Map<?, ?> s ? s.get("Running") : null, "the container runs on");
         remove(sleeper);
+    }
+
+    /** Over TCP with mutual TLS: the socket is a channel too, so the interrupt ends the TLS read under the wait. */
+    @Test
+    void anInterruptStopsAWaitOverTls() throws Exception {
+        String sleeper = run("sleep", "600");
+        try (Docker tls = Docker.builder().host(TestEngine.tlsHost()).tls(TestEngine.certs("client"))
+                .credentials(new CredentialStore(dir.resolve("config"), Map.of())).build()) {
+            Outcome o = stopped("waitFor over tcp+TLS, interrupted",
+                    () -> tls.containers().waitFor(sleeper, WaitCondition.NOT_RUNNING), null, null);
+            assertCancelled(Reason.INTERRUPTED, o);
+            assertNotNull(tls.system().ping().apiVersion(), "the TLS client's next call works");
+        }
+        remove(sleeper);
+    }
+
+    /** Over ssh: a pipe cannot be interrupted, so its reads poll; the interrupt ends the wait and the ssh process. */
+    @Test
+    void anInterruptStopsAWaitOverSsh() throws Exception {
+        String sshHost = System.getenv("BERTH_TEST_SSH_HOST");
+        String key = System.getenv("BERTH_TEST_SSH_KEY");
+        org.junit.jupiter.api.Assumptions.assumeTrue(sshHost != null && !sshHost.isEmpty() && key != null,
+                "no sshd: the engine is an external one");
+        String options = "-F /dev/null -i " + key + " -o IdentitiesOnly=yes -o BatchMode=yes"
+                + " -o StrictHostKeyChecking=yes -o UserKnownHostsFile=" + Path.of(key).resolveSibling("known_hosts");
+        String address = sshHost + dev.berth.transport.DockerHost.parse(TestEngine.dockerHost()).path();
+        String sleeper = run("sleep", "600");
+        String property = dev.berth.transport.SshSocketFactory.OPTIONS_PROPERTY;
+        String saved = System.getProperty(property);
+        System.setProperty(property, options);
+        Docker ssh;
+        try {
+            ssh = Docker.builder().host(address).credentials(new CredentialStore(dir.resolve("config"), Map.of()))
+                    .build();
+        } finally {
+            if (saved == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, saved);
+            }
+        }
+        try (ssh) {
+            ssh.system().ping();
+            Outcome o = stopped("waitFor over ssh, interrupted",
+                    () -> ssh.containers().waitFor(sleeper, WaitCondition.NOT_RUNNING), null, null);
+            assertCancelled(Reason.INTERRUPTED, o);
+            assertNotNull(ssh.system().ping().apiVersion(), "the ssh client's next call works");
+        }
+        remove(sleeper);
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (sshProcesses() > 0 && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, sshProcesses(), "every ssh process ended: the interrupted one, and the pooled one at close");
     }
 
     @Test
@@ -411,6 +471,20 @@ class CancellationIT {
         return id;
     }
 
+    /** The ssh processes this JVM runs for Berth: descendants whose command line has {@code dial-stdio}. */
+    private static long sshProcesses() {
+        try (Stream<ProcessHandle> all = ProcessHandle.current().descendants()) {
+            return all.filter(p -> {
+                try {
+                    return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"),
+                            StandardCharsets.ISO_8859_1).contains("dial-stdio");
+                } catch (IOException e) {
+                    return false; // ended meanwhile
+                }
+            }).count();
+        }
+    }
+
     /** Removes a container of this class (it may be gone already: other test classes clean up by label). */
     private static void remove(String id) {
         try {
@@ -469,7 +543,8 @@ class CancellationIT {
                 throw new IllegalStateException("cannot count file descriptors (/proc/self/fd)", e);
             }
             List<String> names = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList();
-            return new Usage(targets.size(), ManagementFactory.getThreadMXBean().getThreadCount(), targets, names);
+            int counted = (int) names.stream().filter(n -> !NOT_COUNTED.contains(n)).count();
+            return new Usage(targets.size(), counted, targets, names);
         }
     }
 
