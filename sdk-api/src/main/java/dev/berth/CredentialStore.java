@@ -38,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +88,12 @@ public final class CredentialStore {
     private final Path configDir;
     private final Map<String, String> env;
     private final Duration timeout;
+    /**
+     * One {@code store} or {@code erase} at a time (each reads, changes and replaces {@code config.json}, and may run
+     * a helper): a {@link ReentrantLock}, not {@code synchronized}, so a virtual thread waiting on the helper or the
+     * file does not pin its carrier.
+     */
+    private final ReentrantLock writeLock = new ReentrantLock();
 
     /**
      * The credentials of {@code configDir}; helpers are looked up on {@code env}'s {@code PATH} and run with
@@ -221,7 +228,16 @@ public final class CredentialStore {
      * @throws IllegalArgumentException when {@code auth} is anonymous
      * @throws CredentialsException when the helper fails or the file cannot be read or written
      */
-    public synchronized void store(AuthConfig auth) {
+    public void store(AuthConfig auth) {
+        writeLock.lock();
+        try {
+            storeLocked(auth);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void storeLocked(AuthConfig auth) {
         Objects.requireNonNull(auth, "auth");
         if (auth.isAnonymous()) {
             throw new IllegalArgumentException("no credentials to store: " + auth);
@@ -272,7 +288,16 @@ public final class CredentialStore {
      *
      * @throws CredentialsException when the helper fails or the file cannot be read or written
      */
-    public synchronized void erase(String registry) {
+    public void erase(String registry) {
+        writeLock.lock();
+        try {
+            eraseLocked(registry);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void eraseLocked(String registry) {
         String key = hostKey(requireText(registry, "registry"));
         ObjectNode config = readConfig();
         String helper = helperFor(config, key);

@@ -1,11 +1,13 @@
 package dev.berth;
 
+import dev.berth.errors.CallCancelledException;
 import dev.berth.transport.FrameReader;
 import dev.berth.transport.StreamType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Splits a multiplexed stream into a stdout and a stderr {@link InputStream}, pulled by the caller's thread: reading
@@ -14,11 +16,16 @@ import java.util.ArrayDeque;
  *
  * <p>Read both streams, or the one you read may wait behind a large backlog of the other; {@link #merged()} reads
  * both in arrival order.
+ *
+ * <p>Reads of both streams take turns under a {@link ReentrantLock}, not {@code synchronized}: the holder may block
+ * in a socket read, and a virtual thread must not pin its carrier there. A thread interrupted while it waits for
+ * its turn stops the stream, as one interrupted in the read itself does, with {@link CallCancelledException}.
  */
 final class Demultiplexer {
     private final FrameReader frames;
     private final Channel stdout = new Channel(StreamType.STDOUT);
     private final Channel stderr = new Channel(StreamType.STDERR);
+    private final ReentrantLock lock = new ReentrantLock();
     private boolean ended;
 
     Demultiplexer(FrameReader frames) {
@@ -41,7 +48,8 @@ final class Demultiplexer {
                 if (len == 0) {
                     return 0;
                 }
-                synchronized (Demultiplexer.this) {
+                lock();
+                try {
                     int n = stdout.drainBacklog(b, off, len);
                     if (n > 0) {
                         return n;
@@ -62,6 +70,8 @@ final class Demultiplexer {
                         }
                     }
                     return -1;
+                } finally {
+                    lock.unlock();
                 }
             }
 
@@ -72,7 +82,28 @@ final class Demultiplexer {
         };
     }
 
-    private synchronized int read(Channel want, byte[] b, int off, int len) throws IOException {
+    /** Waits for this thread's turn to read; an interrupt meanwhile stops the stream. */
+    private void lock() throws IOException {
+        try {
+            lock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            frames.close(); // the stream is the interrupted thread's too: stop it and free its socket
+            throw new CallCancelledException(CallCancelledException.Reason.INTERRUPTED,
+                    "while waiting for another thread's read", frames.request(), e);
+        }
+    }
+
+    private int read(Channel want, byte[] b, int off, int len) throws IOException {
+        lock();
+        try {
+            return readLocked(want, b, off, len);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int readLocked(Channel want, byte[] b, int off, int len) throws IOException {
         int n = want.drainBacklog(b, off, len);
         if (n > 0) {
             return n;

@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.errors.CallCancelledException;
 import dev.berth.transport.ApiVersion;
 import dev.berth.transport.DockerEnvironment;
 import dev.berth.transport.DockerHost;
@@ -9,6 +10,7 @@ import dev.berth.transport.Timeouts;
 import dev.berth.transport.Transport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -28,9 +30,27 @@ import java.util.List;
  *
  * <p>The API version is negotiated on the first call (one {@code HEAD /_ping}) unless pinned with
  * {@link Builder#apiVersion} or {@code DOCKER_API_VERSION}.
+ *
+ * <p><b>Stopping calls.</b> Every call stops with {@link CallCancelledException} when the thread running it (or
+ * reading its stream) is interrupted, or when its stream or {@link Session} is closed from another thread; its
+ * connection is dropped and the client's next call works. For a time limit, or to stop a call that returns no
+ * handle (a {@code pull}, a {@code build}, a {@code waitFor}) from another thread, make the call through a view:
+ * {@link #withTimeout}, {@link #withDeadline} or {@link #cancellable}, which share this client's connections; closing
+ * a view stops the calls in flight through it.
+ *
+ * <pre>{@code
+ * try (Docker pulling = docker.withTimeout(Duration.ofMinutes(5))) {   // another thread may pulling.close()
+ *     pulling.images().pull("registry.example/app:1", progress);
+ * } catch (CallCancelledException e) {
+ *     e.reason();                                                      // DEADLINE, CLOSED or INTERRUPTED
+ * }
+ * }</pre>
  */
 public final class Docker implements AutoCloseable {
     private final Transport transport;
+    private final CredentialStore credentials;
+    /** What view this is, for {@code toString}: empty for the client itself. */
+    private final String view;
     private final DockerSystem system;
     private final Images images;
     private final Containers containers;
@@ -42,7 +62,13 @@ public final class Docker implements AutoCloseable {
     private final Plugins plugins;
 
     private Docker(Transport transport, CredentialStore credentials) {
+        this(transport, credentials, "");
+    }
+
+    private Docker(Transport transport, CredentialStore credentials, String view) {
         this.transport = transport;
+        this.credentials = credentials;
+        this.view = view;
         this.system = new DockerSystem(transport);
         this.images = new Images(transport, credentials);
         this.containers = new Containers(transport, images);
@@ -130,7 +156,55 @@ public final class Docker implements AutoCloseable {
         return transport;
     }
 
-    /** Frees idle connections. Open streams stay usable until closed. */
+    /**
+     * A view of this client (same connections, API version and credentials) whose every call must end within
+     * {@code timeout} of its start, streams and sessions included: a follow, a pull or a build still running then
+     * stops with {@link CallCancelledException} ({@link CallCancelledException.Reason#DEADLINE DEADLINE}). Unlike
+     * {@link Builder#callTimeout}, which streams ignore by design, this bounds them too. Closing the view stops the
+     * calls in flight through it. Views are cheap: make one per task, and views of views (the earliest limit wins).
+     *
+     * @param timeout how long each call may take, from its start to the end of its answer
+     * @throws IllegalArgumentException when the timeout is not positive
+     */
+    public Docker withTimeout(Duration timeout) {
+        return new Docker(transport.withTimeout(timeout), credentials, view("timeout " + timeout));
+    }
+
+    /**
+     * A view of this client whose calls must all end by {@code deadline}, measured on the monotonic clock from now
+     * on; see {@link #withTimeout}.
+     *
+     * @param deadline when every call made through the view must have ended
+     */
+    public Docker withDeadline(Instant deadline) {
+        return new Docker(transport.withDeadline(deadline), credentials, view("deadline " + deadline));
+    }
+
+    /**
+     * A view of this client with no time limit whose {@link #close()} stops, from any thread, the calls in flight
+     * through it: the way to stop a {@code pull}, {@code push}, {@code build}, {@code load} or {@code waitFor} (calls
+     * that return no handle to close), or to stop a call from inside its progress consumer.
+     *
+     * <pre>{@code
+     * Docker call = docker.cancellable();
+     * executor.submit(() -> call.images().pull(ref, e -> { if (tooSlow(e)) call.close(); }));
+     * call.close();   // from anywhere: the pull ends with CallCancelledException (CLOSED)
+     * }</pre>
+     */
+    public Docker cancellable() {
+        return new Docker(transport.cancellable(), credentials, view("cancellable"));
+    }
+
+    private String view(String what) {
+        return view.isEmpty() ? what : view + ", " + what;
+    }
+
+    /**
+     * On the client: frees idle connections; open streams stay usable until closed. On a view ({@link #withTimeout},
+     * {@link #withDeadline}, {@link #cancellable}): stops the calls in flight through it, their streams and sessions
+     * included ({@link CallCancelledException}, {@link CallCancelledException.Reason#CLOSED CLOSED}), and refuses
+     * later ones; the client and its other views go on.
+     */
     @Override
     public void close() {
         transport.close();
@@ -138,7 +212,7 @@ public final class Docker implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Docker[" + transport.endpoint() + "]";
+        return "Docker[" + transport.endpoint() + (view.isEmpty() ? "" : ", view: " + view) + "]";
     }
 
     /**

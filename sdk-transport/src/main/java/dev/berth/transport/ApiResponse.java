@@ -2,6 +2,8 @@ package dev.berth.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
+import dev.berth.errors.CallCancelledException;
+import dev.berth.errors.CallCancelledException.Reason;
 import dev.berth.errors.DockerException;
 import dev.berth.errors.StreamException;
 import java.io.Closeable;
@@ -20,6 +22,10 @@ import okio.BufferedSource;
  * goes back to the pool; before that, closing cancels the call and drops the socket, which also ends a read blocked
  * in another thread.
  *
+ * <p>A read of a call that was stopped (its thread interrupted, this answer closed, the client view closed or its
+ * deadline passed) throws {@link CallCancelledException}, unchecked like every Berth error, also from
+ * {@link InputStream#read}: it reaches the caller typed through any reader layered on the body.
+ *
  * <pre>{@code
  * try (ApiResponse r = transport.send(ApiRequest.get("/containers/{id}/logs", id).query("stdout", true).build())) {
  *     r.body().transferTo(System.out);
@@ -28,14 +34,21 @@ import okio.BufferedSource;
  */
 public final class ApiResponse implements Closeable {
     private final Call call;
+    private final InFlightCall inFlight;
     private final Response response;
     private final String request;
     private final String endpoint;
     private final Body body;
     private volatile boolean closed;
 
+    /** An answer to a call made outside {@link Transport} (tests): only an interrupt or its close stops it. */
     ApiResponse(Call call, Response response, String request, String endpoint) {
+        this(call, InFlightCall.untracked(call, request), response, request, endpoint);
+    }
+
+    ApiResponse(Call call, InFlightCall inFlight, Response response, String request, String endpoint) {
         this.call = call;
+        this.inFlight = inFlight;
         this.response = response;
         this.request = request;
         this.endpoint = endpoint;
@@ -43,6 +56,9 @@ public final class ApiResponse implements Closeable {
         boolean empty = response.body().contentLength() == 0 || code == 204 || code == 304
                 || request.startsWith("HEAD ");
         this.body = new Body(response.body().byteStream(), empty);
+        if (empty && code != 101) {
+            inFlight.finish(); // nothing left to wait for; an upgraded call lives on in its HijackedConnection
+        }
     }
 
     /** The HTTP status: 200, 201, 204, 304, or 101 for an upgrade. */
@@ -72,8 +88,17 @@ public final class ApiResponse implements Closeable {
             drain();
             return value;
         } catch (JsonProcessingException e) {
+            // Jackson wraps what a read threw inside a bean: a cancelled read is not malformed JSON
+            CallCancelledException cancelled = cancellation(e);
+            if (cancelled != null) {
+                throw cancelled;
+            }
             throw new StreamException("malformed JSON from the daemon: " + e.getMessage(), request);
         } catch (IOException e) {
+            CallCancelledException cancelled = inFlight.cancelled(e);
+            if (cancelled != null) {
+                throw cancelled;
+            }
             // not the JSON's fault: the connection broke (a daemon that stopped), or a read timeout
             String m = String.valueOf(e.getMessage());
             throw new DockerException(0, m.contains(endpoint) ? m : "I/O error reading the answer from the Docker"
@@ -91,14 +116,29 @@ public final class ApiResponse implements Closeable {
             drain();
             return status();
         } catch (IOException e) {
+            CallCancelledException cancelled = inFlight.cancelled(e);
+            if (cancelled != null) {
+                throw cancelled;
+            }
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The {@link CallCancelledException} somewhere in {@code e}'s causes, or null. */
+    static CallCancelledException cancellation(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof CallCancelledException cancelled) {
+                return cancelled;
+            }
+        }
+        return null;
     }
 
     private void drain() throws IOException {
         if (body.ended) {
             return;
         }
+        inFlight.check();
         BufferedSource source = response.body().source();
         while (!source.exhausted()) {
             source.skip(source.getBuffer().size());
@@ -114,13 +154,22 @@ public final class ApiResponse implements Closeable {
         return call;
     }
 
+    InFlightCall inFlight() {
+        return inFlight;
+    }
+
+    /** Ends the call: a body not read to its end is cancelled (reason {@link Reason#CLOSED}) and its socket dropped. */
     @Override
     public void close() {
         closed = true;
         if (!body.ended) {
-            call.cancel();
+            inFlight.cancel(Reason.CLOSED, "its answer was closed");
         }
-        response.close();
+        try {
+            response.close();
+        } finally {
+            inFlight.finish();
+        }
     }
 
     /** Tracks whether the daemon ended the body, so close knows whether the socket can be reused. */
@@ -136,6 +185,7 @@ public final class ApiResponse implements Closeable {
 
         @Override
         public int read() throws IOException {
+            inFlight.check();
             int b;
             try {
                 b = raw.read();
@@ -143,13 +193,17 @@ public final class ApiResponse implements Closeable {
                 throw failed(e);
             }
             if (b < 0) {
-                ended = true;
+                end();
             }
             return b;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0; // as InputStream promises; OkHttp's stream would wait for the next byte first
+            }
+            inFlight.check();
             int n;
             try {
                 n = raw.read(b, off, len);
@@ -157,17 +211,26 @@ public final class ApiResponse implements Closeable {
                 throw failed(e);
             }
             if (n < 0) {
-                ended = true;
+                end();
             }
             return n;
         }
 
+        private void end() {
+            ended = true;
+            inFlight.finish();
+        }
+
         /**
-         * Says what a failed read means: OkHttp reports a daemon that went away mid-answer as a bare
-         * {@code EOFException} or "unexpected end of stream"; that becomes an IOException naming the daemon and
-         * the request. Anything else, and a read ended by the caller's own close, is left as is.
+         * Says what a failed read means: a stopped call throws {@link CallCancelledException}; OkHttp reports a
+         * daemon that went away mid-answer as a bare {@code EOFException} or "unexpected end of stream", which
+         * becomes an IOException naming the daemon and the request. Anything else is left as is.
          */
         private IOException failed(IOException e) {
+            CallCancelledException cancelled = inFlight.cancelled(e);
+            if (cancelled != null) {
+                throw cancelled;
+            }
             if (closed) {
                 return e;
             }

@@ -25,7 +25,8 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>Payloads are not copied into new arrays: the caller reads them through {@link #read}. Not thread-safe, except
- * {@link #close()}.
+ * {@link #close()}. Over a call's body, a read of a call that was stopped (an interrupt, a close, a deadline; see
+ * {@link Transport}) throws {@link dev.berth.errors.CallCancelledException}, unchecked, through every method here.
  */
 public final class FrameReader implements Closeable {
     /** The largest error frame read into a message. */
@@ -103,6 +104,11 @@ public final class FrameReader implements Closeable {
                 return stream;
             }
         }
+    }
+
+    /** The method and path of the stream's request, for messages. */
+    public String request() {
+        return request;
     }
 
     /** Bytes of the current frame not read yet ({@code Long.MAX_VALUE} for raw output). */

@@ -1,9 +1,13 @@
 package dev.berth.transport;
 
+import dev.berth.errors.CallCancelledException;
+import dev.berth.errors.CallCancelledException.Reason;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.concurrent.locks.ReentrantLock;
 import okio.BufferedSink;
 import okio.BufferedSource;
 import okio.Okio;
@@ -13,6 +17,10 @@ import okio.Socket;
  * The raw connection after {@code 101 UPGRADED} (attach, exec start): the daemon's output to read, and the process's
  * stdin to write. Closing {@link #stdin()} half-closes the socket, so the process sees EOF while its output can
  * still be read. {@link #close()} from any thread drops the connection and ends a blocked read.
+ *
+ * <p>Like any call, a session stops when the thread reading or writing it is interrupted, or when the client view it
+ * was made through is closed or reaches its deadline: reads and writes then throw {@link CallCancelledException},
+ * and the connection is dropped.
  *
  * <pre>{@code
  * try (HijackedConnection c = transport.upgrade(ApiRequest.post("/exec/{id}/start", id).json(start).build())) {
@@ -41,32 +49,98 @@ public final class HijackedConnection implements Closeable {
             // The daemon streamed without upgrading (a plain 200): output only, no stdin.
             return new HijackedConnection(response, null, response.body(), OutputStream.nullOutputStream());
         }
+        InFlightCall call = response.inFlight();
+        call.onCancel(socket::cancel);
         BufferedSource source = Okio.buffer(socket.getSource());
         BufferedSink sink = Okio.buffer(socket.getSink());
-        OutputStream stdin = new OutputStream() {
-            private boolean closed;
+        return new HijackedConnection(response, socket, new Output(source.inputStream(), call), new Stdin(sink, call));
+    }
 
-            @Override
-            public void write(int b) throws IOException {
+    /** The daemon's output; a stopped call's read throws {@link CallCancelledException}. */
+    private static final class Output extends FilterInputStream {
+        private final InFlightCall call;
+
+        Output(InputStream in, InFlightCall call) {
+            super(in);
+            this.call = call;
+        }
+
+        @Override
+        public int read() throws IOException {
+            call.check();
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw failed(call, e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            call.check();
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw failed(call, e);
+            }
+        }
+    }
+
+    /** The process's stdin: each write is flushed at once; close half-closes. */
+    private static final class Stdin extends OutputStream {
+        private final BufferedSink sink;
+        private final InFlightCall call;
+        /** Not {@code synchronized}: a close flushes to the socket, which may block. */
+        private final ReentrantLock lock = new ReentrantLock();
+        private boolean closed;
+
+        Stdin(BufferedSink sink, InFlightCall call) {
+            this.sink = sink;
+            this.call = call;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            call.check();
+            try {
                 sink.writeByte(b);
                 sink.flush();
+            } catch (IOException e) {
+                throw failed(call, e);
             }
+        }
 
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            call.check();
+            try {
                 sink.write(b, off, len);
                 sink.flush();
+            } catch (IOException e) {
+                throw failed(call, e);
             }
+        }
 
-            @Override
-            public synchronized void close() throws IOException {
+        @Override
+        public void close() throws IOException {
+            lock.lock();
+            try {
                 if (!closed) {
                     closed = true;
                     sink.close(); // flushes, then shuts the socket's output down: EOF for the process
                 }
+            } finally {
+                lock.unlock();
             }
-        };
-        return new HijackedConnection(response, socket, source.inputStream(), stdin);
+        }
+    }
+
+    private static IOException failed(InFlightCall call, IOException e) {
+        CallCancelledException cancelled = call.cancelled(e);
+        if (cancelled != null) {
+            throw cancelled;
+        }
+        return e;
     }
 
     /** What the process writes: multiplexed frames, or raw bytes when it has a TTY. */
@@ -94,10 +168,14 @@ public final class HijackedConnection implements Closeable {
         return response.request();
     }
 
-    /** Drops the connection; a read blocked in another thread ends. */
+    /**
+     * Drops the connection; a read or write blocked in another thread ends with {@link CallCancelledException}
+     * ({@link Reason#CLOSED}).
+     */
     @Override
     public void close() {
         if (socket != null) {
+            response.inFlight().cancel(Reason.CLOSED, "its session was closed"); // also cancels the socket
             socket.cancel();
             // Closing both halves tells OkHttp the exchange is over, so the call is released, not reported leaked.
             closeQuietly(output);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.errors.CallCancelledException;
 import dev.berth.errors.StreamException;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -26,6 +27,9 @@ import java.util.stream.StreamSupport;
  * <p>Each object is read within the per-message limits of {@link Json} (16 MiB, 1 million tokens), however long
  * the stream runs: an object that never ends raises {@link StreamException} and closes the stream instead of
  * filling the heap.
+ *
+ * <p>A stopped call (an interrupt, a close, a deadline: see {@link Transport}) raises
+ * {@link dev.berth.errors.CallCancelledException} from {@link #hasNext} and {@link #next}.
  *
  * <pre>{@code
  * try (JsonStream<Event> events = JsonStream.of(response.body(), Event.class, response.request())) {
@@ -143,6 +147,10 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
      * forever: the stream is closed, which frees the connection even if the caller forgets to.
      */
     private RuntimeException failed(IOException e) {
+        CallCancelledException cancelled = ApiResponse.cancellation(e);
+        if (cancelled != null) {
+            return cancelled; // wrapped by Jackson on its way up: the call was stopped, the JSON is fine
+        }
         StreamConstraintsException limit = Json.overLimit(e);
         if (limit != null) {
             close();

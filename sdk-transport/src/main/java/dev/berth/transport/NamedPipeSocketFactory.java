@@ -30,7 +30,7 @@ public final class NamedPipeSocketFactory extends ChannelSocketFactory {
 
     @Override
     public Socket createSocket() {
-        return new ChannelSocket("npipe://" + pipe.replace('\\', '/'), this::open);
+        return new ChannelSocket("npipe://" + pipe.replace('\\', '/'), (ignored, timeout) -> open(timeout));
     }
 
     private FileChannel open(int connectTimeoutMillis) throws IOException {

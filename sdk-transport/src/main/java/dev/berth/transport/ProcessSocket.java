@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
@@ -31,8 +32,13 @@ import java.util.stream.Collectors;
  *   <li>{@link #close()} from any thread ends the process and its descendants, which ends a blocked read.</li>
  *   <li>No thread is started: stderr goes to a file (unlinked at once where the system allows it) whose last lines
  *       go into the {@link ConnectException} raised when the process ends before it answered anything.</li>
- *   <li>A read timeout ({@code setSoTimeout}, which OkHttp's health check of a pooled connection uses with 1 ms)
- *       waits by polling {@link InputStream#available()}, since a pipe cannot be selected on.</li>
+ *   <li>A read waits by polling {@link InputStream#available()} (every millisecond at first, then less often, at
+ *       most every {@value #MAX_IDLE_POLL_MILLIS} ms), since a pipe can neither be selected on nor left by an
+ *       interrupt: so a read timeout ({@code setSoTimeout}, which OkHttp's health check of a pooled connection uses
+ *       with 1 ms) is kept, and an interrupt ends the wait. It then closes the socket (ending the process), flag
+ *       left set, and throws {@link InterruptedIOException}.</li>
+ *   <li>{@link ReentrantLock}s, not {@code synchronized}, guard connect, close and writes: a virtual thread blocked
+ *       on a full pipe does not pin its carrier.</li>
  * </ul>
  */
 final class ProcessSocket extends LocalSocket {
@@ -41,6 +47,8 @@ final class ProcessSocket extends LocalSocket {
     /** How many of its last stderr lines an error message shows at most. */
     static final int STDERR_LINES = 20;
     private static final int MAX_POLL_MILLIS = 20;
+    /** How long a read with no timeout sleeps at most between two looks: what an interrupt may wait. */
+    static final int MAX_IDLE_POLL_MILLIS = 50;
     private static final long EXIT_WAIT_MILLIS = 2000;
 
     private final String description;
@@ -51,6 +59,8 @@ final class ProcessSocket extends LocalSocket {
     private Path stderrFile;
     private FileChannel stderr;
     private volatile boolean answered;
+    private final ReentrantLock stateLock = new ReentrantLock();
+    private final ReentrantLock writeLock = new ReentrantLock();
     final InputStream in = new ProcessInput();
     final OutputStream out = new ProcessOutput();
 
@@ -65,7 +75,16 @@ final class ProcessSocket extends LocalSocket {
 
     /** Starts the process. Whether it reaches anything shows on the first read. */
     @Override
-    public synchronized void connect(SocketAddress ignored, int timeoutMillis) throws IOException {
+    public void connect(SocketAddress ignored, int timeoutMillis) throws IOException {
+        stateLock.lock();
+        try {
+            start();
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    private void start() throws IOException {
         if (closed) {
             throw new SocketException("Socket is closed");
         }
@@ -124,7 +143,8 @@ final class ProcessSocket extends LocalSocket {
     @Override
     public void shutdownOutput() throws IOException {
         requireOpen();
-        synchronized (out) {
+        lockWrites();
+        try {
             if (outputShutdown) {
                 return;
             }
@@ -134,12 +154,38 @@ final class ProcessSocket extends LocalSocket {
             } catch (IOException e) {
                 throw writeFailure(e);
             }
+        } finally {
+            writeLock.unlock();
         }
+    }
+
+    private void lockWrites() throws InterruptedIOException {
+        try {
+            writeLock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            throw interrupted("waiting to write to");
+        }
+    }
+
+    /** The thread was interrupted: the socket is closed (the process ended), the flag set again, and it says so. */
+    private InterruptedIOException interrupted(String doing) {
+        Thread.currentThread().interrupt();
+        close();
+        return new InterruptedIOException("interrupted while " + doing + " " + description);
     }
 
     /** Ends the process and its descendants; a read blocked in another thread then ends. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        stateLock.lock();
+        try {
+            end();
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    private void end() {
         if (closed) {
             return;
         }
@@ -196,25 +242,33 @@ final class ProcessSocket extends LocalSocket {
                 + "]";
     }
 
-    /** Waits until a read will not block, the process has ended, or the timeout passes. */
+    /**
+     * Waits until a read will not block, the process has ended, or the timeout (0: none) passes; an interrupt ends
+     * the wait.
+     */
     private void awaitReadable(int timeoutMillis) throws IOException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        int maxPause = timeoutMillis > 0 ? MAX_POLL_MILLIS : MAX_IDLE_POLL_MILLIS;
         long pause = 1;
         while (stdout.available() == 0 && process.isAlive()) {
-            long left = (deadline - System.nanoTime() + 999_999L) / 1_000_000L;
-            if (left <= 0) {
-                throw new SocketTimeoutException("read timed out after " + timeoutMillis + " ms on " + description);
+            long sleep = Math.min(pause, maxPause);
+            if (timeoutMillis > 0) {
+                long left = (deadline - System.nanoTime() + 999_999L) / 1_000_000L;
+                if (left <= 0) {
+                    throw new SocketTimeoutException("read timed out after " + timeoutMillis + " ms on "
+                            + description);
+                }
+                sleep = Math.min(sleep, left);
             }
             try {
-                Thread.sleep(Math.min(pause, left));
+                Thread.sleep(sleep);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while reading from " + description);
+                throw interrupted("reading from");
             }
             if (closed) {
                 throw new SocketException("Socket closed");
             }
-            pause = Math.min(pause * 2, MAX_POLL_MILLIS);
+            pause = Math.min(pause * 2, maxPause);
         }
     }
 
@@ -310,15 +364,15 @@ final class ProcessSocket extends LocalSocket {
                 return -1;
             }
             requireOpen();
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted("reading from");
+            }
             int n;
             try {
-                int timeout = soTimeoutMillis;
-                if (timeout > 0) {
-                    awaitReadable(timeout);
-                }
+                awaitReadable(soTimeoutMillis);
                 n = stdout.read(b, off, len);
             } catch (InterruptedIOException e) {
-                throw e; // a read timeout (SocketTimeoutException) or an interrupt: the process may still answer
+                throw e; // a read timeout (the process may still answer), or an interrupt (the socket is closed)
             } catch (IOException e) {
                 throw readFailure(e);
             }
@@ -353,28 +407,38 @@ final class ProcessSocket extends LocalSocket {
         }
 
         @Override
-        public synchronized void write(byte[] b, int off, int len) throws IOException {
+        public void write(byte[] b, int off, int len) throws IOException {
             Objects.checkFromIndexSize(off, len, b.length);
-            if (outputShutdown) {
-                throw new SocketException("Socket output is shut down");
-            }
-            requireOpen();
+            lockWrites();
             try {
-                stdin.write(b, off, len);
-            } catch (IOException e) {
-                throw writeFailure(e);
+                if (outputShutdown) {
+                    throw new SocketException("Socket output is shut down");
+                }
+                requireOpen();
+                try {
+                    stdin.write(b, off, len);
+                } catch (IOException e) {
+                    throw writeFailure(e);
+                }
+            } finally {
+                writeLock.unlock();
             }
         }
 
         @Override
-        public synchronized void flush() throws IOException {
-            if (outputShutdown || closed) {
-                return;
-            }
+        public void flush() throws IOException {
+            lockWrites();
             try {
-                stdin.flush();
-            } catch (IOException e) {
-                throw writeFailure(e);
+                if (outputShutdown || closed) {
+                    return;
+                }
+                try {
+                    stdin.flush();
+                } catch (IOException e) {
+                    throw writeFailure(e);
+                }
+            } finally {
+                writeLock.unlock();
             }
         }
 

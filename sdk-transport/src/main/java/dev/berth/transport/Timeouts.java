@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * How long calls may take. Zero means no limit. Streams (logs follow, events, wait, attach, pull progress) are
- * never cut by the read or call timeout.
+ * never cut by the read or call timeout; bound those with a view of the transport, {@link Transport#withTimeout} or
+ * {@link Transport#withDeadline}, whose limit covers a call to the end of its stream.
  *
  * <pre>{@code
  * new Timeouts(Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ZERO);

@@ -2,6 +2,8 @@ package dev.berth.transport;
 
 import com.fasterxml.jackson.databind.JavaType;
 import dev.berth.errors.ApiVersionException;
+import dev.berth.errors.CallCancelledException;
+import dev.berth.errors.CallCancelledException.Reason;
 import dev.berth.errors.DaemonUnreachableException;
 import dev.berth.errors.DockerException;
 import dev.berth.errors.TlsHandshakeException;
@@ -14,9 +16,12 @@ import java.net.Proxy;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -42,6 +47,12 @@ import org.slf4j.LoggerFactory;
  *     Map<?, ?> info = t.json(ApiRequest.get("/info").build(), Map.class);
  * }
  * }</pre>
+ *
+ * <p><b>Stopping a call.</b> Every call, its answer's stream and its session included, stops when the thread running
+ * or reading it is interrupted, and when its stream or session is closed (from any thread); a view made with
+ * {@link #withTimeout}, {@link #withDeadline} or {@link #cancellable} adds a time limit and a {@link #close()} that
+ * stops the calls made through it. A stopped call throws {@link CallCancelledException}, and its connection is
+ * dropped, never reused. A call started on an interrupted thread is not sent.
  */
 public final class Transport implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
@@ -61,7 +72,12 @@ public final class Transport implements Closeable {
     private final HttpUrl base;
     private final String basePath;
     private final String hostHeader;
-    private final Object versionLock = new Object();
+    /** The transport this one is a view of (itself when it is none): it holds the pool and the API version. */
+    private final Transport root;
+    /** The view's limits and calls; absent ({@code null}) on the transport itself. */
+    private final CallScope scope;
+    /** Not {@code synchronized}: the negotiation it guards is a call, which may block. */
+    private final ReentrantLock versionLock = new ReentrantLock();
     private volatile ApiVersion version;
     private volatile String versionPrefix;
 
@@ -79,6 +95,9 @@ public final class Transport implements Closeable {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES))
+                // Connect in the calling thread (OkHttp 4's way): an interrupt then reaches the connect, and no
+                // thread is started for it. A daemon has one address; racing several buys nothing.
+                .fastFallback(false)
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.read())
                 .writeTimeout(timeouts.read())
@@ -94,6 +113,7 @@ public final class Transport implements Closeable {
                 url.scheme("http").host(SOCKET_URL_HOST);
                 break;
             case TCP:
+                b.socketFactory(new TcpSocketFactory(host.toString()));
                 url.host(host.host()).port(host.effectivePort(endpoint.isTls()));
                 if (endpoint.isTls()) {
                     TlsConfig.Context tls = endpoint.tls().toContext();
@@ -122,9 +142,54 @@ public final class Transport implements Closeable {
         this.base = url.build();
         this.basePath = host.basePath();
         this.hostHeader = host.scheme() == DockerHost.Scheme.TCP ? null : SOCKET_HOST;
+        this.root = this;
+        this.scope = null;
         if (endpoint.pinnedVersion() != null) {
             setVersion(endpoint.pinnedVersion());
         }
+    }
+
+    /** A view of {@code of}: the same pool, endpoint and API version, with calls in {@code scope}. */
+    private Transport(Transport of, CallScope scope) {
+        this.endpoint = of.endpoint;
+        this.client = of.client;
+        this.streamingClient = of.streamingClient;
+        this.base = of.base;
+        this.basePath = of.basePath;
+        this.hostHeader = of.hostHeader;
+        this.root = of.root;
+        this.scope = scope;
+    }
+
+    /**
+     * A view of this transport (same connections, same API version) whose every call must end within
+     * {@code timeout} of its start, streams and sessions included, unlike the read and call timeouts, which streams
+     * ignore. A call still running then is stopped with {@link CallCancelledException} ({@link Reason#DEADLINE}).
+     * Closing the view stops the calls in flight through it. Views are cheap: make one per task.
+     *
+     * @param timeout how long each call may take, from its start to the end of its answer
+     * @throws IllegalArgumentException when the timeout is not positive
+     */
+    public Transport withTimeout(Duration timeout) {
+        return new Transport(this, CallScope.timeout(scope, timeout));
+    }
+
+    /**
+     * A view of this transport whose calls must all end by {@code deadline} (on the monotonic clock: a change of
+     * the wall clock after this call does not move it); see {@link #withTimeout}.
+     *
+     * @param deadline when every call made through the view must have ended
+     */
+    public Transport withDeadline(Instant deadline) {
+        return new Transport(this, CallScope.deadline(scope, deadline));
+    }
+
+    /**
+     * A view of this transport with no time limit of its own, whose {@link #close()} stops, from any thread, the
+     * calls in flight through it (and through views made from it).
+     */
+    public Transport cancellable() {
+        return new Transport(this, CallScope.unlimited(scope));
     }
 
     /** The endpoint this transport talks to. */
@@ -139,15 +204,25 @@ public final class Transport implements Closeable {
      * @throws DockerException when the daemon cannot be reached or is older than {@link ApiVersion#FLOOR}
      */
     public ApiVersion apiVersion() {
-        ApiVersion v = version;
+        ApiVersion v = root.version;
         if (v != null) {
             return v;
         }
-        synchronized (versionLock) {
-            if (version == null) {
-                setVersion(negotiate());
+        ReentrantLock lock = root.versionLock;
+        try {
+            lock.lockInterruptibly(); // another thread may be negotiating, and blocked: this one can still leave
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallCancelledException(Reason.INTERRUPTED, "while waiting for the API version", "HEAD /_ping",
+                    e);
+        }
+        try {
+            if (root.version == null) {
+                root.setVersion(negotiate()); // through this view, under its limits
             }
-            return version;
+            return root.version;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -160,7 +235,7 @@ public final class Transport implements Closeable {
         String daemon;
         try (ApiResponse head = execute(ApiRequest.head("/_ping").build(), null)) {
             daemon = head.header("Api-Version");
-        } catch (DaemonUnreachableException e) {
+        } catch (DaemonUnreachableException | CallCancelledException e) {
             throw e;
         } catch (DockerException e) {
             if (e.status() == 0 && e.getCause() instanceof InterruptedIOException) {
@@ -220,10 +295,10 @@ public final class Transport implements Closeable {
     }
 
     private String apiVersionPrefix() {
-        String p = versionPrefix;
+        String p = root.versionPrefix;
         if (p == null) {
             apiVersion();
-            p = versionPrefix;
+            p = root.versionPrefix;
         }
         return p;
     }
@@ -236,21 +311,40 @@ public final class Transport implements Closeable {
         String described = request.method() + " " + (prefix == null ? "" : prefix) + request.path();
         Request http = toHttp(request, prefix, upgrade);
         Call call = (request.isStreaming() || upgrade ? streamingClient : client).newCall(http);
+        InFlightCall inFlight = InFlightCall.start(call, described, scope);
         long start = LOG.isDebugEnabled() ? System.nanoTime() : 0;
         Response response;
         try {
             response = call.execute();
         } catch (IOException e) {
-            throw failure(e, described);
+            inFlight.finish();
+            CallCancelledException cancelled = inFlight.cancelled(e);
+            throw cancelled != null ? cancelled : failure(e, described);
+        } catch (RuntimeException | Error e) {
+            inFlight.finish();
+            throw e;
+        } catch (Exception e) {
+            // a checked exception OkHttp's Kotlin let through undeclared: an InterruptedException from a wait
+            inFlight.finish();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            CallCancelledException cancelled = inFlight.cancelled(e);
+            throw cancelled != null ? cancelled : new DockerException(0, "unexpected failure talking to the Docker"
+                    + " daemon at " + endpoint.host() + ": " + e, described, e);
         }
         if (start != 0) {
             LOG.debug("{} -> {} ({} us)", described, response.code(), (System.nanoTime() - start) / 1000);
         }
         int code = response.code();
         if (code >= 400 || code >= 300 && code != 304) {
-            throw ErrorMapper.toException(endpoint, response, described);
+            try {
+                throw ErrorMapper.toException(endpoint, response, described);
+            } finally {
+                inFlight.finish();
+            }
         }
-        return new ApiResponse(call, response, described, endpoint.host().toString());
+        return new ApiResponse(call, inFlight, response, described, endpoint.host().toString());
     }
 
     private Request toHttp(ApiRequest request, String prefix, boolean upgrade) {
@@ -349,15 +443,26 @@ public final class Transport implements Closeable {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** Closes idle connections. Calls in flight finish; streams stay open until closed. */
+    /**
+     * On the transport itself: closes idle connections; calls in flight finish, streams stay open until closed. On a
+     * view: stops the calls in flight through it ({@link CallCancelledException}, {@link Reason#CLOSED}) and
+     * refuses later ones; the transport and its other views go on.
+     */
     @Override
     public void close() {
+        if (scope != null) {
+            scope.close();
+            return;
+        }
         client.connectionPool().evictAll();
         client.dispatcher().executorService().shutdown();
     }
 
     @Override
     public String toString() {
-        return "Transport[" + endpoint + (version != null ? ", API " + version : "") + "]";
+        ApiVersion v = root.version;
+        String limits = scope == null ? "" : scope.describe();
+        return "Transport[" + endpoint + (v != null ? ", API " + v : "") + (scope == null ? ""
+                : ", view" + (limits.isEmpty() ? "" : " (" + limits + ")")) + "]";
     }
 }

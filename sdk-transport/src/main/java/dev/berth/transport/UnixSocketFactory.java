@@ -27,7 +27,7 @@ public final class UnixSocketFactory extends ChannelSocketFactory {
 
     @Override
     public Socket createSocket() {
-        return new ChannelSocket("unix://" + path, timeout -> {
+        return new ChannelSocket("unix://" + path, (ignored, timeout) -> {
             SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
             try {
                 ch.connect(UnixDomainSocketAddress.of(path));

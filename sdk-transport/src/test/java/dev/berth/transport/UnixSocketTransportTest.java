@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.errors.CallCancelledException;
 import dev.berth.errors.DaemonUnreachableException;
 import dev.berth.errors.DockerException;
 import java.io.IOException;
@@ -86,7 +87,9 @@ class UnixSocketTransportTest {
                 r.close();
             });
             long start = System.nanoTime();
-            assertThrows(IOException.class, () -> body.read(new byte[10]));
+            // typed, as every stopped call: the reader learns that its stream was closed, not that I/O failed
+            CallCancelledException e = assertThrows(CallCancelledException.class, () -> body.read(new byte[10]));
+            assertEquals(CallCancelledException.Reason.CLOSED, e.reason());
             closer.get(5, TimeUnit.SECONDS);
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "ended at once, not at a timeout");
         }
