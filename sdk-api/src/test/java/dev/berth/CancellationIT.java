@@ -310,7 +310,7 @@ class CancellationIT {
     void anInterruptStopsABuildWhoseRunSleeps() throws Exception {
         List<String> output = new CopyOnWriteArrayList<>();
         BuildSpec spec = BuildSpec.fromDockerfile("FROM " + TestEngine.image() + "\nLABEL " + TestEngine.LABEL + "="
-                + KIND + "\nRUN sleep 600\n").forceRemoveIntermediate(true).build();
+                + KIND + "\nRUN sleep 600\n").forceRemoveIntermediate().build();
         Outcome o = stopped("build with RUN sleep 600, interrupted", () -> docker.images().build(spec, output::add),
                 () -> output.stream().anyMatch(l -> l.contains("Running in")), null);
         assertCancelled(Reason.INTERRUPTED, o);
