@@ -74,7 +74,7 @@ class CancellationIT {
     private static Path dir;
     private static Docker docker;
 
-    private Usage before;
+    private ProcessUsage before;
 
     @BeforeAll
     static void connect() throws Exception {
@@ -127,21 +127,21 @@ class CancellationIT {
 
     @BeforeEach
     void baseline() throws InterruptedException {
-        before = settle();
+        before = ProcessUsage.settle(NOT_COUNTED);
     }
 
     /** Descriptors and threads are back where they were, once the dust settles. */
     @AfterEach
     void backToBaseline() throws InterruptedException {
-        Usage after = settle();
-        List<String> newThreads = new ArrayList<>(after.threadNames);
-        before.threadNames.forEach(newThreads::remove);
-        System.out.printf("[cancel] fds %d -> %d, threads %d -> %d%s%n", before.fds, after.fds, before.threads,
-                after.threads, newThreads.isEmpty() ? "" : " (new: " + newThreads + ")");
-        assertTrue(after.fds <= before.fds + FD_TOLERANCE, "file descriptors: " + before.fds + " before, "
-                + after.fds + " after; open: " + after.fdTargets);
-        assertTrue(after.threads <= before.threads + THREAD_TOLERANCE, "threads: " + before.threads + " before, "
-                + after.threads + " after: " + threadNames());
+        ProcessUsage after = ProcessUsage.settle(NOT_COUNTED);
+        List<String> newThreads = new ArrayList<>(after.threadNames());
+        before.threadNames().forEach(newThreads::remove);
+        System.out.printf("[cancel] fds %d -> %d, threads %d -> %d%s%n", before.fds(), after.fds(), before.threads(),
+                after.threads(), newThreads.isEmpty() ? "" : " (new: " + newThreads + ")");
+        assertTrue(after.fds() <= before.fds() + FD_TOLERANCE, "file descriptors: " + before.fds() + " before, "
+                + after.fds() + " after; open: " + after.fdTargets());
+        assertTrue(after.threads() <= before.threads() + THREAD_TOLERANCE, "threads: " + before.threads() + " before, "
+                + after.threads() + " after: " + ProcessUsage.liveThreadNames());
     }
 
     // ---- pull from a registry that stopped answering -----------------------------------------------------------
@@ -508,45 +508,6 @@ class CancellationIT {
         System.out.println(sb.append(" (").append(ms).append(" ms)"));
     }
 
-    /** Usage after a GC and a short settle, taken when two readings 200 ms apart agree (or after 3 s). */
-    private static Usage settle() throws InterruptedException {
-        Usage last = null;
-        for (int i = 0; i < 15; i++) {
-            System.gc();
-            Thread.sleep(200);
-            Usage u = Usage.now();
-            if (last != null && u.fds == last.fds && u.threads == last.threads) {
-                return u;
-            }
-            last = u;
-        }
-        return last;
-    }
-
-    private static String threadNames() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList().toString();
-    }
-
-    /** Open file descriptors and live threads of this process. */
-    record Usage(int fds, int threads, List<String> fdTargets, List<String> threadNames) {
-        static Usage now() {
-            List<String> targets = new ArrayList<>();
-            try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-                for (Path fd : fds.toList()) {
-                    try {
-                        targets.add(Files.readSymbolicLink(fd).toString());
-                    } catch (IOException e) {
-                        targets.add("?"); // the listing's own descriptor, closed by now
-                    }
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot count file descriptors (/proc/self/fd)", e);
-            }
-            List<String> names = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList();
-            int counted = (int) names.stream().filter(n -> !NOT_COUNTED.contains(n)).count();
-            return new Usage(targets.size(), counted, targets, names);
-        }
-    }
 
     /**
      * A registry on 127.0.0.1 (which the engine treats as insecure: it may try TLS, then plain HTTP) that stops

@@ -10,14 +10,12 @@ import dev.berth.model.ContainerSummary;
 import dev.berth.model.Event;
 import dev.berth.model.LogLine;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,28 +73,28 @@ class SoakIT {
                 for (int i = 0; i < 6; i++) {
                     streamCycle(docker, id, i);
                 }
-                Usage before = settle();
+                ProcessUsage before = ProcessUsage.settle(Set.of());
 
                 long t0 = System.nanoTime();
                 calls(docker, id, CALLS);
                 long callsMs = (System.nanoTime() - t0) / 1_000_000;
-                Usage during = Usage.now();
+                ProcessUsage during = ProcessUsage.now(Set.of());
 
                 long t1 = System.nanoTime();
                 for (int i = 0; i < STREAM_CYCLES; i++) {
                     streamCycle(docker, id, i);
                 }
                 long streamsMs = (System.nanoTime() - t1) / 1_000_000;
-                Usage after = settle();
+                ProcessUsage after = ProcessUsage.settle(Set.of());
 
                 System.out.printf("[soak] %d calls on %d threads in %d ms (%.0f/s); %d stream cycles in %d ms;"
                         + " fds %d -> %d (%d right after the calls), threads %d -> %d%n", CALLS, CALLERS, callsMs,
-                        CALLS * 1000.0 / callsMs, STREAM_CYCLES, streamsMs, before.fds, after.fds, during.fds,
-                        before.threads, after.threads);
-                assertTrue(after.fds <= before.fds + FD_TOLERANCE, "file descriptors: " + before.fds + " before, "
-                        + after.fds + " after; open: " + after.fdTargets);
-                assertTrue(after.threads <= before.threads + THREAD_TOLERANCE, "threads: " + before.threads
-                        + " before, " + after.threads + " after: " + threadNames());
+                        CALLS * 1000.0 / callsMs, STREAM_CYCLES, streamsMs, before.fds(), after.fds(), during.fds(),
+                        before.threads(), after.threads());
+                assertTrue(after.fds() <= before.fds() + FD_TOLERANCE, "file descriptors: " + before.fds() + " before, "
+                        + after.fds() + " after; open: " + after.fdTargets());
+                assertTrue(after.threads() <= before.threads() + THREAD_TOLERANCE, "threads: " + before.threads()
+                        + " before, " + after.threads() + " after: " + ProcessUsage.liveThreadNames());
             }
         });
     }
@@ -156,41 +154,4 @@ class SoakIT {
         }
     }
 
-    /** Usage after a GC and a short settle, taken when two readings 200 ms apart agree (or after 3 s). */
-    private static Usage settle() throws InterruptedException {
-        Usage last = null;
-        for (int i = 0; i < 15; i++) {
-            System.gc();
-            Thread.sleep(200);
-            Usage u = Usage.now();
-            if (last != null && u.fds == last.fds && u.threads == last.threads) {
-                return u;
-            }
-            last = u;
-        }
-        return last;
-    }
-
-    private static String threadNames() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList().toString();
-    }
-
-    /** Open file descriptors and live threads of this process. */
-    record Usage(int fds, int threads, List<String> fdTargets) {
-        static Usage now() {
-            List<String> targets = new ArrayList<>();
-            try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-                for (Path fd : fds.toList()) {
-                    try {
-                        targets.add(Files.readSymbolicLink(fd).toString());
-                    } catch (IOException e) {
-                        targets.add("?"); // the listing's own descriptor, closed by now
-                    }
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot count file descriptors (/proc/self/fd)", e);
-            }
-            return new Usage(targets.size(), ManagementFactory.getThreadMXBean().getThreadCount(), targets);
-        }
-    }
 }
