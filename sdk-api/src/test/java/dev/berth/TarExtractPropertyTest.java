@@ -341,32 +341,6 @@ class TarExtractPropertyTest {
         return found;
     }
 
-    /** Where a symbolic link leads, following the links on disk as the kernel would; null when it loops. */
-    private static Path follow(Path from, String target, int[] hops) throws IOException {
-        Path current = target.startsWith("/") ? from.getRoot() : from;
-        for (String segment : target.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                current = current.getParent() == null ? current : current.getParent();
-                continue;
-            }
-            Path next = current.resolve(segment);
-            if (Files.isSymbolicLink(next)) {
-                if (++hops[0] > 40) {
-                    return null;
-                }
-                next = follow(current, Files.readSymbolicLink(next).toString(), hops);
-                if (next == null) {
-                    return null;
-                }
-            }
-            current = next;
-        }
-        return current;
-    }
-
     private static void deleteTree(Path dir) throws IOException {
         Files.walkFileTree(dir, new SimpleFileVisitor<>() { // links are not followed: they are deleted as links
             @Override
@@ -453,7 +427,7 @@ class TarExtractPropertyTest {
                 });
                 for (Path link : symlinks) {
                     String to = Files.readSymbolicLink(link).toString();
-                    Path end = follow(link.getParent(), to, new int[1]);
+                    Path end = TestTar.follow(link.getParent(), to, new int[1]);
                     assertTrue(end == null || end.startsWith(rootReal), () -> where + ": the link "
                             + rootReal.relativize(link) + " -> " + to + " leads out of the target to " + end);
                 }
@@ -700,7 +674,7 @@ class TarExtractPropertyTest {
                 for (Path link : links) {
                     // missing folders on the way are taken as plain folders: a later mkdir must not turn it outward
                     String to = Files.readSymbolicLink(link).toString();
-                    Path end = follow(link.getParent(), to, new int[1]);
+                    Path end = TestTar.follow(link.getParent(), to, new int[1]);
                     assertTrue(end == null || end.startsWith(rootReal), () -> where + ": the link "
                             + rootReal.relativize(link) + " -> " + to + " leads out of the target to " + end);
                 }
