@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import dev.berth.errors.BuildFailedException;
 import dev.berth.errors.NotFoundException;
 import dev.berth.errors.StreamException;
+import dev.berth.model.BuildEvent;
 import dev.berth.model.DistributionInspect;
 import dev.berth.model.ImageDetails;
 import dev.berth.model.ImageHistoryItem;
@@ -478,22 +479,43 @@ public final class Images {
     }
 
     /**
-     * {@code docker build} with the classic builder.
+     * {@code docker build}: with BuildKit when the daemon offers it, else with the classic builder (see
+     * {@link BuildSpec}).
      *
      * @return the image id
-     * @throws BuildFailedException when a step fails, naming the step and carrying the daemon's message
+     * @throws BuildFailedException when the build fails, naming the step and carrying the daemon's message
      */
     public String build(BuildSpec spec) {
-        return build(spec, line -> { });
+        return buildWithProgress(spec, event -> { });
     }
 
     /**
-     * {@code docker build} with the classic builder, handing each line of step output to {@code output} as it comes.
+     * {@code docker build --progress=plain}, handing each line of output to {@code output} as it comes: BuildKit's
+     * progress rendered as the CLI's plain progress ({@link PlainProgress}), or the classic builder's output.
      *
      * @return the image id
-     * @throws BuildFailedException when a step fails, naming the step and carrying the daemon's message
+     * @throws BuildFailedException when the build fails, naming the step and carrying the daemon's message
      */
     public String build(BuildSpec spec, Consumer<String> output) {
-        return new ImageBuild(transport, credentials).run(spec, output);
+        return buildWithProgress(spec, PlainProgress.to(output));
+    }
+
+    /**
+     * {@code docker build}, handing its progress to {@code progress} as typed events: with BuildKit each step's
+     * start, cache hit, end (with its duration) or failure, its output line by line, warnings; with the classic
+     * builder its output as {@link BuildEvent.Output} text.
+     *
+     * <pre>{@code
+     * String id = docker.images().buildWithProgress(spec, event -> {
+     *     if (event instanceof BuildEvent.StepCached c) System.out.println("cached: " + c.step().name());
+     * });
+     * }</pre>
+     *
+     * @return the image id
+     * @throws BuildFailedException when the build fails, naming the step as the builder names it
+     *         ({@code [2/3] RUN make}) and carrying the daemon's message and the step's last lines
+     */
+    public String buildWithProgress(BuildSpec spec, Consumer<BuildEvent> progress) {
+        return new ImageBuild(transport, credentials).run(spec, progress);
     }
 }
