@@ -179,7 +179,10 @@ public final class BuildSpec {
             return this;
         }
 
-        /** {@code --no-cache}: runs every step, none taken from the build cache. */
+        /**
+         * {@code --no-cache}: runs every step, none taken from the build cache; with BuildKit, {@code RUN
+         * --mount=type=cache} mounts start empty too.
+         */
         public Builder noCache() {
             noCache = true;
             return this;
@@ -209,7 +212,10 @@ public final class BuildSpec {
             return this;
         }
 
-        /** {@code --network} for RUN steps: {@code bridge}, {@code host}, {@code none}, or a network's name. */
+        /**
+         * {@code --network} for RUN steps: {@code default}, {@code host}, {@code none}; the classic builder also takes
+         * {@code bridge} or a network's name, which BuildKit refuses.
+         */
         public Builder network(String mode) {
             network = mode;
             return this;
