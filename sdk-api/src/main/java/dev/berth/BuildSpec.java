@@ -57,6 +57,7 @@ public final class BuildSpec {
     final List<String> extraHosts;
     final List<String> cacheFrom;
     final BuilderChoice builder;
+    final String buildId;
 
     private BuildSpec(Builder b) {
         source = b.source;
@@ -77,6 +78,7 @@ public final class BuildSpec {
         extraHosts = List.copyOf(b.extraHosts);
         cacheFrom = List.copyOf(b.cacheFrom);
         builder = b.builder;
+        buildId = b.buildId;
     }
 
     /** Builds the folder {@code dir} (its {@code Dockerfile} unless {@link Builder#dockerfile} says otherwise). */
@@ -132,6 +134,7 @@ public final class BuildSpec {
         private final List<String> extraHosts = new ArrayList<>();
         private final List<String> cacheFrom = new ArrayList<>();
         private BuilderChoice builder = BuilderChoice.DAEMON_DEFAULT;
+        private String buildId;
 
         private Builder(Source source) {
             this.source = source;
@@ -256,6 +259,20 @@ public final class BuildSpec {
          */
         public Builder buildKit() {
             builder = BuilderChoice.BUILDKIT;
+            return this;
+        }
+
+        /**
+         * An id for the build, so that {@link Images#cancelBuild(String)} can cancel it from another thread while it
+         * runs (BuildKit only). Unique among the daemon's running builds; a UUID will do.
+         *
+         * @throws IllegalArgumentException when empty
+         */
+        public Builder buildId(String id) {
+            if (id.isEmpty()) {
+                throw new IllegalArgumentException("buildId: must not be empty");
+            }
+            buildId = id;
             return this;
         }
 

@@ -62,6 +62,7 @@ final class ImageBuild {
                 .query("platform", spec.platform)
                 .query("extrahosts", spec.extraHosts.isEmpty() ? null : String.join(",", spec.extraHosts))
                 .query("version", buildKit ? "2" : "1")
+                .query("buildid", spec.buildId)
                 .body("application/x-tar", out -> writeContext(spec, out));
         for (String t : spec.tags) {
             b.query("t", t);

@@ -17,6 +17,7 @@ import dev.berth.model.ProgressEvent;
 import dev.berth.model.PruneResult;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
+import dev.berth.transport.ApiVersion;
 import dev.berth.transport.Json;
 import dev.berth.transport.JsonStream;
 import dev.berth.transport.Transport;
@@ -517,5 +518,49 @@ public final class Images {
      */
     public String buildWithProgress(BuildSpec spec, Consumer<BuildEvent> progress) {
         return new ImageBuild(transport, credentials).run(spec, progress);
+    }
+
+    /**
+     * {@code docker builder prune}: the dangling build cache; see {@link #pruneBuildCache(BuildCachePruneOptions)}.
+     *
+     * @return the cache records removed and the bytes freed
+     */
+    public PruneResult pruneBuildCache() {
+        return pruneBuildCache(BuildCachePruneOptions.defaults());
+    }
+
+    /**
+     * {@code docker builder prune [-a] [--filter ...] [--reserved-space N]} ({@code POST /build/prune}): removes
+     * build cache records (BuildKit's, on every engine since 20.10), keeping {@code keepStorage} bytes. The space to
+     * keep goes as {@code reserved-space} from API 1.48 on, as {@code keep-storage} before.
+     *
+     * @return the cache records removed and the bytes freed
+     */
+    public PruneResult pruneBuildCache(BuildCachePruneOptions options) {
+        boolean reserved = transport.apiVersion().isAtLeast(RESERVED_SPACE);
+        Long keep = options.keepStorage == 0 ? null : options.keepStorage;
+        CachePruned r = transport.json(ApiRequest.post("/build/prune").query("all", options.all ? true : null)
+                .query(reserved ? "reserved-space" : "keep-storage", keep).filters(options.filters.asMap())
+                .build(), CachePruned.class);
+        return new PruneResult(r.cachesDeleted(), r.spaceReclaimed());
+    }
+
+    /**
+     * Cancels a running BuildKit build ({@code POST /build/cancel}) started with
+     * {@link BuildSpec.Builder#buildId(String)}: the build then fails with {@link BuildFailedException}. The daemon
+     * answers the same whether or not such a build runs; the classic builder's builds cannot be canceled this way
+     * (close the client or interrupt the call instead).
+     */
+    public void cancelBuild(String buildId) {
+        transport.send(ApiRequest.post("/build/cancel").query("id", Objects.requireNonNull(buildId, "buildId"))
+                .build()).discard();
+    }
+
+    private static final ApiVersion RESERVED_SPACE = ApiVersion.of(1, 48);
+
+    /** {@code POST /build/prune}'s answer ({@code BuildPruneResponse}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record CachePruned(@JsonProperty("CachesDeleted") List<String> cachesDeleted,
+                               @JsonProperty("SpaceReclaimed") long spaceReclaimed) {
     }
 }

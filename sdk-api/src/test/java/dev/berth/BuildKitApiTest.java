@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.errors.BuildFailedException;
 import dev.berth.model.BuildEvent;
+import dev.berth.model.PruneResult;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -147,5 +148,52 @@ class BuildKitApiTest {
                     .buildKit().build(), events::add));
             assertTrue(events.isEmpty(), events.toString());
         }
+    }
+
+    @Test
+    void builderPruneSendsAllFiltersAndTheSpaceToKeepByApiVersion() {
+        try (MockEngine engine = MockEngine.at("1.51")) {
+            engine.answer("{\"CachesDeleted\":[\"x1\",\"x2\"],\"SpaceReclaimed\":4096}");
+            engine.answer("{\"CachesDeleted\":null,\"SpaceReclaimed\":0}");
+            PruneResult r = engine.docker().images().pruneBuildCache(BuildCachePruneOptions.all()
+                    .withFilters(Filters.of("until", "24h")).withKeepStorage(1L << 30));
+            assertEquals(new PruneResult(List.of("x1", "x2"), 4096), r);
+            assertEquals(List.of(), engine.docker().images().pruneBuildCache().deleted());
+            RecordedRequest p = engine.request();
+            assertEquals("POST", p.getMethod());
+            assertEquals("/v1.51/build/prune", p.getUrl().encodedPath());
+            assertEquals("1", p.getUrl().queryParameter("all"));
+            assertEquals("1073741824", p.getUrl().queryParameter("reserved-space"), "API 1.48 and later");
+            assertNull(p.getUrl().queryParameter("keep-storage"));
+            assertEquals("{\"until\":{\"24h\":true}}", p.getUrl().queryParameter("filters"));
+            RecordedRequest plain = engine.request();
+            assertNull(plain.getUrl().queryParameter("all"));
+            assertNull(plain.getUrl().queryParameter("reserved-space"));
+        }
+        try (MockEngine engine = MockEngine.at("1.41")) {
+            engine.answer("{\"CachesDeleted\":[],\"SpaceReclaimed\":0}");
+            engine.docker().images().pruneBuildCache(BuildCachePruneOptions.defaults().withKeepStorage(512));
+            assertEquals("512", engine.request().getUrl().queryParameter("keep-storage"), "before API 1.48");
+        }
+        assertThrows(IllegalArgumentException.class, () -> BuildCachePruneOptions.all().withKeepStorage(-1));
+        assertEquals("BuildCachePruneOptions[all, keepStorage=5]",
+                BuildCachePruneOptions.all().withKeepStorage(5).toString());
+    }
+
+    @Test
+    void aBuildIdGoesWithTheBuildAndCancelNamesIt() {
+        try (MockEngine engine = MockEngine.at("1.51")) {
+            engine.answer(lines(IMAGE_ID));
+            engine.answer(new MockResponse.Builder().code(200).build());
+            engine.docker().images().build(BuildSpec.fromDockerfile("FROM busybox\n").buildKit().buildId("b-1")
+                    .build());
+            engine.docker().images().cancelBuild("b-1");
+            assertEquals("b-1", engine.request().getUrl().queryParameter("buildid"));
+            RecordedRequest cancel = engine.request();
+            assertEquals("POST", cancel.getMethod());
+            assertEquals("/v1.51/build/cancel", cancel.getUrl().encodedPath());
+            assertEquals("b-1", cancel.getUrl().queryParameter("id"));
+        }
+        assertThrows(IllegalArgumentException.class, () -> BuildSpec.fromDockerfile("FROM x\n").buildId(""));
     }
 }
