@@ -96,7 +96,7 @@ class BuildKitIT {
     }
 
     private static final String MODERN = String.join("\n",
-            "FROM " + TestEngine.image() + " AS base",
+            "FROM " + TestEngine.image() + " as base",      // lower-case "as": BuildKit's FromAsCasing warning
             "ARG GREETING=hello",
             // the command names RUN: a cache mount's id is not part of the step's cache key
             "RUN --mount=type=cache,target=/cache,id=berth-" + RUN + " echo \"$GREETING\" > /cache/stamp-" + RUN
@@ -168,6 +168,8 @@ class BuildKitIT {
         assertTrue(lines.stream().anyMatch(l -> l.contains("RUN <<EOF") && l.endsWith("| heredoc-line-1")),
                 lines.toString());
         assertTrue(only(first, BuildEvent.StepFailed.class).isEmpty());
+        List<BuildEvent.Warning> warnings = only(first, BuildEvent.Warning.class);
+        assertTrue(warnings.stream().anyMatch(w -> w.message().contains("FromAsCasing")), warnings.toString());
 
         // the same build again: every Dockerfile step from the cache, rendered as the CLI's plain progress
         List<BuildEvent> second = new ArrayList<>();
