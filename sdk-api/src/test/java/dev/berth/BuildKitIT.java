@@ -126,10 +126,11 @@ class BuildKitIT {
                 .tag(tagged("berth-buildkit:" + RUN)).buildArg("GREETING", "howdy").label("team", "core")
                 .label(TestEngine.LABEL, RUN).target("final").build();
         if (!buildKit) {
-            // Engine 20.10: Berth builds with the classic builder, which refuses BuildKit syntax, and says so
+            // Engine 20.10: Berth builds with the classic builder, which cannot read BuildKit syntax, and says so
             DockerException e = assertThrows(DockerException.class, () -> docker.images().build(spec));
-            // ("the --mount option requires BuildKit", or older: "Unknown flag: mount")
-            assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("mount"), e.getMessage());
+            // 20.10 answers 400 "dockerfile parse error line 5: unknown instruction: ECHO" (a heredoc's body)
+            assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("dockerfile parse error"),
+                    e.getMessage());
             return;
         }
         long t0 = System.nanoTime();
