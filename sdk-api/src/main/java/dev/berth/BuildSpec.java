@@ -22,6 +22,10 @@ import java.util.Objects;
  *         .file("hello", "hi\n".getBytes()).tag("hello:1").build();
  * }</pre>
  *
+ * <p>The build runs with BuildKit when the daemon offers it ({@code Builder-Version: 2} on {@code /_ping}, Engine 23
+ * and later), else with the classic builder; {@link Builder#classic()} and {@link Builder#buildKit()} choose. The
+ * context goes to the daemon as a tar in both cases (BuildKit without a client session).
+ *
  * <p>A folder context honours its {@code .dockerignore} as the CLI does and is tarred while it streams to the
  * daemon (no temporary file), with uid/gid 0 and stable modes so the build cache hits.
  */
@@ -31,6 +35,9 @@ public final class BuildSpec {
 
     /** What becomes of the steps' containers: {@code --rm} (the default), {@code --rm=false}, {@code --force-rm}. */
     enum Intermediate { REMOVE_ON_SUCCESS, KEEP, ALWAYS_REMOVE }
+
+    /** Which builder runs it: the daemon's default (BuildKit when it offers it), or the one asked for. */
+    enum BuilderChoice { DAEMON_DEFAULT, CLASSIC, BUILDKIT }
 
     final Source source;
     final Path directory;
@@ -49,6 +56,8 @@ public final class BuildSpec {
     final String platform;
     final List<String> extraHosts;
     final List<String> cacheFrom;
+    final BuilderChoice builder;
+    final String buildId;
 
     private BuildSpec(Builder b) {
         source = b.source;
@@ -68,6 +77,8 @@ public final class BuildSpec {
         platform = b.platform;
         extraHosts = List.copyOf(b.extraHosts);
         cacheFrom = List.copyOf(b.cacheFrom);
+        builder = b.builder;
+        buildId = b.buildId;
     }
 
     /** Builds the folder {@code dir} (its {@code Dockerfile} unless {@link Builder#dockerfile} says otherwise). */
@@ -99,7 +110,8 @@ public final class BuildSpec {
     @Override
     public String toString() {
         return "BuildSpec[" + (source == Source.DIRECTORY ? directory : source.name().toLowerCase()) + ", tags=" + tags
-                + (buildArgs.isEmpty() ? "" : ", buildArgs=" + buildArgs.keySet()) + "]";
+                + (buildArgs.isEmpty() ? "" : ", buildArgs=" + buildArgs.keySet())
+                + (builder == BuilderChoice.DAEMON_DEFAULT ? "" : ", builder=" + builder.name().toLowerCase()) + "]";
     }
 
     /** Sets the options; each mirrors a {@code docker build} flag. */
@@ -121,6 +133,8 @@ public final class BuildSpec {
         private String platform;
         private final List<String> extraHosts = new ArrayList<>();
         private final List<String> cacheFrom = new ArrayList<>();
+        private BuilderChoice builder = BuilderChoice.DAEMON_DEFAULT;
+        private String buildId;
 
         private Builder(Source source) {
             this.source = source;
@@ -168,7 +182,10 @@ public final class BuildSpec {
             return this;
         }
 
-        /** {@code --no-cache}: runs every step, none taken from the build cache. */
+        /**
+         * {@code --no-cache}: runs every step, none taken from the build cache; with BuildKit, {@code RUN
+         * --mount=type=cache} mounts start empty too.
+         */
         public Builder noCache() {
             noCache = true;
             return this;
@@ -198,7 +215,10 @@ public final class BuildSpec {
             return this;
         }
 
-        /** {@code --network} for RUN steps: {@code bridge}, {@code host}, {@code none}, or a network's name. */
+        /**
+         * {@code --network} for RUN steps: {@code default}, {@code host}, {@code none}; the classic builder also takes
+         * {@code bridge} or a network's name, which BuildKit refuses.
+         */
         public Builder network(String mode) {
             network = mode;
             return this;
@@ -219,6 +239,40 @@ public final class BuildSpec {
         /** {@code --cache-from}. */
         public Builder cacheFrom(String image) {
             cacheFrom.add(image);
+            return this;
+        }
+
+        /**
+         * {@code DOCKER_BUILDKIT=0}: builds with the classic builder even when the daemon offers BuildKit; replaces
+         * {@link #buildKit()}. The same options apply; BuildKit-only Dockerfile syntax ({@code RUN --mount},
+         * heredocs, {@code COPY --chmod}) then fails.
+         */
+        public Builder classic() {
+            builder = BuilderChoice.CLASSIC;
+            return this;
+        }
+
+        /**
+         * Builds with BuildKit ({@code version=2}) without asking the daemon which builder it prefers, for a daemon
+         * that runs BuildKit but announces the classic builder; replaces {@link #classic()}. By default Berth asks
+         * ({@code Builder-Version} on {@code /_ping}) and uses BuildKit when the daemon offers it.
+         */
+        public Builder buildKit() {
+            builder = BuilderChoice.BUILDKIT;
+            return this;
+        }
+
+        /**
+         * An id for the build, so that {@link Images#cancelBuild(String)} can cancel it from another thread while it
+         * runs (BuildKit only). Unique among the daemon's running builds; a UUID will do.
+         *
+         * @throws IllegalArgumentException when empty
+         */
+        public Builder buildId(String id) {
+            if (id.isEmpty()) {
+                throw new IllegalArgumentException("buildId: must not be empty");
+            }
+            buildId = id;
             return this;
         }
 

@@ -1,9 +1,11 @@
 package dev.berth;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.errors.BuildFailedException;
 import dev.berth.errors.CredentialsException;
 import dev.berth.errors.StreamException;
-import dev.berth.model.ProgressEvent;
+import dev.berth.model.BuildEvent;
+import dev.berth.model.BuildStep;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
 import dev.berth.transport.JsonStream;
@@ -11,6 +13,7 @@ import dev.berth.transport.Transport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -19,13 +22,20 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One {@code docker build}: the request with its options, the context streamed as a tar, the output read. */
+/**
+ * One {@code docker build}: the request with its options, the context streamed as a tar, the output read. With
+ * BuildKit ({@code version=2}) the output is {@code moby.buildkit.trace} messages (decoded by {@link BuildTrace},
+ * folded into events by {@link BuildProgress}) and the result {@code moby.image.id}; with the classic builder, text.
+ */
 final class ImageBuild {
     private static final Logger LOG = LoggerFactory.getLogger(ImageBuild.class);
 
     private final Transport transport;
     private final CredentialStore credentials;
+    private static final String TRACE = "moby.buildkit.trace";
+
     private String step = "";
+    private boolean traceWarned;
     private String imageId;
 
     ImageBuild(Transport transport, CredentialStore credentials) {
@@ -33,7 +43,13 @@ final class ImageBuild {
         this.credentials = credentials;
     }
 
-    String run(BuildSpec spec, Consumer<String> output) {
+    /**
+     * Runs the build, handing progress to {@code events}.
+     *
+     * @return the image id
+     */
+    String run(BuildSpec spec, Consumer<BuildEvent> events) {
+        boolean buildKit = usesBuildKit(spec);
         ApiRequest.Builder b = ApiRequest.post("/build").query("dockerfile", spec.dockerfile)
                 .queryJson("buildargs", spec.buildArgs.isEmpty() ? null : spec.buildArgs)
                 .queryJson("labels", spec.labels.isEmpty() ? null : spec.labels)
@@ -45,7 +61,8 @@ final class ImageBuild {
                 .query("networkmode", spec.network)
                 .query("platform", spec.platform)
                 .query("extrahosts", spec.extraHosts.isEmpty() ? null : String.join(",", spec.extraHosts))
-                .query("version", "1")
+                .query("version", buildKit ? "2" : "1")
+                .query("buildid", spec.buildId)
                 .body("application/x-tar", out -> writeContext(spec, out));
         for (String t : spec.tags) {
             b.query("t", t);
@@ -54,37 +71,76 @@ final class ImageBuild {
         if (registryConfig != null) {
             b.header("X-Registry-Config", registryConfig);
         }
+        BuildProgress progress = new BuildProgress(events);
         ApiResponse r = transport.send(b.streaming().build());
-        try (JsonStream<ProgressEvent> events = JsonStream.of(r.body(), ProgressEvent.class, r.request())) {
-            while (events.hasNext()) {
-                handle(events.next(), output);
+        try (JsonStream<JsonNode> messages = JsonStream.of(r.body(), JsonNode.class, r.request())) {
+            while (messages.hasNext()) {
+                handle(messages.next(), progress, events);
             }
-        } catch (BuildFailedException e) {
-            throw e;
         } catch (StreamException e) {
-            throw new BuildFailedException(step, e.daemonMessage(), r.request());
+            progress.finish();
+            if (!buildKit) {
+                throw new BuildFailedException(step, e.daemonMessage(), r.request());
+            }
+            BuildStep failed = progress.failedStep();
+            throw new BuildFailedException(failed == null ? "" : failed.name(), e.daemonMessage(),
+                    progress.lastLines(failed), r.request());
         }
+        progress.finish();
         if (imageId == null) {
             throw new BuildFailedException(step, "the daemon did not report an image id", r.request());
         }
         return imageId;
     }
 
-    private void handle(ProgressEvent e, Consumer<String> output) {
-        if (e.aux() != null && e.aux().get("ID") instanceof String id) {
-            imageId = id;
+    /** BuildKit when asked for, or when the daemon offers it ({@code Builder-Version: 2}) and classic is not asked. */
+    private boolean usesBuildKit(BuildSpec spec) {
+        switch (spec.builder) {
+            case CLASSIC:
+                return false;
+            case BUILDKIT:
+                return true;
+            default:
+                return "2".equals(new DockerSystem(transport).ping().builderVersion());
         }
-        String text = e.stream();
-        if (text == null) {
+    }
+
+    private void handle(JsonNode m, BuildProgress progress, Consumer<BuildEvent> events) {
+        JsonNode aux = m.get("aux");
+        if (TRACE.equals(m.path("id").asText()) && aux != null && aux.isTextual()) {
+            trace(aux.asText(), progress);
             return;
         }
-        output.accept(text);
+        if (aux != null && aux.path("ID").isTextual()) { // {"id":"moby.image.id","aux":{"ID":..}}, or classic's
+            imageId = aux.path("ID").asText();
+        }
+        JsonNode stream = m.get("stream");
+        if (stream == null || !stream.isTextual()) {
+            return;
+        }
+        String text = stream.asText();
+        events.accept(new BuildEvent.Output(text));
         String line = text.trim();
         if (line.startsWith("Step ") || line.startsWith("STEP ")) { // the classic builder; Podman's buildah
             step = line;
         } else if (line.startsWith("Successfully built ") && imageId == null) {
             imageId = line.substring("Successfully built ".length()).trim();
         }
+    }
+
+    private void trace(String base64, BuildProgress progress) {
+        BuildTrace.Status status;
+        try {
+            status = BuildTrace.decode(Base64.getDecoder().decode(base64));
+        } catch (IllegalArgumentException e) {
+            // progress is for showing; a message Berth cannot read must not fail a build that works
+            if (!traceWarned) {
+                traceWarned = true;
+                LOG.warn("skipping BuildKit progress Berth cannot decode: {}", e.getMessage());
+            }
+            return;
+        }
+        progress.accept(status);
     }
 
     private String registryConfig() {

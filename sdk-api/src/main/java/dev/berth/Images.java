@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import dev.berth.errors.BuildFailedException;
 import dev.berth.errors.NotFoundException;
 import dev.berth.errors.StreamException;
+import dev.berth.model.BuildEvent;
 import dev.berth.model.DistributionInspect;
 import dev.berth.model.ImageDetails;
 import dev.berth.model.ImageHistoryItem;
@@ -16,6 +17,7 @@ import dev.berth.model.ProgressEvent;
 import dev.berth.model.PruneResult;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
+import dev.berth.transport.ApiVersion;
 import dev.berth.transport.Json;
 import dev.berth.transport.JsonStream;
 import dev.berth.transport.Transport;
@@ -478,22 +480,87 @@ public final class Images {
     }
 
     /**
-     * {@code docker build} with the classic builder.
+     * {@code docker build}: with BuildKit when the daemon offers it, else with the classic builder (see
+     * {@link BuildSpec}).
      *
      * @return the image id
-     * @throws BuildFailedException when a step fails, naming the step and carrying the daemon's message
+     * @throws BuildFailedException when the build fails, naming the step and carrying the daemon's message
      */
     public String build(BuildSpec spec) {
-        return build(spec, line -> { });
+        return buildWithProgress(spec, event -> { });
     }
 
     /**
-     * {@code docker build} with the classic builder, handing each line of step output to {@code output} as it comes.
+     * {@code docker build --progress=plain}, handing each line of output to {@code output} as it comes: BuildKit's
+     * progress rendered as the CLI's plain progress ({@link PlainProgress}), or the classic builder's output.
      *
      * @return the image id
-     * @throws BuildFailedException when a step fails, naming the step and carrying the daemon's message
+     * @throws BuildFailedException when the build fails, naming the step and carrying the daemon's message
      */
     public String build(BuildSpec spec, Consumer<String> output) {
-        return new ImageBuild(transport, credentials).run(spec, output);
+        return buildWithProgress(spec, PlainProgress.to(output));
+    }
+
+    /**
+     * {@code docker build}, handing its progress to {@code progress} as typed events: with BuildKit each step's
+     * start, cache hit, end (with its duration) or failure, its output line by line, warnings; with the classic
+     * builder its output as {@link BuildEvent.Output} text.
+     *
+     * <pre>{@code
+     * String id = docker.images().buildWithProgress(spec, event -> {
+     *     if (event instanceof BuildEvent.StepCached c) System.out.println("cached: " + c.step().name());
+     * });
+     * }</pre>
+     *
+     * @return the image id
+     * @throws BuildFailedException when the build fails, naming the step as the builder names it
+     *         ({@code [2/3] RUN make}) and carrying the daemon's message and the step's last lines
+     */
+    public String buildWithProgress(BuildSpec spec, Consumer<BuildEvent> progress) {
+        return new ImageBuild(transport, credentials).run(spec, progress);
+    }
+
+    /**
+     * {@code docker builder prune}: the dangling build cache; see {@link #pruneBuildCache(BuildCachePruneOptions)}.
+     *
+     * @return the cache records removed and the bytes freed
+     */
+    public PruneResult pruneBuildCache() {
+        return pruneBuildCache(BuildCachePruneOptions.defaults());
+    }
+
+    /**
+     * {@code docker builder prune [-a] [--filter ...] [--reserved-space N]} ({@code POST /build/prune}): removes
+     * build cache records (BuildKit's, on every engine since 20.10), keeping {@code keepStorage} bytes. The space to
+     * keep goes as {@code reserved-space} from API 1.48 on, as {@code keep-storage} before.
+     *
+     * @return the cache records removed and the bytes freed
+     */
+    public PruneResult pruneBuildCache(BuildCachePruneOptions options) {
+        boolean reserved = transport.apiVersion().isAtLeast(RESERVED_SPACE);
+        Long keep = options.keepStorage == 0 ? null : options.keepStorage;
+        CachePruned r = transport.json(ApiRequest.post("/build/prune").query("all", options.all ? true : null)
+                .query(reserved ? "reserved-space" : "keep-storage", keep).filters(options.filters.asMap())
+                .build(), CachePruned.class);
+        return new PruneResult(r.cachesDeleted(), r.spaceReclaimed());
+    }
+
+    /**
+     * Cancels a running BuildKit build ({@code POST /build/cancel}) started with
+     * {@link BuildSpec.Builder#buildId(String)}: the build then fails with {@link BuildFailedException}. The daemon
+     * answers the same whether or not such a build runs; the classic builder's builds cannot be canceled this way
+     * (close the client or interrupt the call instead).
+     */
+    public void cancelBuild(String buildId) {
+        transport.send(ApiRequest.post("/build/cancel").query("id", Objects.requireNonNull(buildId, "buildId"))
+                .build()).discard();
+    }
+
+    private static final ApiVersion RESERVED_SPACE = ApiVersion.of(1, 48);
+
+    /** {@code POST /build/prune}'s answer ({@code BuildPruneResponse}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record CachePruned(@JsonProperty("CachesDeleted") List<String> cachesDeleted,
+                               @JsonProperty("SpaceReclaimed") long spaceReclaimed) {
     }
 }

@@ -573,7 +573,7 @@ class ImagesApiTest {
                     .file("hello", "hi\n".getBytes(StandardCharsets.UTF_8)).dockerfile("build/Dockerfile")
                     .tag("app:1").tag("app:latest").buildArg("VERSION", "1.0").label("team", "core")
                     .cacheFrom("app:0").target("final").network("host").platform("linux/amd64")
-                    .extraHost("db:10.0.0.2").noCache().pull().forceRemoveIntermediate().build();
+                    .extraHost("db:10.0.0.2").noCache().pull().forceRemoveIntermediate().classic().build();
             List<String> output = new ArrayList<>();
             String id = engine.docker.images().build(spec, output::add);
 
@@ -615,9 +615,9 @@ class ImagesApiTest {
             Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\n");
             Files.writeString(dir.resolve("app.log"), "noise");
             Files.writeString(dir.resolve(".dockerignore"), "*.log\n");
-            assertEquals("5b3cd5a4e1dc", engine.docker().images().build(BuildSpec.fromDirectory(dir).build()));
+            assertEquals("5b3cd5a4e1dc", engine.docker().images().build(BuildSpec.fromDirectory(dir).classic().build()));
             engine.docker().images().build(BuildSpec.fromTar(new ByteArrayInputStream(tar(Map.of("Dockerfile",
-                    "FROM busybox\n")))).forceRemoveIntermediate().keepIntermediate().build());
+                    "FROM busybox\n")))).forceRemoveIntermediate().keepIntermediate().classic().build());
 
             RecordedRequest r = engine.request();
             assertEquals("1", r.getUrl().queryParameter("rm"), "the daemon's default, sent as the CLI sends it");
@@ -644,7 +644,7 @@ class ImagesApiTest {
                     "{\"errorDetail\":{\"code\":3,\"message\":\"The command '/bin/sh -c exit 3' returned a non-zero "
                             + "code: 3\"},\"error\":\"The command '/bin/sh -c exit 3' returned a non-zero code: 3\"}"));
             BuildFailedException e = assertThrows(BuildFailedException.class, () -> engine.docker().images()
-                    .build(BuildSpec.fromDockerfile("FROM busybox\nRUN true\nRUN exit 3\n").build()));
+                    .build(BuildSpec.fromDockerfile("FROM busybox\nRUN true\nRUN exit 3\n").classic().build()));
             assertEquals("Step 3/3 : RUN exit 3", e.step());
             assertTrue(e.daemonMessage().contains("non-zero code: 3"), e.daemonMessage());
         }
