@@ -103,10 +103,13 @@ public final class ContainerSpec {
      * ImageDetails)} leaves it out.
      *
      * <p>Values the daemon fills in when none was given are left out, so a spec that set them to the same value
-     * does not read back: the host name that is the short id, network mode {@code default} or {@code bridge},
-     * restart policy {@code no}, log driver {@code json-file}, IPC mode {@code private} or {@code shareable},
-     * cgroup namespace {@code private}, runtime {@code runc}, a 64 MiB {@code /dev/shm}, {@code MemorySwappiness}
-     * -1, the short id among a network's aliases, and the attach flags the CLI sets by default. Zero numbers and
+     * does not read back: the host name that is the short id (or the host's, with {@code --network host} or
+     * {@code container:}), network mode {@code default} or {@code bridge}, restart policy {@code no}, log driver
+     * {@code json-file}, IPC mode {@code private} or {@code shareable}, the cgroup namespace (the daemon's default
+     * is {@code private} on cgroup v2 hosts, {@code host} on v1), runtime {@code runc}, a 64 MiB {@code /dev/shm},
+     * a memory+swap limit twice the memory limit, {@code MemorySwappiness} -1, the short id among a network's
+     * aliases, {@code --security-opt label=disable} with {@code --privileged}, {@code --ipc host} or
+     * {@code --pid host}, and the attach flags the CLI sets by default. Zero numbers and
      * false switches read as unset ({@code --stop-timeout 0} and {@code --init=false} excepted). Not read back:
      * client-side options ({@code -d}, {@code --pull}, {@code --detach-keys}, {@code --sig-proxy}, {@code -q},
      * {@code --disable-content-trust}), {@code --platform}, {@code --kernel-memory}, {@code --use-api-socket}

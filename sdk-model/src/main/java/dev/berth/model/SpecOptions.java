@@ -48,7 +48,10 @@ final class SpecOptions {
             str("hostname", "Config.Hostname", SpecValidation::hostname, "--hostname", "-h")
                     .reads(b -> {
                         String h = b.string("Config.Hostname");
-                        return h == null || h.length() == 12 && b.id.startsWith(h) ? null : h; // the daemon's
+                        String mode = String.valueOf(b.get("HostConfig.NetworkMode"));
+                        boolean daemons = h != null && h.length() == 12 && b.id.startsWith(h)
+                                || mode.equals("host") || mode.startsWith("container:"); // the host's, the other's
+                        return daemons ? null : h;
                     }),
             str("domainname", "Config.Domainname", s -> s, "--domainname"),
             str("user", "Config.User", s -> s, "--user", "-u"),
@@ -197,6 +200,10 @@ final class SpecOptions {
                 }
             }), "--security-opt").reads(b -> {
                 List<String> out = strings(b.list("HostConfig.SecurityOpt"));
+                if (Boolean.TRUE.equals(b.get("HostConfig.Privileged")) || "host".equals(b.get("HostConfig.IpcMode"))
+                        || "host".equals(b.get("HostConfig.PidMode"))) {
+                    out.remove("label=disable"); // what the daemon adds for these
+                }
                 if (b.get("HostConfig.MaskedPaths") instanceof List<?> m && m.isEmpty()
                         && b.get("HostConfig.ReadonlyPaths") instanceof List<?> r && r.isEmpty()) {
                     out.add("systempaths=unconfined");
@@ -213,7 +220,7 @@ final class SpecOptions {
             str("uts", "HostConfig.UTSMode", s -> mode("--uts", s, "host"), "--uts"),
             str("userns", "HostConfig.UsernsMode", s -> mode("--userns", s, "host"), "--userns"),
             unless(str("cgroupns", "HostConfig.CgroupnsMode", s -> mode("--cgroupns", s, "host", "private"),
-                    "--cgroupns"), "private"),
+                    "--cgroupns"), "private", "host"),
             str("cgroupParent", "HostConfig.CgroupParent", s -> s, "--cgroup-parent"),
             unless(str("runtime", "HostConfig.Runtime", s -> s, "--runtime"), "runc"),
             str("isolation", "HostConfig.Isolation", s -> s, "--isolation"),
@@ -224,7 +231,11 @@ final class SpecOptions {
             custom("memorySwap", Kind.VALUE, "HostConfig.MemorySwap",
                     s -> s.strip().equals("-1") ? Long.valueOf(-1) : (Object) ByteSize.parse(s),
                     v -> ByteSize.format((Long) v), (b, v) -> b.put("HostConfig.MemorySwap", v), false,
-                    "--memory-swap").reads(b -> nonZero(b.number("HostConfig.MemorySwap"))),
+                    "--memory-swap").reads(b -> {
+                        Long swap = nonZero(b.number("HostConfig.MemorySwap"));
+                        Long memory = b.number("HostConfig.Memory");
+                        return swap != null && memory != null && swap == 2 * memory ? null : swap; // the daemon's
+                    }),
             bytes("memoryReservation", "HostConfig.MemoryReservation", "--memory-reservation"),
             num("memorySwappiness", "HostConfig.MemorySwappiness", -1, 100, "--memory-swappiness").reads(b -> {
                 Long v = b.number("HostConfig.MemorySwappiness");

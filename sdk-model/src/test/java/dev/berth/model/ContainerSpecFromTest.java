@@ -69,7 +69,8 @@ class ContainerSpecFromTest {
         String daemon = "the value is the daemon's default, which from() leaves out";
         for (String line : List.of("--net bridge busybox", "--restart no busybox", "--rm --restart no busybox",
                 "--log-driver json-file busybox", "--ipc=private busybox", "--ipc shareable busybox",
-                "--cgroupns private busybox", "--runtime runc busybox", "--shm-size=64m busybox")) {
+                "--cgroupns private busybox", "--cgroupns=host busybox", "--runtime runc busybox",
+                "--shm-size=64m busybox", "-m 512m --memory-swap 1g busybox")) {
             DEFAULTS.put(line, daemon);
         }
         String zero = "a zero or false value reads as unset";
