@@ -228,6 +228,54 @@ class RunParityIT {
         assertEquals(List.of(), failures);
     }
 
+    /** {@code docker update} lines: the CLI's and {@link ContainerUpdate#option}'s must leave the same HostConfig. */
+    static final List<String> UPDATES = List.of(
+            "--memory 256m --memory-swap 512m",
+            "-c 512 --cpus 0.5",
+            "--cpu-period 100000 --cpu-quota 50000",
+            "--cpuset-cpus 0-1 --cpuset-mems 0",
+            "--memory-reservation 64m --pids-limit 100",
+            "--restart on-failure:2",
+            "--restart unless-stopped --cpu-shares 256");
+
+    @Test
+    void dockerUpdateAndContainerUpdateChangeTheSame() throws Exception {
+        String cli = findDocker();
+        assertTrue(cli != null, "RunParityIT needs the docker CLI on the PATH");
+        Path config = Files.createTempDirectory("berth-update-parity");
+        List<String> failures = new ArrayList<>();
+        int n = 0;
+        for (String line : UPDATES) {
+            n++;
+            ContainerSpec spec = ContainerSpec.builder(TestEngine.image()).label(TestEngine.LABEL, RUN)
+                    .name("rpu-" + RUN + "-" + n).build();
+            String cliId = docker.containers().create(spec);
+            CREATED.add(cliId);
+            String berthId = docker.containers().create(spec.toBuilder().name("rpu-" + RUN + "-" + n + "-b").build());
+            CREATED.add(berthId);
+            Result r = run(List.of("sh", "-c", cli + " -H " + TestEngine.dockerHost() + " update " + line + " "
+                    + cliId), config);
+            if (r.exit() != 0) {
+                failures.add(line + ": the CLI failed: " + r.output().strip());
+                continue;
+            }
+            String[] words = line.split(" ");
+            ContainerUpdate update = ContainerUpdate.create();
+            for (int i = 0; i < words.length; i += 2) {
+                update = update.option(words[i], words[i + 1]);
+            }
+            docker.containers().update(berthId, update);
+            Object a = normalise(settable(cliId).get("HostConfig"), "");
+            Object b = normalise(settable(berthId).get("HostConfig"), "");
+            if (!a.equals(b)) {
+                failures.add(line + diff("", a, b));
+            }
+        }
+        System.out.printf("RunParityIT: %d docker update lines, %d differ%n", UPDATES.size(), failures.size());
+        failures.forEach(f -> System.out.println("  FAIL: " + f));
+        assertEquals(List.of(), failures);
+    }
+
     /** Gives the container a name: the line's own (made unique) or one of ours. */
     private static String withName(String line, String name) {
         Matcher m = Pattern.compile("--name[ =](\\S+)").matcher(line);
