@@ -803,6 +803,29 @@ class ContainersApiTest {
         }
 
         @Test
+        void attachWithOptionsReplaysTheLogsOfTheStreamsChosen() throws IOException {
+            answerInspect(false);
+            answerUpgrade(socket -> {
+                try (BufferedSink out = Okio.buffer(socket.getSink())) {
+                    out.write(Frames.of().out("earlier\n").stream(64).readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try (Session s = containers.attach(ID, AttachOptions.noStdin().withLogs().withDetachKeys("ctrl-x"))) {
+                assertFalse(s.isTty());
+                assertEquals("earlier\n", new String(s.output().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            next("GET", "/containers/" + ID + "/json");
+            RecordedRequest attach = next("POST", "/containers/" + ID + "/attach");
+            assertEquals("detachKeys=ctrl-x&logs=1&stream=1&stdout=1&stderr=1", query(attach));
+            assertUpgradeAsked(attach);
+            assertEquals("AttachOptions[streams=[STDERR], logs=false]",
+                    AttachOptions.defaults().withStreams(AttachStream.STDERR).toString());
+            assertThrows(IllegalArgumentException.class, () -> AttachOptions.defaults().withStreams());
+        }
+
+        @Test
         void runCreatesStartsAndInspects() {
             answer(201, "{\"Id\":\"" + ID + "\",\"Warnings\":[]}");
             answer(204);
