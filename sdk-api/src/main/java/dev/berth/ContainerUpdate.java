@@ -1,17 +1,23 @@
 package dev.berth;
 
 import dev.berth.model.ByteSize;
+import dev.berth.model.ContainerSpec;
 import dev.berth.model.RestartPolicy;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * New limits for a running container ({@code docker update}). Only what is set changes.
+ * New limits for a running container ({@code docker update}). Only what is set changes. Every flag of
+ * {@code docker update} (CLI 28) is reachable through {@link #option(String, String)}, read and checked as
+ * {@code docker run} reads the same flag; the common ones also have a typed method.
  *
  * <pre>{@code
  * docker.containers().update(id, ContainerUpdate.create().memory("128m").cpus(0.5)
  *         .restartPolicy(RestartPolicy.unlessStopped()));
+ * docker.containers().update(id, ContainerUpdate.create().option("--cpuset-cpus", "0-1")
+ *         .option("--blkio-weight", "300"));   // docker update --cpuset-cpus 0-1 --blkio-weight 300
  * }</pre>
  */
 public final class ContainerUpdate {
@@ -80,6 +86,87 @@ public final class ContainerUpdate {
         p.put("Name", policy.name());
         p.put("MaximumRetryCount", policy.maximumRetryCount());
         return with("RestartPolicy", Collections.unmodifiableMap(p));
+    }
+
+    /** The flags of {@code docker update} (CLI 28), long and short. */
+    static final List<String> FLAGS = List.of("--blkio-weight", "--cpu-period", "--cpu-quota", "--cpu-rt-period",
+            "--cpu-rt-runtime", "--cpu-shares", "-c", "--cpus", "--cpuset-cpus", "--cpuset-mems", "--memory", "-m",
+            "--memory-reservation", "--memory-swap", "--pids-limit", "--restart");
+
+    /**
+     * Sets any {@code docker update} flag by its CLI text, read and checked as {@code docker run} reads it
+     * ({@link ContainerSpec.Builder#option(String, String)}), written where {@code docker update} writes it.
+     *
+     * <pre>{@code
+     * ContainerUpdate.create().option("-m", "256m").option("--memory-swap", "-1").option("--cpus", "1.5");
+     * }</pre>
+     *
+     * @param flag one of {@link #FLAGS}, such as {@code --cpuset-cpus} or {@code -m}
+     * @param value the text that follows it on the command line
+     * @return a new update with the flag set
+     * @throws IllegalArgumentException for a flag {@code docker update} does not have, or a value the CLI
+     *         rejects
+     */
+    public ContainerUpdate option(String flag, String value) {
+        if (!FLAGS.contains(flag)) {
+            throw new IllegalArgumentException("docker update has no flag " + flag + " (it has "
+                    + String.join(", ", FLAGS) + ")");
+        }
+        if (value == null) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        if (flag.equals("--memory-swap")) { // docker run checks it against -m, which docker update need not set
+            return memorySwap(value.strip().equals("-1") ? -1 : ByteSize.parse(value));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> host = (Map<String, Object>) ContainerSpec.builder("scratch").option(flag, value)
+                .build().toCreateBody().get("HostConfig");
+        ContainerUpdate u = this;
+        for (Map.Entry<String, Object> e : host.entrySet()) {
+            u = u.with(e.getKey(), e.getValue() instanceof Map<?, ?> m ? Collections.unmodifiableMap(m)
+                    : e.getValue());
+        }
+        return u;
+    }
+
+    /** Soft memory limit such as {@code "64m"} ({@code --memory-reservation}). */
+    public ContainerUpdate memoryReservation(String size) {
+        return option("--memory-reservation", size);
+    }
+
+    /** CFS period in microseconds ({@code --cpu-period}). */
+    public ContainerUpdate cpuPeriod(long micros) {
+        return option("--cpu-period", Long.toString(micros));
+    }
+
+    /** CFS quota in microseconds ({@code --cpu-quota}); -1 for none. */
+    public ContainerUpdate cpuQuota(long micros) {
+        return option("--cpu-quota", Long.toString(micros));
+    }
+
+    /** Real-time period in microseconds ({@code --cpu-rt-period}). */
+    public ContainerUpdate cpuRtPeriod(long micros) {
+        return option("--cpu-rt-period", Long.toString(micros));
+    }
+
+    /** Real-time runtime in microseconds ({@code --cpu-rt-runtime}). */
+    public ContainerUpdate cpuRtRuntime(long micros) {
+        return option("--cpu-rt-runtime", Long.toString(micros));
+    }
+
+    /** The CPUs the container may use, such as {@code 0-3} or {@code 0,1} ({@code --cpuset-cpus}). */
+    public ContainerUpdate cpusetCpus(String cpus) {
+        return option("--cpuset-cpus", cpus);
+    }
+
+    /** The memory nodes the container may use ({@code --cpuset-mems}). */
+    public ContainerUpdate cpusetMems(String mems) {
+        return option("--cpuset-mems", mems);
+    }
+
+    /** Block I/O weight, 10 to 1000, or 0 to disable ({@code --blkio-weight}). */
+    public ContainerUpdate blkioWeight(int weight) {
+        return option("--blkio-weight", Integer.toString(weight));
     }
 
     /** The request body. */

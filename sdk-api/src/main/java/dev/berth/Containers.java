@@ -520,9 +520,35 @@ public final class Containers {
      * @throws NotFoundException when there is no such container
      */
     public Session attach(String id) {
+        return attach(id, AttachOptions.defaults());
+    }
+
+    /**
+     * {@code docker attach} with a choice of streams, the output so far replayed first ({@code logs}), or other
+     * detach keys.
+     *
+     * <pre>{@code
+     * try (Session s = containers.attach(id, AttachOptions.noStdin().withLogs())) {
+     *     s.output().transferTo(System.out);   // what it wrote since it started, then on, until it exits
+     * }
+     * }</pre>
+     *
+     * @throws NotFoundException when there is no such container
+     */
+    public Session attach(String id, AttachOptions options) {
         boolean tty = hasTty(id);
-        HijackedConnection c = transport.upgrade(ApiRequest.post("/containers/{id}/attach", id).query("stream", true)
-                .query("stdin", true).query("stdout", true).query("stderr", true).build());
+        ApiRequest.Builder request = ApiRequest.post("/containers/{id}/attach", id);
+        if (options.detachKeys().isPresent()) {
+            request.query("detachKeys", options.detachKeys().get());
+        }
+        if (options.logs()) {
+            request.query("logs", true);
+        }
+        request.query("stream", true);
+        for (AttachStream stream : options.streams()) {
+            request.query(stream.value(), true);
+        }
+        HijackedConnection c = transport.upgrade(request.build());
         return new Session(c, tty, (rows, cols) -> resize(id, rows, cols),
                 () -> waitFor(id, WaitCondition.NOT_RUNNING).statusCode());
     }

@@ -77,8 +77,7 @@ class ContainersApi156Test {
             assertEquals(8080, d.hostPort(80).orElseThrow());
             assertTrue(d.networkSettings().ports().get("2377/tcp").isEmpty(), "an unpublished port: no bindings");
             assertNull(d.networkSettings().ipAddress(), "1.52 dropped the top-level IPAddress");
-            Map<?, ?> bridge = (Map<?, ?>) d.networkSettings().networks().get("bridge");
-            assertEquals("172.17.0.4", bridge.get("IPAddress"));
+            assertEquals("172.17.0.4", d.networkSettings().networks().get("bridge").ipAddress());
             assertEquals("SIGTERM", d.config().stopSignal());
             assertTrue(d.config().entrypoint().isEmpty());
             assertNull(d.hostConfig().pidsLimit());
@@ -107,6 +106,9 @@ class ContainersApi156Test {
             assertEquals("0", r.getUrl().queryParameter("stream"));
 
             assertEquals("linux", s.extras().get("os_type"));
+            assertEquals(new java.math.BigInteger("18446744073709551615"), s.pidsStats().limit(),
+                    "no limit: max uint64");
+            assertEquals(5338, s.networks().get("eth0").rxBytes());
             assertEquals(31645696 - 16384, s.memoryUsage());
             assertEquals(10.0, s.cpuPercent(), 1e-9, "0.1 s of CPU in 1 s on one CPU");
             assertEquals("boring_wozniak", s.name());

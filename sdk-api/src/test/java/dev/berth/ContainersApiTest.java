@@ -527,6 +527,23 @@ class ContainersApiTest {
                     Json.write(Json.mapper().treeToValue(body(r), Object.class)));
             assertEquals(List.of(), containers.update(ID, ContainerUpdate.create().pidsLimit(-1)));
             assertEquals(tree("{\"PidsLimit\":-1}"), body(next("POST", "/containers/" + ID + "/update")));
+            answer(200, "{\"Warnings\":[]}");
+            containers.update(ID, ContainerUpdate.create().option("--cpuset-cpus", "0-1").option("-c", "512")
+                    .option("--cpus", "0.25").option("--memory-swap", "-1").option("-m", "256m")
+                    .memoryReservation("64m").cpuPeriod(100000).cpuQuota(50000).cpuRtPeriod(1000000)
+                    .cpuRtRuntime(950000).cpusetMems("0").blkioWeight(300).option("--pids-limit", "100")
+                    .option("--restart", "on-failure:2"));
+            assertEquals(tree("{\"CpusetCpus\":\"0-1\",\"CpuShares\":512,\"NanoCpus\":250000000,"
+                    + "\"MemorySwap\":-1,\"Memory\":268435456,\"MemoryReservation\":67108864,\"CpuPeriod\":100000,"
+                    + "\"CpuQuota\":50000,\"CpuRealtimePeriod\":1000000,\"CpuRealtimeRuntime\":950000,"
+                    + "\"CpusetMems\":\"0\",\"BlkioWeight\":300,\"PidsLimit\":100,"
+                    + "\"RestartPolicy\":{\"Name\":\"on-failure\",\"MaximumRetryCount\":2}}"),
+                    body(next("POST", "/containers/" + ID + "/update")));
+            IllegalArgumentException noSuchFlag = assertThrows(IllegalArgumentException.class,
+                    () -> ContainerUpdate.create().option("--privileged", "true"));
+            assertTrue(noSuchFlag.getMessage().contains("docker update has no flag --privileged"));
+            assertThrows(IllegalArgumentException.class, () -> ContainerUpdate.create().option("--cpus", "abc"));
+            assertThrows(IllegalArgumentException.class, () -> ContainerUpdate.create().blkioWeight(70000));
         }
 
         @Test
@@ -783,6 +800,29 @@ class ContainersApiTest {
             assertUpgradeAsked(attach);
             assertEquals("h=50&w=132", query(next("POST", "/containers/" + ID + "/resize")));
             assertEquals("condition=not-running", query(next("POST", "/containers/" + ID + "/wait")));
+        }
+
+        @Test
+        void attachWithOptionsReplaysTheLogsOfTheStreamsChosen() throws IOException {
+            answerInspect(false);
+            answerUpgrade(socket -> {
+                try (BufferedSink out = Okio.buffer(socket.getSink())) {
+                    out.write(Frames.of().out("earlier\n").stream(64).readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try (Session s = containers.attach(ID, AttachOptions.noStdin().withLogs().withDetachKeys("ctrl-x"))) {
+                assertFalse(s.isTty());
+                assertEquals("earlier\n", new String(s.output().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            next("GET", "/containers/" + ID + "/json");
+            RecordedRequest attach = next("POST", "/containers/" + ID + "/attach");
+            assertEquals("detachKeys=ctrl-x&logs=1&stream=1&stdout=1&stderr=1", query(attach));
+            assertUpgradeAsked(attach);
+            assertEquals("AttachOptions[streams=[STDERR], logs=false]",
+                    AttachOptions.defaults().withStreams(AttachStream.STDERR).toString());
+            assertThrows(IllegalArgumentException.class, () -> AttachOptions.defaults().withStreams());
         }
 
         @Test

@@ -12,13 +12,7 @@ final class KnownShape {
 
     static final String[] UNTYPED = {
         "ApiRequest.json()",
-        "ContainerDetails$Config.exposedPorts()",
-        "ContainerDetails$HostConfig.restartPolicy()",
-        "ContainerDetails$NetworkSettings.networks()",
-        "ContainerDetails$State.health()",
         "ContainerSpec.toCreateBody()",
-        "ContainerStats.networks()",
-        "ContainerStats.pidsStats()",
         "Healthcheck.toJson()",
         "ProgressEvent.aux()",
     };

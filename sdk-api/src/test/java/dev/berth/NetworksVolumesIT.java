@@ -189,10 +189,11 @@ class NetworksVolumesIT {
         networks.connect(net, c, NetworkConnectOptions.defaults().withAliases(alias).withIpv4Address(staticIp));
 
         ContainerDetails connected = containers.inspect(c);
-        Map<?, ?> endpoint = (Map<?, ?>) connected.networkSettings().networks().get(net);
+        ContainerDetails.EndpointSettings endpoint = connected.networkSettings().networks().get(net);
         assertNotNull(endpoint, connected.networkSettings().networks().keySet().toString());
-        assertEquals(staticIp, endpoint.get("IPAddress"));
-        assertTrue(((List<?>) endpoint.get("Aliases")).contains(alias), endpoint.toString());
+        assertEquals(staticIp, endpoint.ipAddress());
+        assertEquals(staticIp, endpoint.ipamConfig().ipv4Address());
+        assertTrue(endpoint.aliases().contains(alias), endpoint.toString());
         assertEquals(staticIp + "/24", networks.inspect(net).containers().get(c).ipv4Address());
         assertEquals("berth-c-" + RUN, networks.inspect(net).containers().get(c).name());
 

@@ -119,8 +119,8 @@ public final class RollingDeploy {
             containers.exec(c.id(), "sh", "-c", "mkdir -p /www && echo 'version " + version + "' > /www/index.html");
         }
         for (long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos(); System.nanoTime() < deadline; ) {
-            Map<String, Object> health = containers.inspect(c.id()).state().health();
-            Object status = health == null ? "none" : health.get("Status");
+            ContainerDetails.Health health = containers.inspect(c.id()).state().health();
+            String status = health == null ? "none" : health.status();
             if ("healthy".equals(status)) {
                 step("started", name + " on 127.0.0.1:" + c.hostPort(80).orElseThrow() + ", healthy");
                 return Optional.of(c.id());

@@ -97,6 +97,72 @@ public final class ContainerSpec {
     }
 
     /**
+     * Reads a container back into the spec that made it: each option's reader (the inverse of its writer, declared
+     * next to it) reads the container's {@code Config}, {@code HostConfig} and endpoints. What the container took
+     * from its image ({@code Env}, {@code Labels}, {@code Cmd}, ...) is read too; {@link #from(ContainerDetails,
+     * ImageDetails)} leaves it out.
+     *
+     * <p>Values the daemon fills in when none was given are left out, so a spec that set them to the same value
+     * does not read back: the host name that is the short id (or the host's, with {@code --network host} or
+     * {@code container:}), network mode {@code default} or {@code bridge}, restart policy {@code no}, log driver
+     * {@code json-file}, IPC mode {@code private} or {@code shareable}, the cgroup namespace (the daemon's default
+     * is {@code private} on cgroup v2 hosts, {@code host} on v1), runtime {@code runc}, a 64 MiB {@code /dev/shm},
+     * a memory+swap limit twice the memory limit, {@code MemorySwappiness} -1, the short id among a network's
+     * aliases, {@code --security-opt label=disable} with {@code --privileged}, {@code --ipc host} or
+     * {@code --pid host}, and the attach flags the CLI sets by default. Zero numbers and
+     * false switches read as unset ({@code --stop-timeout 0} and {@code --init=false} excepted). Not read back:
+     * client-side options ({@code -d}, {@code --pull}, {@code --detach-keys}, {@code --sig-proxy}, {@code -q},
+     * {@code --disable-content-trust}), {@code --platform}, {@code --kernel-memory}, {@code --use-api-socket}
+     * (read as its {@code --mount}), and {@code --env-file}/{@code --label-file} (read as {@code -e}/{@code -l}).
+     * Values read in the daemon's spelling: {@code -p 8000-8001:80-81} as one {@code -p} per port, sizes in bytes,
+     * {@code --mount} and {@code --gpus} in one canonical field order, links as {@code name:alias}. The name is
+     * always read, also one the daemon made up. A container that ran reads back the MAC address it was given.
+     *
+     * <pre>{@code
+     * ContainerSpec spec = ContainerSpec.from(docker.containers().inspect("web"));
+     * spec.toCommandLine();   // docker run --name=web --publish=8080:80 ... demo/busybox:1 sh
+     * }</pre>
+     *
+     * @param details the container, as {@code inspect} answers
+     * @return the spec, not checked against the builder's rules (the daemon already took it)
+     */
+    public static ContainerSpec from(ContainerDetails details) {
+        return from(details, null);
+    }
+
+    /**
+     * {@link #from(ContainerDetails)}, leaving out what the container took from its image: {@code Env} entries and
+     * labels with the image's value, the image's exposed ports and volumes, and {@code Cmd} (when the entrypoint is
+     * the image's), {@code Entrypoint}, {@code WorkingDir}, {@code User}, {@code StopSignal} and
+     * {@code Healthcheck} when equal to the image's.
+     *
+     * <pre>{@code
+     * ContainerDetails c = docker.containers().inspect("web");
+     * ContainerSpec spec = ContainerSpec.from(c, docker.images().inspect(c.image()));
+     * }</pre>
+     *
+     * @param details the container, as {@code inspect} answers
+     * @param image the container's image, as {@code images().inspect(details.image())} answers; null to read
+     *        everything
+     * @return the spec
+     * @throws IllegalArgumentException when details is null
+     */
+    public static ContainerSpec from(ContainerDetails details, ImageDetails image) {
+        SpecValidation.notNull(details, "details");
+        ReadBody body = ReadBody.of(details, image == null ? null : image.config());
+        SpecSettings s = new SpecSettings();
+        s.image = body.string("Config.Image") != null ? body.string("Config.Image") : details.image();
+        s.cmd = SpecOptions.strings(body.list("Config.Cmd"));
+        for (SpecOption option : SpecOptions.ALL) {
+            Object value = option.reader() == null ? null : option.reader().read(body);
+            if (value != null && !(value instanceof List<?> l && l.isEmpty())) {
+                s.values.put(option.name(), value);
+            }
+        }
+        return new ContainerSpec(s.frozenCopy());
+    }
+
+    /**
      * The arguments of {@code docker run} that make the same container: {@code fromArgs(spec.toArgs())} equals
      * {@code spec}.
      *

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +26,9 @@ import java.util.Map;
  * @param cpuStats the CPU counters of this sample
  * @param precpuStats the CPU counters of the previous sample
  * @param memoryStats the memory counters
- * @param pidsStats the process counters ({@code current}, {@code limit})
- * @param networks each interface's counters ({@code rx_bytes}, {@code tx_bytes}, ...) by interface name; empty
- *                 when the container has no network
+ * @param pidsStats the process counters; null when the daemon sent none
+ * @param networks each interface's counters by interface name ({@code eth0}); empty when the container has no
+ *                 network
  * @param name the container's name, with a leading {@code /}
  * @param id the container's full id
  * @param extras every field this record does not model, as the daemon sent it
@@ -39,14 +40,13 @@ public record ContainerStats(
         @JsonProperty("cpu_stats") Cpu cpuStats,
         @JsonProperty("precpu_stats") Cpu precpuStats,
         @JsonProperty("memory_stats") Memory memoryStats,
-        @JsonProperty("pids_stats") Map<String, Object> pidsStats,
-        @JsonProperty("networks") Map<String, Object> networks,
+        @JsonProperty("pids_stats") Pids pidsStats,
+        @JsonProperty("networks") Map<String, NetworkCounters> networks,
         @JsonProperty("name") String name,
         @JsonProperty("id") String id,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
     public ContainerStats {
-        pidsStats = Copies.copy(pidsStats);
         networks = Copies.copy(networks);
         extras = Copies.copy(extras);
     }
@@ -177,5 +177,45 @@ public record ContainerStats(
         public Memory {
             stats = Copies.copy(stats);
         }
+    }
+
+    /**
+     * Process counters ({@code pids_stats}).
+     *
+     * @param current how many processes the container runs
+     * @param limit the process limit (an unsigned 64-bit number: {@code 18446744073709551615}, the largest, when
+     *        there is none on some hosts); null when the daemon sent none
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Pids(@JsonProperty("current") long current, @JsonProperty("limit") BigInteger limit) {
+    }
+
+    /**
+     * One interface's counters ({@code networks.eth0}).
+     *
+     * <pre>{@code
+     * NetworkCounters eth0 = stats.networks().get("eth0");
+     * eth0.rxBytes();   // 5338
+     * }</pre>
+     *
+     * @param rxBytes bytes received
+     * @param rxPackets packets received
+     * @param rxErrors receive errors
+     * @param rxDropped received packets dropped
+     * @param txBytes bytes sent
+     * @param txPackets packets sent
+     * @param txErrors send errors
+     * @param txDropped sent packets dropped
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NetworkCounters(
+            @JsonProperty("rx_bytes") long rxBytes,
+            @JsonProperty("rx_packets") long rxPackets,
+            @JsonProperty("rx_errors") long rxErrors,
+            @JsonProperty("rx_dropped") long rxDropped,
+            @JsonProperty("tx_bytes") long txBytes,
+            @JsonProperty("tx_packets") long txPackets,
+            @JsonProperty("tx_errors") long txErrors,
+            @JsonProperty("tx_dropped") long txDropped) {
     }
 }

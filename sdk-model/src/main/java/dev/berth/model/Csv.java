@@ -8,6 +8,19 @@ final class Csv {
     private Csv() {
     }
 
+    /** {@return fields as one record, as Go's {@code encoding/csv} writes it: quoted when holding , or "} */
+    static String join(List<String> fields) {
+        StringBuilder out = new StringBuilder();
+        for (String f : fields) {
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            out.append(f.contains(",") || f.contains("\"") || f.startsWith(" ")
+                    ? "\"" + f.replace("\"", "\"\"") + "\"" : f);
+        }
+        return out.toString();
+    }
+
     static List<String> fields(String line) {
         List<String> fields = new ArrayList<>();
         int i = 0;

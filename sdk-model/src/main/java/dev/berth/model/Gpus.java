@@ -64,6 +64,36 @@ final class Gpus {
         return req;
     }
 
+    /** {@return a {@code DeviceRequests} entry as {@code --gpus} text, which {@link #json} reads back} */
+    static String text(Map<?, ?> r) {
+        List<String> f = new ArrayList<>();
+        if (r.get("Driver") instanceof String d && !d.isEmpty()) {
+            f.add("driver=" + d);
+        }
+        long count = r.get("Count") instanceof Number n ? n.longValue() : 0;
+        boolean devices = r.get("DeviceIDs") instanceof List<?> ids && !ids.isEmpty();
+        if (devices) {
+            f.add("device=" + String.join(",", SpecOptions.strings((List<?>) r.get("DeviceIDs"))));
+        }
+        if (count != 0 || !devices) {
+            f.add("count=" + (count == -1 ? "all" : Long.toString(count)));
+        }
+        if (r.get("Capabilities") instanceof List<?> alternatives && !alternatives.isEmpty()
+                && alternatives.get(0) instanceof List<?> caps) {
+            List<String> named = new ArrayList<>(SpecOptions.strings(caps));
+            named.remove("gpu");
+            if (!named.isEmpty()) {
+                f.add("capabilities=" + String.join(",", named));
+            }
+        }
+        if (r.get("Options") instanceof Map<?, ?> opts && !opts.isEmpty()) {
+            List<String> kv = new ArrayList<>();
+            opts.forEach((k, v) -> kv.add(k + "=" + v));
+            f.add("options=" + Csv.join(kv));
+        }
+        return Csv.join(f);
+    }
+
     private static long count(String s) {
         if (s.equals("all")) {
             return -1;

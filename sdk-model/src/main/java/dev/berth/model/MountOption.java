@@ -107,6 +107,65 @@ final class MountOption {
         return m;
     }
 
+    /** {@return a {@code HostConfig.Mounts} entry as {@code --mount} text, which {@link #json} reads back} */
+    static String text(Map<?, ?> m) {
+        List<String> f = new ArrayList<>();
+        String type = m.get("Type") instanceof String t && !t.isEmpty() ? t : "volume";
+        f.add("type=" + type);
+        if (m.get("Source") instanceof String s && !s.isEmpty()) {
+            f.add("source=" + s);
+        }
+        f.add("target=" + m.get("Target"));
+        if (Boolean.TRUE.equals(m.get("ReadOnly"))) {
+            f.add("readonly");
+        }
+        if (m.get("Consistency") instanceof String c && !c.isEmpty()) {
+            f.add("consistency=" + c);
+        }
+        Map<?, ?> bind = sub(m, "BindOptions");
+        if (bind.get("Propagation") instanceof String p && !p.isEmpty()) {
+            f.add("bind-propagation=" + p);
+        }
+        if (Boolean.TRUE.equals(bind.get("ReadOnlyForceRecursive"))) {
+            f.add("bind-recursive=readonly");
+        } else if (Boolean.TRUE.equals(bind.get("ReadOnlyNonRecursive"))) {
+            f.add("bind-recursive=writable");
+        } else if (Boolean.TRUE.equals(bind.get("NonRecursive"))) {
+            f.add("bind-recursive=disabled");
+        }
+        if (Boolean.TRUE.equals(bind.get("CreateMountpoint"))) {
+            f.add("bind-create-mountpoint");
+        }
+        Map<?, ?> volume = sub(m, "VolumeOptions");
+        if (Boolean.TRUE.equals(volume.get("NoCopy"))) {
+            f.add("volume-nocopy");
+        }
+        sub(volume, "Labels").forEach((k, v) -> f.add("volume-label=" + k + "=" + v));
+        if (volume.get("Subpath") instanceof String s && !s.isEmpty()) {
+            f.add("volume-subpath=" + s);
+        }
+        Map<?, ?> driver = sub(volume, "DriverConfig");
+        if (driver.get("Name") instanceof String d && !d.isEmpty()) {
+            f.add("volume-driver=" + d);
+        }
+        sub(driver, "Options").forEach((k, v) -> f.add("volume-opt=" + k + "=" + v));
+        Map<?, ?> tmpfs = sub(m, "TmpfsOptions");
+        if (tmpfs.get("SizeBytes") instanceof Number n && n.longValue() != 0) {
+            f.add("tmpfs-size=" + n.longValue());
+        }
+        if (tmpfs.get("Mode") instanceof Number n && n.longValue() != 0) {
+            f.add("tmpfs-mode=" + Long.toOctalString(n.longValue()));
+        }
+        if (sub(m, "ImageOptions").get("Subpath") instanceof String s && !s.isEmpty()) {
+            f.add("image-subpath=" + s);
+        }
+        return Csv.join(f);
+    }
+
+    private static Map<?, ?> sub(Map<?, ?> m, String key) {
+        return m.get(key) instanceof Map<?, ?> x ? x : Map.of();
+    }
+
     private static boolean bool(String field, String val) {
         if (val == null) {
             return true;

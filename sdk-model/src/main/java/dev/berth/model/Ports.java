@@ -112,6 +112,34 @@ final class Ports {
         }
     }
 
+    /** {@code -p} read back: one value per binding, {@code [ip:][hostPort:]port[/proto]} ({@code /tcp} left out). */
+    static Object readPublished(ReadBody b) {
+        List<String> out = new ArrayList<>();
+        b.map("HostConfig.PortBindings").forEach((key, bindings) -> {
+            String port = key.endsWith("/tcp") ? key.substring(0, key.length() - 4) : key;
+            for (Object o : bindings instanceof List<?> l ? l : List.of()) {
+                Map<?, ?> m = o instanceof Map<?, ?> x ? x : Map.of();
+                String ip = m.get("HostIp") instanceof String s ? s : "";
+                String host = m.get("HostPort") instanceof String s ? s : "";
+                ip = ip.contains(":") ? "[" + ip + "]" : ip;
+                out.add(!ip.isEmpty() ? ip + ":" + host + ":" + port : host.isEmpty() ? port : host + ":" + port);
+            }
+        });
+        return out;
+    }
+
+    /** {@code --expose} read back: the exposed ports no {@code -p} publishes, {@code /tcp} left out. */
+    static Object readExposed(ReadBody b) {
+        List<String> out = new ArrayList<>();
+        Map<String, Object> published = b.map("HostConfig.PortBindings");
+        for (String key : b.map("Config.ExposedPorts").keySet()) {
+            if (!published.containsKey(key)) {
+                out.add(key.endsWith("/tcp") ? key.substring(0, key.length() - 4) : key);
+            }
+        }
+        return out;
+    }
+
     /** The bindings of a {@code -p} value that {@link PortBinding} can hold (one port each), for the getter. */
     static List<PortBinding> bindings(String raw) {
         Spec s = spec(raw);

@@ -1,9 +1,11 @@
 package dev.berth.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Set;
 
 /**
- * What the daemon does when a container exits ({@code docker run --restart}).
+ * What the daemon does when a container exits ({@code docker run --restart}); also what
+ * {@link ContainerDetails.HostConfig#restartPolicy()} reads ({@code RestartPolicy}).
  *
  * <pre>{@code
  * RestartPolicy.unlessStopped();
@@ -16,7 +18,8 @@ import java.util.Set;
  * @param maximumRetryCount for {@code on-failure}, how many restarts to try before giving up (0 = no limit); 0 for the
  *        other policies
  */
-public record RestartPolicy(String name, int maximumRetryCount) {
+public record RestartPolicy(@JsonProperty("Name") String name,
+        @JsonProperty("MaximumRetryCount") int maximumRetryCount) {
     private static final Set<String> NAMES = Set.of("no", "always", "unless-stopped", "on-failure");
     private static final RestartPolicy NO = new RestartPolicy("no", 0);
     private static final RestartPolicy ALWAYS = new RestartPolicy("always", 0);

@@ -7,8 +7,9 @@ import java.util.function.Function;
  * One {@code docker run} option, declared once in {@link SpecOptions}: its name (the key of {@link ContainerSpec}'s
  * text form), its CLI flags, how CLI text becomes a value ({@link #parse}, which checks it and throws an
  * {@link IllegalArgumentException} naming the option and the value), how a value becomes CLI text ({@link #format}),
- * and where it goes in the create body ({@link #writer}). The builder, the body, {@code toString}, the parser and
- * {@code toArgs} all read this declaration; none of them names an option.
+ * where it goes in the create body ({@link #writer}), and how it is read back from a container ({@link #reader}, the
+ * writer's inverse, used by {@link ContainerSpec#from(ContainerDetails)}). The builder, the body, {@code toString},
+ * the parser, {@code toArgs} and {@code from} all read this declaration; none of them names an option.
  *
  * @param name the option's name in {@link ContainerSpec#toString()}, such as {@code memory}
  * @param flags the long flag first ({@code --memory}), then the short one if any ({@code -m})
@@ -17,10 +18,12 @@ import java.util.function.Function;
  * @param parse CLI text to the value stored in the spec
  * @param format the stored value to CLI text, so that {@code parse(format(v))} equals {@code v}
  * @param writer puts the value (for a repeated option, the list of values) into the body
+ * @param reader reads the value back from a container; null when it cannot be (client-side options, values the
+ *        daemon does not keep)
  * @param masked whether values are {@code KEY=value} entries to mask in {@code toString}
  */
 record SpecOption(String name, List<String> flags, Kind kind, String path, Function<String, Object> parse,
-        Function<Object, String> format, Writer writer, boolean masked) {
+        Function<Object, String> format, Writer writer, Reader reader, boolean masked) {
 
     /** How a flag takes its value. */
     enum Kind {
@@ -41,6 +44,21 @@ record SpecOption(String name, List<String> flags, Kind kind, String path, Funct
          *        {@code List} of values for a repeated one
          */
         void write(CreateBody body, Object value);
+    }
+
+    /** Reads a value back from a container: the inverse of the {@link Writer}. */
+    @FunctionalInterface
+    interface Reader {
+        /**
+         * @param body the container, in the shape of its create body
+         * @return the value as the spec stores it (a list for a repeated option, empty or null when unset)
+         */
+        Object read(ReadBody body);
+    }
+
+    /** {@return this option with another reader} */
+    SpecOption reads(Reader r) {
+        return new SpecOption(name, flags, kind, path, parse, format, writer, r, masked);
     }
 
     /** {@return the long flag, such as {@code --memory}} */

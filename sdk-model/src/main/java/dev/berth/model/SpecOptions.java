@@ -45,37 +45,50 @@ final class SpecOptions {
             clientSwitch("disableContentTrust", "--disable-content-trust"),
             str("cidfile", "HostConfig.ContainerIDFile", s -> s, "--cidfile"),
             // ---- Config --------------------------------------------------------------------------------------
-            str("hostname", "Config.Hostname", SpecValidation::hostname, "--hostname", "-h"),
+            str("hostname", "Config.Hostname", SpecValidation::hostname, "--hostname", "-h")
+                    .reads(b -> {
+                        String h = b.string("Config.Hostname");
+                        String mode = String.valueOf(b.get("HostConfig.NetworkMode"));
+                        boolean daemons = h != null && h.length() == 12 && b.id.startsWith(h)
+                                || mode.equals("host") || mode.startsWith("container:"); // the host's, the other's
+                        return daemons ? null : h;
+                    }),
             str("domainname", "Config.Domainname", s -> s, "--domainname"),
             str("user", "Config.User", s -> s, "--user", "-u"),
             repeat("attach", "", s -> oneOf("--attach", s.toLowerCase(Locale.ROOT), "stdin", "stdout", "stderr"),
-                    (b, v) -> { }, "--attach", "-a"),
+                    (b, v) -> { }, "--attach", "-a").reads(SpecOptions::readAttach),
             sw("tty", "Config.Tty", "--tty", "-t"),
             sw("interactive", "Config.OpenStdin", "--interactive", "-i"),
             custom("envFile", Kind.REPEAT, "Config.Env", SpecOptions::envFile, v -> ((KeyFile) v).path(),
                     (b, v) -> each(v, f -> addEnv(b, ((KeyFile) f).entries())), true,
                     "--env-file"),
             custom("env", Kind.REPEAT, "Config.Env", SpecOptions::env, String::valueOf,
-                    (b, v) -> addEnv(b, (List<?>) v), true, "--env", "-e"),
+                    (b, v) -> addEnv(b, (List<?>) v), true, "--env", "-e").reads(b -> strings(b.list("Config.Env"))),
             custom("labelFile", Kind.REPEAT, "Config.Labels", SpecOptions::labelFile, v -> ((KeyFile) v).path(),
                     (b, v) -> each(v, f -> putEntries(b.map("Config.Labels"), ((KeyFile) f).entries())), true,
                     "--label-file"),
             custom("label", Kind.REPEAT, "Config.Labels", SpecOptions::label, String::valueOf,
-                    (b, v) -> putEntries(b.map("Config.Labels"), (List<?>) v), true, "--label", "-l"),
+                    (b, v) -> putEntries(b.map("Config.Labels"), (List<?>) v), true, "--label", "-l")
+                    .reads(b -> entries(b.map("Config.Labels"))),
             repeat("expose", "Config.ExposedPorts", SpecOptions::expose,
                     (b, v) -> each(v, e -> Ports.exposed((String) e).forEach(k -> mapIn(b.map("Config.ExposedPorts"), k))),
-                    "--expose"),
+                    "--expose").reads(Ports::readExposed),
             repeat("publish", "HostConfig.PortBindings", Ports::check, (b, v) -> each(v, p -> Ports.write(b, (String) p)),
-                    "--publish", "-p"),
+                    "--publish", "-p").reads(Ports::readPublished),
             sw("publishAll", "HostConfig.PublishAllPorts", "--publish-all", "-P"),
             str("workdir", "Config.WorkingDir", s -> s, "--workdir", "-w"),
             custom("entrypoint", Kind.VALUE, "Config.Entrypoint", s -> List.of(s), SpecOptions::entrypointText,
-                    (b, v) -> b.put("Config.Entrypoint", new ArrayList<>((List<?>) v)), false, "--entrypoint"),
+                    (b, v) -> b.put("Config.Entrypoint", new ArrayList<>((List<?>) v)), false, "--entrypoint")
+                    .reads(b -> strings(b.list("Config.Entrypoint"))),
             str("stopSignal", "Config.StopSignal", SpecValidation::stopSignal, "--stop-signal"),
-            num("stopTimeout", "Config.StopTimeout", Integer.MIN_VALUE, Integer.MAX_VALUE, "--stop-timeout"),
+            num("stopTimeout", "Config.StopTimeout", Integer.MIN_VALUE, Integer.MAX_VALUE, "--stop-timeout")
+                    .reads(b -> b.number("Config.StopTimeout")), // 0 is a value here: stop at once
             str("healthCmd", "Config.Healthcheck.Test", s -> s,
                     (b, v) -> b.put("Config.Healthcheck.Test", new ArrayList<>(List.of("CMD-SHELL", v))),
-                    "--health-cmd"),
+                    "--health-cmd").reads(b -> {
+                        List<?> t = b.list("Config.Healthcheck.Test");
+                        return t.size() == 2 && "CMD-SHELL".equals(t.get(0)) ? t.get(1) : null;
+                    }),
             duration("healthInterval", "Config.Healthcheck.Interval", "--health-interval"),
             duration("healthTimeout", "Config.Healthcheck.Timeout", "--health-timeout"),
             duration("healthStartPeriod", "Config.Healthcheck.StartPeriod", "--health-start-period"),
@@ -87,22 +100,35 @@ final class SpecOptions {
                         if ((Boolean) v) {
                             b.put("Config.Healthcheck.Test", new ArrayList<>(List.of("NONE")));
                         }
-                    }, false, "--no-healthcheck"),
+                    }, false, "--no-healthcheck")
+                    .reads(b -> b.list("Config.Healthcheck.Test").equals(List.of("NONE")) ? Boolean.TRUE : null),
             custom("healthTest", Kind.VALUE, "Config.Healthcheck.Test", null, String::valueOf,
-                    (b, v) -> b.put("Config.Healthcheck.Test", new ArrayList<>((List<?>) v)), false),
+                    (b, v) -> b.put("Config.Healthcheck.Test", new ArrayList<>((List<?>) v)), false).reads(b -> {
+                        List<?> t = b.list("Config.Healthcheck.Test");
+                        return !t.isEmpty() && "CMD".equals(t.get(0)) ? strings(t) : null;
+                    }),
             // ---- mounts --------------------------------------------------------------------------------------
             repeat("volume", "HostConfig.Binds", SpecOptions::volume, (b, v) -> each(v, x -> writeVolume(b, (String) x)),
-                    "--volume", "-v"),
+                    "--volume", "-v").reads(b -> {
+                        List<String> out = strings(b.list("HostConfig.Binds"));
+                        out.addAll(b.map("Config.Volumes").keySet());
+                        return out;
+                    }),
             repeat("tmpfs", "HostConfig.Tmpfs", SpecOptions::tmpfs, (b, v) -> each(v, x -> {
                 String t = (String) x;
                 int colon = t.indexOf(':');
                 b.map("HostConfig.Tmpfs").put(colon < 0 ? t : t.substring(0, colon),
                         colon < 0 ? "" : t.substring(colon + 1));
-            }), "--tmpfs"),
+            }), "--tmpfs").reads(b -> {
+                List<String> out = new ArrayList<>();
+                b.map("HostConfig.Tmpfs").forEach((k, v) -> out.add(v == null || "".equals(v) ? k : k + ":" + v));
+                return out;
+            }),
             repeat("mount", "HostConfig.Mounts", s -> {
                 MountOption.json(s);
                 return s;
-            }, (b, v) -> each(v, x -> b.list("HostConfig.Mounts").add(MountOption.json((String) x))), "--mount"),
+            }, (b, v) -> each(v, x -> b.list("HostConfig.Mounts").add(MountOption.json((String) x))), "--mount")
+                    .reads(b -> b.list("HostConfig.Mounts").stream().map(m -> MountOption.text((Map<?, ?>) m)).toList()),
             custom("useApiSocket", Kind.SWITCH, "HostConfig.Mounts", null, String::valueOf, (b, v) -> {
                 if ((Boolean) v) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -116,26 +142,31 @@ final class SpecOptions {
             strs("volumesFrom", "HostConfig.VolumesFrom", s -> s, "--volumes-from"),
             // ---- network -------------------------------------------------------------------------------------
             repeat("network", "HostConfig.NetworkMode", SpecOptions::network, SpecOptions::writeNetworks, "--network",
-                    "--net"),
+                    "--net").reads(SpecOptions::readNetworks),
             repeat("networkAlias", "NetworkingConfig.EndpointsConfig.*.Aliases", s -> s,
-                    (b, v) -> listIn(b.endpoint(), "Aliases").addAll((List<?>) v), "--network-alias", "--net-alias"),
+                    (b, v) -> listIn(b.endpoint(), "Aliases").addAll((List<?>) v), "--network-alias", "--net-alias")
+                    .reads(b -> aliases(b, b.endpoint())),
             str("ip", "NetworkingConfig.EndpointsConfig.*.IPAMConfig.IPv4Address", s -> ip("--ip", s, 4),
-                    (b, v) -> mapIn(b.endpoint(), "IPAMConfig").put("IPv4Address", v), "--ip"),
+                    (b, v) -> mapIn(b.endpoint(), "IPAMConfig").put("IPv4Address", v), "--ip")
+                    .reads(b -> nonEmpty(ipam(b.endpoint()).get("IPv4Address"))),
             str("ip6", "NetworkingConfig.EndpointsConfig.*.IPAMConfig.IPv6Address", s -> ip("--ip6", s, 6),
-                    (b, v) -> mapIn(b.endpoint(), "IPAMConfig").put("IPv6Address", v), "--ip6"),
+                    (b, v) -> mapIn(b.endpoint(), "IPAMConfig").put("IPv6Address", v), "--ip6")
+                    .reads(b -> nonEmpty(ipam(b.endpoint()).get("IPv6Address"))),
             repeat("linkLocalIp", "NetworkingConfig.EndpointsConfig.*.IPAMConfig.LinkLocalIPs",
                     s -> ip("--link-local-ip", s, 0),
                     (b, v) -> listIn(mapIn(b.endpoint(), "IPAMConfig"), "LinkLocalIPs").addAll((List<?>) v),
-                    "--link-local-ip"),
+                    "--link-local-ip").reads(b -> ipam(b.endpoint()).get("LinkLocalIPs") instanceof List<?> l
+                            ? strings(l) : null),
             str("macAddress", "NetworkingConfig.EndpointsConfig.*.MacAddress", SpecOptions::mac,
-                    (b, v) -> b.endpoint().put("MacAddress", v), "--mac-address"),
+                    (b, v) -> b.endpoint().put("MacAddress", v), "--mac-address")
+                    .reads(b -> nonEmpty(b.endpoint().get("MacAddress"))),
             repeat("link", "HostConfig.Links", SpecOptions::link, (b, v) -> {
                 String net = firstNetwork(b.settings);
                 if (isUserNetwork(net)) {
                     listIn(b.endpointOf(net), "Links").addAll((List<?>) v);
                 }
                 b.list("HostConfig.Links").addAll((List<?>) v);
-            }, "--link"),
+            }, "--link").reads(b -> b.list("HostConfig.Links").stream().map(l -> link(String.valueOf(l), true)).toList()),
             strs("dns", "HostConfig.Dns", s -> ip("--dns", s, 0), "--dns"),
             strs("dnsOption", "HostConfig.DnsOptions", s -> s, "--dns-option", "--dns-opt"),
             strs("dnsSearch", "HostConfig.DnsSearch", SpecOptions::dnsSearch, "--dns-search"),
@@ -146,15 +177,20 @@ final class SpecOptions {
                         RestartPolicy p = (RestartPolicy) v;
                         b.put("HostConfig.RestartPolicy.Name", p.name());
                         b.put("HostConfig.RestartPolicy.MaximumRetryCount", p.maximumRetryCount());
-                    }, false, "--restart"),
+                    }, false, "--restart").reads(b -> {
+                        String name = b.string("HostConfig.RestartPolicy.Name");
+                        Long count = b.number("HostConfig.RestartPolicy.MaximumRetryCount");
+                        return name == null || name.equals("no") ? null
+                                : new RestartPolicy(name, count == null ? 0 : count.intValue());
+                    }),
             sw("rm", "HostConfig.AutoRemove", "--rm"),
-            str("logDriver", "HostConfig.LogConfig.Type", s -> s, "--log-driver"),
+            unless(str("logDriver", "HostConfig.LogConfig.Type", s -> s, "--log-driver"), "json-file"),
             kv("logOpt", "HostConfig.LogConfig.Config", false, false, "--log-opt"),
             strs("capAdd", "HostConfig.CapAdd", SpecOptions::capability, "--cap-add"),
             strs("capDrop", "HostConfig.CapDrop", SpecOptions::capability, "--cap-drop"),
             sw("privileged", "HostConfig.Privileged", "--privileged"),
             sw("readOnly", "HostConfig.ReadonlyRootfs", "--read-only"),
-            sw("init", "HostConfig.Init", "--init"),
+            sw("init", "HostConfig.Init", "--init").reads(b -> b.get("HostConfig.Init") instanceof Boolean v ? v : null),
             repeat("securityOpt", "HostConfig.SecurityOpt", SpecOptions::securityOpt, (b, v) -> each(v, x -> {
                 if (x.equals("systempaths=unconfined")) {
                     b.list("HostConfig.MaskedPaths");
@@ -162,19 +198,31 @@ final class SpecOptions {
                 } else {
                     b.list("HostConfig.SecurityOpt").add(x);
                 }
-            }), "--security-opt"),
+            }), "--security-opt").reads(b -> {
+                List<String> out = strings(b.list("HostConfig.SecurityOpt"));
+                if (Boolean.TRUE.equals(b.get("HostConfig.Privileged")) || "host".equals(b.get("HostConfig.IpcMode"))
+                        || "host".equals(b.get("HostConfig.PidMode"))) {
+                    out.remove("label=disable"); // what the daemon adds for these
+                }
+                if (b.get("HostConfig.MaskedPaths") instanceof List<?> m && m.isEmpty()
+                        && b.get("HostConfig.ReadonlyPaths") instanceof List<?> r && r.isEmpty()) {
+                    out.add("systempaths=unconfined");
+                }
+                return out;
+            }),
             kv("storageOpt", "HostConfig.StorageOpt", false, true, "--storage-opt"),
             kv("sysctl", "HostConfig.Sysctls", false, true, "--sysctl"),
             kv("annotation", "HostConfig.Annotations", false, false, "--annotation"),
             strs("groupAdd", "HostConfig.GroupAdd", s -> s, "--group-add"),
-            str("ipc", "HostConfig.IpcMode", s -> mode("--ipc", s, "none", "private", "shareable", "host",
-                    "container:"), "--ipc"),
+            unless(str("ipc", "HostConfig.IpcMode", s -> mode("--ipc", s, "none", "private", "shareable", "host",
+                    "container:"), "--ipc"), "private", "shareable"),
             str("pid", "HostConfig.PidMode", s -> mode("--pid", s, "host", "container:"), "--pid"),
             str("uts", "HostConfig.UTSMode", s -> mode("--uts", s, "host"), "--uts"),
             str("userns", "HostConfig.UsernsMode", s -> mode("--userns", s, "host"), "--userns"),
-            str("cgroupns", "HostConfig.CgroupnsMode", s -> mode("--cgroupns", s, "host", "private"), "--cgroupns"),
+            unless(str("cgroupns", "HostConfig.CgroupnsMode", s -> mode("--cgroupns", s, "host", "private"),
+                    "--cgroupns"), "private", "host"),
             str("cgroupParent", "HostConfig.CgroupParent", s -> s, "--cgroup-parent"),
-            str("runtime", "HostConfig.Runtime", s -> s, "--runtime"),
+            unless(str("runtime", "HostConfig.Runtime", s -> s, "--runtime"), "runc"),
             str("isolation", "HostConfig.Isolation", s -> s, "--isolation"),
             num("oomScoreAdj", "HostConfig.OomScoreAdj", -1000, 1000, "--oom-score-adj"),
             sw("oomKillDisable", "HostConfig.OomKillDisable", "--oom-kill-disable"),
@@ -183,15 +231,23 @@ final class SpecOptions {
             custom("memorySwap", Kind.VALUE, "HostConfig.MemorySwap",
                     s -> s.strip().equals("-1") ? Long.valueOf(-1) : (Object) ByteSize.parse(s),
                     v -> ByteSize.format((Long) v), (b, v) -> b.put("HostConfig.MemorySwap", v), false,
-                    "--memory-swap"),
+                    "--memory-swap").reads(b -> {
+                        Long swap = nonZero(b.number("HostConfig.MemorySwap"));
+                        Long memory = b.number("HostConfig.Memory");
+                        return swap != null && memory != null && swap == 2 * memory ? null : swap; // the daemon's
+                    }),
             bytes("memoryReservation", "HostConfig.MemoryReservation", "--memory-reservation"),
-            num("memorySwappiness", "HostConfig.MemorySwappiness", -1, 100, "--memory-swappiness"),
+            num("memorySwappiness", "HostConfig.MemorySwappiness", -1, 100, "--memory-swappiness").reads(b -> {
+                Long v = b.number("HostConfig.MemorySwappiness");
+                return v == null || v == -1 ? null : v; // -1 is what the CLI sends for unset; 0 is a value
+            }),
             custom("kernelMemory", Kind.VALUE, "(ignored: no longer in the API)", s -> ByteSize.parse(s),
                     v -> ByteSize.format((Long) v), (b, v) -> { }, false, "--kernel-memory"),
-            bytes("shmSize", "HostConfig.ShmSize", "--shm-size"),
+            unless(bytes("shmSize", "HostConfig.ShmSize", "--shm-size"), 64L << 20),
             custom("cpus", Kind.VALUE, "HostConfig.NanoCpus", SpecOptions::nanoCpus,
                     v -> new BigDecimal(BigInteger.valueOf((Long) v), 9).stripTrailingZeros().toPlainString(),
-                    (b, v) -> b.put("HostConfig.NanoCpus", v), false, "--cpus"),
+                    (b, v) -> b.put("HostConfig.NanoCpus", v), false, "--cpus")
+                    .reads(b -> nonZero(b.number("HostConfig.NanoCpus"))),
             num("cpuShares", "HostConfig.CpuShares", Long.MIN_VALUE, Long.MAX_VALUE, "--cpu-shares", "-c"),
             num("cpuPeriod", "HostConfig.CpuPeriod", Long.MIN_VALUE, Long.MAX_VALUE, "--cpu-period"),
             num("cpuQuota", "HostConfig.CpuQuota", Long.MIN_VALUE, Long.MAX_VALUE, "--cpu-quota"),
@@ -207,13 +263,14 @@ final class SpecOptions {
             num("blkioWeight", "HostConfig.BlkioWeight", 0, 65535, "--blkio-weight"),
             repeat("blkioWeightDevice", "HostConfig.BlkioWeightDevice", s -> pathRate("--blkio-weight-device", s, 2),
                     (b, v) -> each(v, x -> b.list("HostConfig.BlkioWeightDevice").add(pathRateJson((String) x,
-                            "Weight", 2))), "--blkio-weight-device"),
+                            "Weight", 2))), "--blkio-weight-device").reads(b -> pathRates(b, "HostConfig.BlkioWeightDevice",
+                                    "Weight")),
             throttle("deviceReadBps", "HostConfig.BlkioDeviceReadBps", 0, "--device-read-bps"),
             throttle("deviceWriteBps", "HostConfig.BlkioDeviceWriteBps", 0, "--device-write-bps"),
             throttle("deviceReadIops", "HostConfig.BlkioDeviceReadIOps", 1, "--device-read-iops"),
             throttle("deviceWriteIops", "HostConfig.BlkioDeviceWriteIOps", 1, "--device-write-iops"),
             repeat("device", "HostConfig.Devices", SpecOptions::device, (b, v) -> each(v, x -> writeDevice(b,
-                    (String) x)), "--device"),
+                    (String) x)), "--device").reads(SpecOptions::readDevices),
             strs("deviceCgroupRule", "HostConfig.DeviceCgroupRules", s -> {
                 if (!DEVICE_CGROUP_RULE.matcher(s).matches()) {
                     throw new IllegalArgumentException("invalid device cgroup format '" + s + "'");
@@ -223,7 +280,9 @@ final class SpecOptions {
             repeat("gpus", "HostConfig.DeviceRequests", s -> {
                 Gpus.json(s);
                 return s;
-            }, (b, v) -> each(v, x -> b.list("HostConfig.DeviceRequests").add(Gpus.json((String) x))), "--gpus"),
+            }, (b, v) -> each(v, x -> b.list("HostConfig.DeviceRequests").add(Gpus.json((String) x))), "--gpus")
+                    .reads(b -> b.list("HostConfig.DeviceRequests").stream().map(r -> (Map<?, ?>) r)
+                            .filter(r -> !"cdi".equals(r.get("Driver"))).map(Gpus::text).toList()),
             repeat("ulimit", "HostConfig.Ulimits", SpecOptions::ulimit, (b, v) -> each(v, x -> {
                 String u = (String) x;
                 String[] nv = u.split("=", 2);
@@ -233,7 +292,12 @@ final class SpecOptions {
                 m.put("Soft", Long.parseLong(limits[0]));
                 m.put("Hard", Long.parseLong(limits[limits.length - 1]));
                 b.list("HostConfig.Ulimits").add(m);
-            }), "--ulimit"));
+            }), "--ulimit").reads(b -> b.list("HostConfig.Ulimits").stream().map(u -> {
+                Map<?, ?> m = (Map<?, ?>) u;
+                long soft = ((Number) m.get("Soft")).longValue();
+                long hard = ((Number) m.get("Hard")).longValue();
+                return m.get("Name") + "=" + soft + (soft == hard ? "" : ":" + hard);
+            }).toList()));
 
     private static final Map<String, SpecOption> BY_FLAG = new LinkedHashMap<>();
     private static final Map<String, SpecOption> BY_NAME = new LinkedHashMap<>();
@@ -278,12 +342,13 @@ final class SpecOptions {
 
     private static SpecOption custom(String name, Kind kind, String path, Function<String, Object> parse,
             Function<Object, String> format, SpecOption.Writer writer, boolean masked, String... flags) {
-        return new SpecOption(name, List.of(flags), kind, path, parse, format, writer, masked);
+        return new SpecOption(name, List.of(flags), kind, path, parse, format, writer, null, masked);
     }
 
     /** A switch written as its value at the path (so {@code --init=false} writes {@code false}). */
     private static SpecOption sw(String name, String path, String... flags) {
-        return custom(name, Kind.SWITCH, path, null, String::valueOf, (b, v) -> b.put(path, v), false, flags);
+        return custom(name, Kind.SWITCH, path, null, String::valueOf, (b, v) -> b.put(path, v), false, flags)
+                .reads(b -> Boolean.TRUE.equals(b.get(path)) ? Boolean.TRUE : null);
     }
 
     private static SpecOption clientSwitch(String name, String... flags) {
@@ -295,7 +360,7 @@ final class SpecOptions {
     }
 
     private static SpecOption str(String name, String path, Function<String, String> check, String... flags) {
-        return str(name, path, check, (b, v) -> b.put(path, v), flags);
+        return str(name, path, check, (b, v) -> b.put(path, v), flags).reads(b -> b.string(path));
     }
 
     private static SpecOption str(String name, String path, Function<String, String> check,
@@ -310,7 +375,8 @@ final class SpecOptions {
 
     /** A repeated option written as a list at the path. */
     private static SpecOption strs(String name, String path, Function<String, String> check, String... flags) {
-        return repeat(name, path, check, (b, v) -> b.list(path).addAll((List<?>) v), flags);
+        return repeat(name, path, check, (b, v) -> b.list(path).addAll((List<?>) v), flags)
+                .reads(b -> strings(b.list(path)));
     }
 
     /** A repeated {@code key=value} option written as a map at the path. */
@@ -320,12 +386,13 @@ final class SpecOptions {
                 throw new IllegalArgumentException("invalid key=value pair '" + s + "': expected key=value");
             }
             return s;
-        }, String::valueOf, (b, v) -> putEntries(b.map(path), (List<?>) v), masked, flags);
+        }, String::valueOf, (b, v) -> putEntries(b.map(path), (List<?>) v), masked, flags)
+                .reads(b -> entries(b.map(path)));
     }
 
     private static SpecOption bytes(String name, String path, String... flags) {
         return custom(name, Kind.VALUE, path, s -> ByteSize.parse(s), v -> ByteSize.format((Long) v),
-                (b, v) -> b.put(path, v), false, flags);
+                (b, v) -> b.put(path, v), false, flags).reads(b -> nonZero(b.number(path)));
     }
 
     private static SpecOption num(String name, String path, long min, long max, String... flags) {
@@ -340,7 +407,7 @@ final class SpecOptions {
                 throw new IllegalArgumentException("'" + s + "' is out of range " + min + ".." + max);
             }
             return n;
-        }, String::valueOf, (b, v) -> b.put(path, v), false, flags);
+        }, String::valueOf, (b, v) -> b.put(path, v), false, flags).reads(b -> nonZero(b.number(path)));
     }
 
     private static SpecOption duration(String name, String path, String... flags) {
@@ -350,12 +417,160 @@ final class SpecOptions {
                 throw new IllegalArgumentException(flags[0] + " cannot be negative: " + s);
             }
             return nanos;
-        }, v -> GoDuration.format((Long) v), (b, v) -> b.put(path, v), false, flags);
+        }, v -> GoDuration.format((Long) v), (b, v) -> b.put(path, v), false, flags)
+                .reads(b -> nonZero(b.number(path)));
     }
 
     private static SpecOption throttle(String name, String path, int iops, String... flags) {
         return repeat(name, path, s -> pathRate(flags[0], s, iops),
-                (b, v) -> each(v, x -> b.list(path).add(pathRateJson((String) x, "Rate", iops))), flags);
+                (b, v) -> each(v, x -> b.list(path).add(pathRateJson((String) x, "Rate", iops))), flags)
+                .reads(b -> pathRates(b, path, "Rate"));
+    }
+
+    /** An option whose reader leaves out the values the daemon fills in when none was given. */
+    private static SpecOption unless(SpecOption option, Object... daemonDefaults) {
+        SpecOption.Reader r = option.reader();
+        return option.reads(b -> {
+            Object v = r.read(b);
+            return v == null || List.of(daemonDefaults).contains(v) ? null : v;
+        });
+    }
+
+    // ---- readers ---------------------------------------------------------------------------------------------
+
+    private static Long nonZero(Long n) {
+        return n == null || n == 0 ? null : n;
+    }
+
+    private static String nonEmpty(Object o) {
+        return o instanceof String s && !s.isEmpty() ? s : null;
+    }
+
+    static List<String> strings(List<?> list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(x -> out.add(String.valueOf(x)));
+        return out;
+    }
+
+    private static List<String> entries(Map<String, Object> map) {
+        List<String> out = new ArrayList<>();
+        map.forEach((k, v) -> out.add(k + "=" + (v == null ? "" : v)));
+        return out;
+    }
+
+    private static Map<?, ?> ipam(Map<?, ?> endpoint) {
+        return endpoint.get("IPAMConfig") instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    /** An endpoint's aliases without the short id, which daemons before API 1.45 add to a user network's. */
+    private static List<String> aliases(ReadBody b, Map<?, ?> endpoint) {
+        List<String> out = new ArrayList<>();
+        if (endpoint.get("Aliases") instanceof List<?> l) {
+            for (Object a : l) {
+                String s = String.valueOf(a);
+                if (!(s.length() == 12 && b.id.startsWith(s))) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code -a}, the inverse of {@link CreateBody}'s attach rule: nothing when the streams attached are the
+     * default ones (stdout and stderr, stdin too with {@code -i}) or none ({@code -d}, which is {@code run}'s).
+     */
+    private static Object readAttach(ReadBody b) {
+        List<String> streams = new ArrayList<>();
+        for (String s : List.of("Stdin", "Stdout", "Stderr")) {
+            if (Boolean.TRUE.equals(b.get("Config.Attach" + s))) {
+                streams.add(s.toLowerCase(Locale.ROOT));
+            }
+        }
+        boolean stdin = Boolean.TRUE.equals(b.get("Config.OpenStdin"));
+        List<String> defaults = stdin ? List.of("stdin", "stdout", "stderr") : List.of("stdout", "stderr");
+        return streams.isEmpty() || streams.equals(defaults) ? null : streams;
+    }
+
+    /**
+     * {@code --network}: the network mode first, then the other endpoints; the first network's settings are read by
+     * the flat options ({@code --ip}, {@code --network-alias}, ...), another's as {@code name=n,alias=a,...}.
+     */
+    private static Object readNetworks(ReadBody b) {
+        List<String> out = new ArrayList<>();
+        String mode = b.networkMode();
+        if (mode != null) {
+            out.add(networkText(b, mode, b.endpoint(), true));
+        }
+        b.map("NetworkingConfig.EndpointsConfig").forEach((name, ep) -> {
+            if (!name.equals(mode) && !(ReadBody.isDefaultNetwork(name) && mode == null)) {
+                out.add(networkText(b, name, ep instanceof Map<?, ?> m ? m : Map.of(), false));
+            }
+        });
+        return out;
+    }
+
+    /** A network as {@code --network} text; for the first, only what the flat options cannot say. */
+    private static String networkText(ReadBody b, String name, Map<?, ?> e, boolean first) {
+        List<String> fields = new ArrayList<>();
+        if (!first) {
+            aliases(b, e).forEach(a -> fields.add("alias=" + a));
+            Map<?, ?> ipam = ipam(e);
+            if (nonEmpty(ipam.get("IPv4Address")) != null) {
+                fields.add("ip=" + ipam.get("IPv4Address"));
+            }
+            if (nonEmpty(ipam.get("IPv6Address")) != null) {
+                fields.add("ip6=" + ipam.get("IPv6Address"));
+            }
+            if (ipam.get("LinkLocalIPs") instanceof List<?> l) {
+                l.forEach(x -> fields.add("link-local-ip=" + x));
+            }
+            if (nonEmpty(e.get("MacAddress")) != null) {
+                fields.add("mac-address=" + e.get("MacAddress"));
+            }
+        }
+        if (e.get("DriverOpts") instanceof Map<?, ?> opts) {
+            opts.forEach((k, v) -> fields.add("driver-opt=" + k + "=" + v));
+        }
+        if (e.get("GwPriority") instanceof Number n && n.longValue() != 0) {
+            fields.add("gw-priority=" + n);
+        }
+        return fields.isEmpty() ? name : Csv.join(concat("name=" + name, fields));
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> out = new ArrayList<>();
+        out.add(first);
+        out.addAll(rest);
+        return out;
+    }
+
+    private static List<String> pathRates(ReadBody b, String path, String key) {
+        List<String> out = new ArrayList<>();
+        for (Object o : b.list(path)) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            out.add(m.get("Path") + ":" + ((Number) m.get(key)).longValue());
+        }
+        return out;
+    }
+
+    /** {@code --device}: host devices as {@code host[:container][:perms]}, then CDI requests. */
+    private static Object readDevices(ReadBody b) {
+        List<String> out = new ArrayList<>();
+        for (Object o : b.list("HostConfig.Devices")) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            String host = String.valueOf(m.get("PathOnHost"));
+            String container = nonEmpty(m.get("PathInContainer")) == null ? host : (String) m.get("PathInContainer");
+            String perms = nonEmpty(m.get("CgroupPermissions")) == null ? "rwm" : (String) m.get("CgroupPermissions");
+            out.add(host + (container.equals(host) ? "" : ":" + container) + (perms.equals("rwm") ? "" : ":" + perms));
+        }
+        for (Object o : b.list("HostConfig.DeviceRequests")) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            if ("cdi".equals(m.get("Driver")) && m.get("DeviceIDs") instanceof List<?> ids) {
+                out.addAll(strings(ids));
+            }
+        }
+        return out;
     }
 
     // ---- value checks --------------------------------------------------------------------------------------
@@ -604,6 +819,16 @@ final class SpecOptions {
             throw new IllegalArgumentException(s + " is not a valid mac address");
         }
         return s;
+    }
+
+    /** A link as the daemon keeps it ({@code /db:/web/alias}) back to {@code db:alias}, or {@code db}. */
+    private static String link(String s, boolean read) {
+        int colon = s.indexOf(':');
+        String name = colon < 0 ? s : s.substring(0, colon);
+        String alias = colon < 0 ? name : s.substring(colon + 1);
+        name = name.startsWith("/") ? name.substring(1) : name;
+        alias = alias.startsWith("/") ? alias.substring(alias.lastIndexOf('/') + 1) : alias;
+        return alias.equals(name) && (read || colon < 0) ? name : name + ":" + alias;
     }
 
     private static String link(String s) {

@@ -259,7 +259,10 @@ class ContainerModelsTest {
         assertEquals("", s.error());
         assertEquals("2015-01-06T15:47:32.072697474Z", s.startedAt());
         assertEquals("2015-01-06T15:47:32.080254511Z", s.finishedAt());
-        assertEquals("healthy", s.health().get("Status"));
+        assertEquals("healthy", s.health().status());
+        assertEquals(0, s.health().failingStreak());
+        assertEquals(List.of(new ContainerDetails.HealthLog("2019-12-22T10:59:05.6385933Z",
+                "2019-12-22T10:59:05.8078452Z", 0, "")), s.health().log());
         assertEquals("x", s.extras().get("FutureStateField"));
 
         ContainerDetails.Config c = d.config();
@@ -273,10 +276,10 @@ class ContainerModelsTest {
         assertEquals("GPL", c.labels().get("com.example.license"));
         assertTrue(c.tty());
         assertFalse(c.openStdin());
-        assertEquals(List.of("80/tcp", "443/tcp", "53/udp"), new ArrayList<>(c.exposedPorts().keySet()));
+        assertEquals(List.of("80/tcp", "443/tcp", "53/udp"), c.exposedPorts());
         assertEquals("SIGTERM", c.stopSignal());
-        assertEquals(10, c.extras().get("StopTimeout"));
-        assertEquals(Map.of("Test", List.of("CMD-SHELL", "exit 0")), c.extras().get("Healthcheck"));
+        assertEquals(10, c.stopTimeout());
+        assertEquals(List.of("CMD-SHELL", "exit 0"), c.healthcheck().test());
 
         ContainerDetails.HostConfig h = d.hostConfig();
         assertEquals(536870912L, h.memory());
@@ -284,13 +287,12 @@ class ContainerModelsTest {
         assertEquals(1500000000L, h.nanoCpus());
         assertEquals(512L, h.cpuShares());
         assertNull(h.pidsLimit());
-        assertEquals("on-failure", h.restartPolicy().get("Name"));
-        assertEquals(2, h.restartPolicy().get("MaximumRetryCount"));
+        assertEquals(RestartPolicy.onFailure(2), h.restartPolicy());
         assertTrue(h.autoRemove());
         assertFalse(h.privileged());
         assertEquals(List.of(), h.binds());
         assertEquals("bridge", h.networkMode());
-        assertEquals(67108864, h.extras().get("ShmSize"));
+        assertEquals(67108864L, h.shmSize());
 
         ContainerDetails.NetworkSettings n = d.networkSettings();
         assertEquals("172.17.0.2", n.ipAddress());
@@ -299,7 +301,14 @@ class ContainerModelsTest {
         assertTrue(n.ports().containsKey("443/tcp"), "an exposed but unpublished port keeps its key");
         assertEquals(List.of(), n.ports().get("443/tcp"));
         assertEquals(3, n.ports().size());
-        assertTrue(n.networks().containsKey("bridge"));
+        ContainerDetails.EndpointSettings bridge = n.networks().get("bridge");
+        assertEquals("172.17.0.1", bridge.gateway());
+        assertEquals("172.17.0.2", bridge.ipAddress());
+        assertEquals(16, bridge.ipPrefixLen());
+        assertEquals("02:42:ac:12:00:02", bridge.macAddress());
+        assertTrue(bridge.networkId().startsWith("7ea29fc1"));
+        assertNull(bridge.ipamConfig());
+        assertEquals(List.of(), bridge.aliases());
         assertEquals(false, n.extras().get("HairpinMode"));
 
         assertEquals(1, d.mounts().size());
@@ -417,8 +426,8 @@ class ContainerModelsTest {
         assertEquals("2015-01-08T22:57:30.547920715Z", s.preread());
         assertEquals("/boring_euclid", s.name());
         assertEquals("ba033ac4401106a3b513bc9d639eee123ad78ca3616b921167cd74b20e25ed39", s.id());
-        assertEquals(3, s.pidsStats().get("current"));
-        assertTrue(s.networks().containsKey("eth0"));
+        assertEquals(3, s.pidsStats().current());
+        assertEquals(new ContainerStats.NetworkCounters(5338, 36, 0, 0, 648, 8, 0, 0), s.networks().get("eth0"));
         assertEquals(100215355L, s.cpuStats().cpuUsage().totalUsage());
         assertEquals(List.of(8646879L, 24472255L, 36438778L, 30657443L), s.cpuStats().cpuUsage().percpuUsage());
         assertEquals(739306590000000L, s.cpuStats().systemCpuUsage());
@@ -523,7 +532,7 @@ class ContainerModelsTest {
         assertEquals(0L, empty.memoryLimit());
         assertEquals(0.0, empty.memoryPercent());
         assertTrue(empty.networks().isEmpty());
-        assertTrue(empty.pidsStats().isEmpty());
+        assertNull(empty.pidsStats());
     }
 
     // ---------------------------------------------------------------- docker events
@@ -676,9 +685,8 @@ class ContainerModelsTest {
         assertThrows(UnsupportedOperationException.class, () -> d.config().entrypoint().add("sh"));
         assertThrows(UnsupportedOperationException.class, () -> d.config().labels().clear());
         assertThrows(UnsupportedOperationException.class, () -> d.config().exposedPorts().clear());
-        assertThrows(UnsupportedOperationException.class, () -> d.state().health().clear());
+        assertThrows(UnsupportedOperationException.class, () -> d.state().health().log().clear());
         assertThrows(UnsupportedOperationException.class, () -> d.hostConfig().binds().add("/a:/b"));
-        assertThrows(UnsupportedOperationException.class, () -> d.hostConfig().restartPolicy().clear());
         assertThrows(UnsupportedOperationException.class, () -> d.networkSettings().ports().clear());
         assertThrows(UnsupportedOperationException.class, () -> d.networkSettings().ports().get("80/tcp").clear());
         assertThrows(UnsupportedOperationException.class,
@@ -690,7 +698,6 @@ class ContainerModelsTest {
         assertThrows(UnsupportedOperationException.class, () -> st.cpuStats().cpuUsage().percpuUsage().add(1L));
         assertThrows(UnsupportedOperationException.class, () -> st.memoryStats().stats().clear());
         assertThrows(UnsupportedOperationException.class, () -> st.networks().clear());
-        assertThrows(UnsupportedOperationException.class, () -> st.pidsStats().clear());
 
         Event e = read("{\"Actor\": {\"ID\": \"x\", \"Attributes\": {\"name\": \"web\"}}}", Event.class);
         assertThrows(UnsupportedOperationException.class, () -> e.actor().attributes().clear());
@@ -719,23 +726,28 @@ class ContainerModelsTest {
         assertEquals(List.of(), d.mounts());
         assertEquals(Map.of(), d.extras());
 
-        ContainerDetails.Config c = new ContainerDetails.Config(null, null, null, null, null, null, null, null,
-                false, false, null, null, null);
+        ContainerDetails.Config c = new ContainerDetails.Config(null, null, null, false, false, false, false, false,
+                false, null, null, null, null, null, null, null, null, null, null);
         assertEquals(List.of(), c.env());
         assertEquals(List.of(), c.cmd());
         assertEquals(List.of(), c.entrypoint());
         assertEquals(Map.of(), c.labels());
-        assertEquals(Map.of(), c.exposedPorts());
+        assertEquals(List.of(), c.exposedPorts());
+        assertEquals(List.of(), c.volumes());
         assertEquals(Map.of(), c.extras());
 
-        ContainerDetails.HostConfig h = new ContainerDetails.HostConfig(0, 0, 0, 0, null, null, false, false,
-                null, null, null);
-        assertEquals(Map.of(), h.restartPolicy());
+        ContainerDetails.HostConfig h = new ContainerDetails.HostConfig(0, 0, 0, null, 0, 0, 0, 0, null, null, null,
+                0, null, 0, null, false, false, false, null, null, null, null, null, null, null, false, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
+        assertEquals(RestartPolicy.no(), h.restartPolicy());
+        assertEquals(Map.of(), h.portBindings());
+        assertEquals(List.of(), h.ulimits());
         assertEquals(List.of(), h.binds());
 
         ContainerDetails.State st = new ContainerDetails.State(null, false, false, false, false, false, 0, 0,
                 null, null, null, null, null);
-        assertEquals(Map.of(), st.health());
+        assertNull(st.health());
         assertEquals(Map.of(), st.extras());
 
         Map<String, List<ContainerDetails.NetworkSettings.HostPort>> ports = new HashMap<>();
@@ -756,7 +768,7 @@ class ContainerModelsTest {
         assertEquals(List.of(), new ContainerStats.Cpu.Usage(0, null).percpuUsage());
         assertEquals(Map.of(), new ContainerStats.Memory(0, 0, null).stats());
         ContainerStats stats = new ContainerStats(null, null, null, null, null, null, null, null, null, null);
-        assertEquals(Map.of(), stats.pidsStats());
+        assertNull(stats.pidsStats());
         assertEquals(Map.of(), stats.networks());
         assertEquals(Map.of(), stats.extras());
         assertEquals(Map.of(), new Event.Actor("x", null).attributes());

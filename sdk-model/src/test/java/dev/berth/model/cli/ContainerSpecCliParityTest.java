@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * or both reject the line. Zero values both sides treat as unset are dropped before comparing (see
  * {@link #normalise}). Skipped, with the reason printed, only when no {@code docker} CLI is on the PATH.
  */
-class ContainerSpecCliParityTest {
+public class ContainerSpecCliParityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Lines whose difference is known, with the reason; everything else must be identical. */
@@ -139,7 +139,7 @@ class ContainerSpecCliParityTest {
      * {@code ConsoleSize [0, 0]}. {@code Env} and {@code Binds} are compared as sets: CLI 28 writes them in Go map
      * order, which changes from run to run (Berth keeps the order given, a name given again in its first place).
      */
-    static JsonNode normalise(JsonNode node, String parentKey) {
+    public static JsonNode normalise(JsonNode node, String parentKey) {
         if (node.isObject()) {
             ObjectNode out = JSON.createObjectNode();
             for (Map.Entry<String, JsonNode> e : node.properties()) {
