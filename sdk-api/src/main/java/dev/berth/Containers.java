@@ -452,6 +452,7 @@ public final class Containers {
         if (options.privileged()) {
             body.put("Privileged", true);
         }
+        options.detachKeys().ifPresent(keys -> body.put("DetachKeys", keys));
         return transport.json(ApiRequest.post("/containers/{id}/exec", id).json(body).build(), Answer.class).id();
     }
 

@@ -25,9 +25,10 @@ public final class ExecOptions {
     private final String user;
     private final String workingDir;
     private final boolean privileged;
+    private final String detachKeys;
 
     private ExecOptions(List<String> cmd, boolean stdin, boolean tty, List<String> env, String user,
-                        String workingDir, boolean privileged) {
+                        String workingDir, boolean privileged, String detachKeys) {
         this.cmd = cmd;
         this.stdin = stdin;
         this.tty = tty;
@@ -35,6 +36,7 @@ public final class ExecOptions {
         this.user = user;
         this.workingDir = workingDir;
         this.privileged = privileged;
+        this.detachKeys = detachKeys;
     }
 
     /**
@@ -49,17 +51,17 @@ public final class ExecOptions {
         for (String arg : cmd) {
             Objects.requireNonNull(arg, "command argument");
         }
-        return new ExecOptions(List.of(cmd), false, false, List.of(), null, null, false);
+        return new ExecOptions(List.of(cmd), false, false, List.of(), null, null, false, null);
     }
 
     /** These options with a stdin ({@code -i}). */
     public ExecOptions withStdin() {
-        return new ExecOptions(cmd, true, tty, env, user, workingDir, privileged);
+        return new ExecOptions(cmd, true, tty, env, user, workingDir, privileged, detachKeys);
     }
 
     /** These options with a TTY ({@code -t}): raw output, stdout and stderr merged. */
     public ExecOptions withTty() {
-        return new ExecOptions(cmd, stdin, true, env, user, workingDir, privileged);
+        return new ExecOptions(cmd, stdin, true, env, user, workingDir, privileged, detachKeys);
     }
 
     /** These options with more environment ({@code -e KEY=value}), after what is there. */
@@ -68,7 +70,7 @@ public final class ExecOptions {
         for (String kv : keyValues) {
             all.add(Objects.requireNonNull(kv, "environment entry"));
         }
-        return new ExecOptions(cmd, stdin, tty, List.copyOf(all), user, workingDir, privileged);
+        return new ExecOptions(cmd, stdin, tty, List.copyOf(all), user, workingDir, privileged, detachKeys);
     }
 
     /**
@@ -78,7 +80,7 @@ public final class ExecOptions {
      * @throws IllegalArgumentException when it is empty
      */
     public ExecOptions withUser(String user) {
-        return new ExecOptions(cmd, stdin, tty, env, nonEmpty("user", user), workingDir, privileged);
+        return new ExecOptions(cmd, stdin, tty, env, nonEmpty("user", user), workingDir, privileged, detachKeys);
     }
 
     /**
@@ -87,12 +89,27 @@ public final class ExecOptions {
      * @throws IllegalArgumentException when it is empty
      */
     public ExecOptions withWorkingDir(String dir) {
-        return new ExecOptions(cmd, stdin, tty, env, user, nonEmpty("workingDir", dir), privileged);
+        return new ExecOptions(cmd, stdin, tty, env, user, nonEmpty("workingDir", dir), privileged, detachKeys);
     }
 
     /** These options with extended privileges ({@code --privileged}). */
     public ExecOptions withPrivileged() {
-        return new ExecOptions(cmd, stdin, tty, env, user, workingDir, true);
+        return new ExecOptions(cmd, stdin, tty, env, user, workingDir, true, detachKeys);
+    }
+
+    /**
+     * These options with the key sequence that detaches from an interactive session ({@code --detach-keys}), such
+     * as {@code ctrl-p,ctrl-q} (the daemon's default) or {@code ctrl-x}.
+     *
+     * @throws IllegalArgumentException when it is empty
+     */
+    public ExecOptions withDetachKeys(String keys) {
+        return new ExecOptions(cmd, stdin, tty, env, user, workingDir, privileged, nonEmpty("detachKeys", keys));
+    }
+
+    /** The detach key sequence ({@code --detach-keys}); empty for the daemon's default. */
+    public Optional<String> detachKeys() {
+        return Optional.ofNullable(detachKeys);
     }
 
     /** The command and its arguments. */
@@ -167,6 +184,9 @@ public final class ExecOptions {
         }
         if (workingDir != null) {
             j.add("workingDir=" + workingDir);
+        }
+        if (detachKeys != null) {
+            j.add("detachKeys=" + detachKeys);
         }
         if (stdin) {
             j.add("stdin");

@@ -628,10 +628,11 @@ class ContainersApiTest {
                     + "\"Cmd\":[\"date\"]}"), body(next("POST", "/containers/" + ID + "/exec")));
 
             containers.execCreate(ID, ExecOptions.of("sh", "-c", "env").withStdin().withTty().withEnv("FOO=bar")
-                    .withEnv("BAZ=quux").withUser("1000:1000").withWorkingDir("/srv").withPrivileged());
+                    .withEnv("BAZ=quux").withUser("1000:1000").withWorkingDir("/srv").withPrivileged()
+                    .withDetachKeys("ctrl-x"));
             assertEquals(tree("{\"AttachStdin\":true,\"AttachStdout\":true,\"AttachStderr\":true,\"Tty\":true,"
                     + "\"Cmd\":[\"sh\",\"-c\",\"env\"],\"Env\":[\"FOO=bar\",\"BAZ=quux\"],\"User\":\"1000:1000\","
-                    + "\"WorkingDir\":\"/srv\",\"Privileged\":true}"),
+                    + "\"WorkingDir\":\"/srv\",\"Privileged\":true,\"DetachKeys\":\"ctrl-x\"}"),
                     body(next("POST", "/containers/" + ID + "/exec")));
         }
 
