@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.errors.BuildFailedException;
 import dev.berth.errors.CredentialsException;
 import dev.berth.errors.StreamException;
+import dev.berth.model.internal.Masking;
 import dev.berth.model.BuildEvent;
 import dev.berth.model.BuildStep;
 import dev.berth.transport.ApiRequest;
@@ -80,17 +81,32 @@ final class ImageBuild {
         } catch (StreamException e) {
             progress.finish();
             if (!buildKit) {
-                throw new BuildFailedException(step, e.daemonMessage(), r.request());
+                throw new BuildFailedException(masked(spec, step), masked(spec, e.daemonMessage()), r.request());
             }
             BuildStep failed = progress.failedStep();
-            throw new BuildFailedException(failed == null ? "" : failed.name(), e.daemonMessage(),
-                    progress.lastLines(failed), r.request());
+            throw new BuildFailedException(failed == null ? "" : masked(spec, failed.name()),
+                    masked(spec, e.daemonMessage()),
+                    progress.lastLines(failed).stream().map(l -> masked(spec, l)).toList(), r.request());
         }
         progress.finish();
         if (imageId == null) {
             throw new BuildFailedException(step, "the daemon did not report an image id", r.request());
         }
         return imageId;
+    }
+
+    /**
+     * BuildKit names a step with its build args expanded ({@code [2/2] RUN test -z "hunter2"}): an exception must not
+     * carry the value of a build arg whose name says it is secret, so it is masked in the step, message and lines.
+     */
+    private static String masked(BuildSpec spec, String text) {
+        String out = text;
+        for (Map.Entry<String, String> arg : spec.buildArgs.entrySet()) {
+            if (Masking.isSecretName(arg.getKey()) && !arg.getValue().isEmpty()) {
+                out = out.replace(arg.getValue(), Masking.MASK);
+            }
+        }
+        return out;
     }
 
     /** BuildKit when asked for, or when the daemon offers it ({@code Builder-Version: 2}) and classic is not asked. */
