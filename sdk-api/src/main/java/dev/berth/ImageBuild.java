@@ -99,7 +99,7 @@ final class ImageBuild {
      * BuildKit names a step with its build args expanded ({@code [2/2] RUN test -z "hunter2"}): an exception must not
      * carry the value of a build arg whose name says it is secret, so it is masked in the step, message and lines.
      */
-    private static String masked(BuildSpec spec, String text) {
+    static String masked(BuildSpec spec, String text) {
         String out = text;
         for (Map.Entry<String, String> arg : spec.buildArgs.entrySet()) {
             if (Masking.isSecretName(arg.getKey()) && !arg.getValue().isEmpty()) {

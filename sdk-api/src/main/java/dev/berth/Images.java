@@ -498,13 +498,16 @@ public final class Images {
      * @throws BuildFailedException when the build fails, naming the step and carrying the daemon's message
      */
     public String build(BuildSpec spec, Consumer<String> output) {
-        return buildWithProgress(spec, PlainProgress.to(output));
+        // BuildKit names steps with their build args expanded: a secret build arg's value is masked in these lines
+        return buildWithProgress(spec, PlainProgress.to(line -> output.accept(ImageBuild.masked(spec, line))));
     }
 
     /**
      * {@code docker build}, handing its progress to {@code progress} as typed events: with BuildKit each step's
      * start, cache hit, end (with its duration) or failure, its output line by line, warnings; with the classic
-     * builder its output as {@link BuildEvent.Output} text.
+     * builder its output as {@link BuildEvent.Output} text. Step names and lines are the builder's own: BuildKit
+     * names a step with its build args expanded, as {@code docker build --progress=plain} shows it (the plain-text
+     * {@link #build(BuildSpec, Consumer)} and {@link BuildFailedException} mask secret build args).
      *
      * <pre>{@code
      * String id = docker.images().buildWithProgress(spec, event -> {

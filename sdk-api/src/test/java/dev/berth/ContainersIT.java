@@ -300,8 +300,12 @@ class ContainersIT {
 
     @Test
     void stopSendsTheSignalGivenFromApi142() {
-        String id = containers.run(spec("sh", "-c", "trap 'exit 42' INT; while true; do sleep 0.1; done").build())
-                .id();
+        String id = containers.run(spec("sh", "-c", "trap 'exit 42' INT; echo trapped; while true; do sleep 0.1; done")
+                .build()).id();
+        // PID 1 ignores SIGINT until its trap is set: stop only once the shell says so
+        try (Stream<LogLine> lines = containers.logs(id).follow().lines()) {
+            assertEquals("trapped", lines.findFirst().map(LogLine::text).orElse(""));
+        }
         StopOptions sigint = StopOptions.defaults().withSignal("SIGINT").withTimeout(Duration.ofSeconds(20));
         if (!docker.apiVersion().isAtLeast(ApiVersion.of(1, 42))) {
             assertThrows(ApiVersionException.class, () -> containers.stop(id, sigint));
