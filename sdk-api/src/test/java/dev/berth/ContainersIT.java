@@ -156,22 +156,28 @@ class ContainersIT {
 
     @Test
     void memoryLimitShowsAndExceedingItIsOomKilled() {
-        String id = containers.create(spec("dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1")
-                .memory("16m").memorySwap("16m").build());
-        ContainerDetails before = containers.inspect(id);
-        assertEquals(16L << 20, before.hostConfig().memory());
-        containers.start(id);
-        long code = containers.waitFor(id, WaitCondition.NOT_RUNNING).statusCode();
-        ContainerDetails after = containers.inspect(id);
-        // Engine 20.10 records the OOM from a cgroup event that can land just after the exit: ask again briefly
-        for (int i = 0; i < 20 && !after.state().oomKilled() && !TestEngine.isPodman(); i++) {
-            sleep(100);
+        // The daemon sets State.OOMKilled from containerd's OOM event, which can lose the race with the exit (seen
+        // on 20.10 and 28 with the containerd store, cgroup v1): up to three containers, and one must be reported.
+        ContainerDetails after = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String id = containers.create(spec("dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1")
+                    .memory("16m").memorySwap("16m").build());
+            assertEquals(16L << 20, containers.inspect(id).hostConfig().memory());
+            containers.start(id);
+            long code = containers.waitFor(id, WaitCondition.NOT_RUNNING).statusCode();
+            assertEquals(137, code, "killed by the kernel's OOM killer");
             after = containers.inspect(id);
+            for (int i = 0; i < 10 && !after.state().oomKilled(); i++) {
+                sleep(100);
+                after = containers.inspect(id);
+            }
+            // Podman 4.3 never sets State.OOMKilled: it looks for conmon's "oom" file in the container's bundle
+            // folder, conmon writes it into its own working folder (podman#13102, fixed in 5.0)
+            if (after.state().oomKilled() || TestEngine.isPodman()) {
+                return;
+            }
         }
-        // Podman 4.3 never sets State.OOMKilled: it looks for conmon's "oom" file in the container's bundle folder,
-        // conmon writes it into its own working folder (podman#13102, fixed in 5.0); the exit code still says 137.
-        assertTrue(TestEngine.isPodman() || after.state().oomKilled(), "OOMKilled, exit " + code);
-        assertEquals(137, code);
+        throw new AssertionError("three OOM kills, none reported as OOMKilled: " + after.state());
     }
 
     @Test
