@@ -113,6 +113,11 @@ final class BuildProgress {
             if (b == '\n') {
                 line(s, l.stream(), buf, at);
             } else {
+                // a step that never ends a line (cat /dev/zero) must not grow memory: cut where container logs are
+                // cut, before a byte that starts a character, so no UTF-8 sequence is split
+                if (buf.size() >= LogLines.DEFAULT_MAX_LINE && (b & 0xC0) != 0x80) {
+                    line(s, l.stream(), buf, at);
+                }
                 buf.write(b);
             }
         }
