@@ -58,7 +58,14 @@ lane() {
   printf '%-14s %-9s %4d run, %2d skipped, %2d failed, %4d s\n' "$name" "${ver:-}" "$its" "$skipped" \
     "$failures" $((SECONDS - t0)) >>"$REPORTS/lanes.txt"
   echo "$its" >>"$REPORTS/its.txt"
-  if [ "$rc" -ne 0 ] || [ "$failures" -gt 0 ]; then fail "$name: the integration tests failed"; fi
+  if [ "$rc" -ne 0 ] || [ "$failures" -gt 0 ]; then
+    fail "$name: the integration tests failed"
+    # the daemon's side of a failure (our dockerd only): its errors during this lane
+    if [ -n "${BERTH_ENGINE_DIR:-}" ] && [ -f "$BERTH_ENGINE_DIR/dockerd.log" ]; then
+      log "dockerd errors (level=error) during $name, last 30:"
+      grep 'level=error' "$BERTH_ENGINE_DIR/dockerd.log" | tail -30 >&2 || true
+    fi
+  fi
   if [ "$its" -eq 0 ]; then fail "$name: no integration test ran"; fi
   if [ "$skipped" -gt 0 ] && [ -n "${BERTH_TEST_TLS_HOST:-}" ]; then
     fail "$name: $skipped integration tests were skipped although the test bed is complete"

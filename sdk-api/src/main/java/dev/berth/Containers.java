@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.berth.errors.ApiVersionException;
+import dev.berth.errors.DockerException;
 import dev.berth.errors.NotFoundException;
+import dev.berth.errors.ServerErrorException;
 import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ContainerStats;
@@ -106,9 +108,30 @@ public final class Containers {
             start(id);
             byte[][] output = new Demultiplexer(FrameReader.of(c.output(), spec.tty(), c.request())).readAll();
             WaitResult w = exit.readJson(WAIT_RESULT);
+            w.errorMessage().ifPresent(message -> waitFailed(id, spec, message, exit.request()));
             return new ProcessResult(w.statusCode(), text(output[0]), text(output[1]));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the output of container " + id, e);
+        }
+    }
+
+    /**
+     * The wait answered with an error. With {@code --rm} that is the daemon's automatic removal failing (seen with
+     * the containerd image store): the container stays behind, exited. {@code --rm} promises it is gone, so it is
+     * removed once more, as {@code docker rm -f -v} would; only when that fails too does the call fail, with both
+     * messages. Without {@code --rm} the wait itself failed: the exit code cannot be trusted.
+     */
+    private void waitFailed(String id, ContainerSpec spec, String message, String request) {
+        if (!spec.autoRemove()) {
+            throw new ServerErrorException("waiting for container " + id + ": " + message, request);
+        }
+        try {
+            remove(id, RemoveOptions.force().withVolumes());
+        } catch (NotFoundException gone) {
+            // removed after all
+        } catch (DockerException e) {
+            throw new ServerErrorException("the daemon could not remove container " + id + " (--rm): " + message
+                    + "; removing it again: " + e.daemonMessage(), request);
         }
     }
 

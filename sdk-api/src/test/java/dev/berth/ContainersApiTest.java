@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.errors.ApiVersionException;
 import dev.berth.errors.ConflictException;
 import dev.berth.errors.NotFoundException;
+import dev.berth.errors.ServerErrorException;
 import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ContainerStats;
@@ -864,6 +865,47 @@ class ContainersApiTest {
             containers.runAndWait(ContainerSpec.builder("busybox").autoRemove().build());
             next("POST", "/containers/create");
             assertEquals("condition=removed", query(next("POST", "/containers/" + ID + "/wait")));
+        }
+
+        /** The daemon's automatic removal failed (its wait says so): --rm still leaves nothing behind. */
+        @Test
+        void runAndWaitWithRmRemovesAgainWhenTheDaemonsRemovalFailed() {
+            answer(201, "{\"Id\":\"" + ID + "\",\"Warnings\":[]}");
+            answer(200, "{\"StatusCode\":0,\"Error\":{\"Message\":\"unlinkat merged: device or resource busy\"}}");
+            engine.answer(new MockResponse.Builder().code(200).body("").build());
+            answer(204);
+            answer(204);
+            ProcessResult r = containers.runAndWait(ContainerSpec.builder("busybox").autoRemove().build());
+            assertEquals(0, r.exitCode());
+            next("POST", "/containers/create");
+            next("POST", "/containers/" + ID + "/wait");
+            next("POST", "/containers/" + ID + "/attach");
+            next("POST", "/containers/" + ID + "/start");
+            assertEquals("v=1&force=1", query(next("DELETE", "/containers/" + ID)));
+        }
+
+        @Test
+        void runAndWaitWithRmFailsWithBothMessagesWhenTheContainerCannotBeRemoved() {
+            answer(201, "{\"Id\":\"" + ID + "\",\"Warnings\":[]}");
+            answer(200, "{\"StatusCode\":0,\"Error\":{\"Message\":\"unlinkat merged: device or resource busy\"}}");
+            engine.answer(new MockResponse.Builder().code(200).body("").build());
+            answer(204);
+            answer(500, "{\"message\":\"still busy\"}");
+            ServerErrorException e = assertThrows(ServerErrorException.class,
+                    () -> containers.runAndWait(ContainerSpec.builder("busybox").autoRemove().build()));
+            assertTrue(e.getMessage().contains("device or resource busy"), e.getMessage());
+            assertTrue(e.getMessage().contains("still busy"), e.getMessage());
+        }
+
+        @Test
+        void runAndWaitFailsWhenTheWaitFailed() throws IOException {
+            answer(201, "{\"Id\":\"" + ID + "\",\"Warnings\":[]}");
+            answer(200, "{\"StatusCode\":-1,\"Error\":{\"Message\":\"context canceled\"}}");
+            answerFrames(Frames.of().out("partial\n"));
+            answer(204);
+            ServerErrorException e = assertThrows(ServerErrorException.class,
+                    () -> containers.runAndWait(ContainerSpec.builder("busybox").build()));
+            assertTrue(e.getMessage().contains("context canceled"), e.getMessage());
         }
     }
 

@@ -195,7 +195,7 @@ class FaultsIT {
                     } catch (IOException | RuntimeException e) {
                         return e;
                     }
-                });
+                }, FaultsIT::inOwnThread);
                 Thread.sleep(200);
                 assertFalse(reader.isDone(), "the reader is blocked in the live session");
                 long killed = proxy.kill();
@@ -235,7 +235,7 @@ class FaultsIT {
                 } catch (RuntimeException e) {
                     return e;
                 }
-            });
+            }, FaultsIT::inOwnThread);
             awaitRunningExec(id);
             assertFalse(exec.isDone(), "the exec runs");
             long killed = proxy.kill();
@@ -307,7 +307,7 @@ class FaultsIT {
                 } catch (RuntimeException e) {
                     return e;
                 }
-            });
+            }, FaultsIT::inOwnThread);
             Thread.sleep(500);
             assertFalse(wait.isDone(), "the wait is pending: " + wait.getNow(null));
             long killed = proxy.kill();
@@ -476,7 +476,7 @@ class FaultsIT {
                     } catch (RuntimeException e) {
                         return e;
                     }
-                });
+                }, FaultsIT::inOwnThread);
                 assertThrows(TimeoutException.class, () -> call.get(3, TimeUnit.SECONDS), "no limit, no end");
                 long gone = System.nanoTime();
                 silent.close();
@@ -589,7 +589,7 @@ class FaultsIT {
                 } catch (Exception e) {
                     return e;
                 }
-            });
+            }, FaultsIT::inOwnThread);
             started.await();
             Thread.sleep(1_500);
             assertFalse(reader.isDone(), what + ": the reader is blocked before the close, but ended with "
@@ -693,6 +693,16 @@ class FaultsIT {
             Thread.sleep(50);
         }
         fail("the exec did not start");
+    }
+
+    /**
+     * Runs a blocking call in a thread of its own. Not the common pool: on two cores it has one worker, and a call
+     * an earlier test left blocked there would hold back this test's call past its time limit.
+     */
+    private static void inOwnThread(Runnable task) {
+        Thread t = new Thread(task, "faults-call");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void parallel(int threads, int callsEach, Runnable call) throws Exception {

@@ -70,6 +70,7 @@ class ExamplesIT {
                     + "or eval \"$(scripts/engine.sh start)\" first");
         }
         docker = Docker.connect();
+        removeWhatAnInterruptedRunLeft();
         String box = docker.containers().create(ContainerSpec.builder(env("BERTH_TEST_IMAGE")).label(LABEL, "it")
                 .build());
         Path tar = Files.createTempFile("examples-it-", ".tar");
@@ -82,6 +83,16 @@ class ExamplesIT {
             docker.containers().remove(box, RemoveOptions.force());
             Files.delete(tar);
         }
+    }
+
+    /**
+     * The test bed's engines keep their state between runs: a run stopped mid-example (a killed build, an engine
+     * switched under it) leaves its containers and volumes, which would fail every later run's leftover checks.
+     */
+    private static void removeWhatAnInterruptedRunLeft() {
+        docker.containers().ids(ContainerQuery.all().label(LABEL)).forEach(id ->
+                docker.containers().remove(id, RemoveOptions.force().withVolumes()));
+        docker.volumes().list(Filters.label(LABEL)).forEach(v -> docker.volumes().remove(v.name()));
     }
 
     @AfterAll
