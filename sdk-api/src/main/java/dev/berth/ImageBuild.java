@@ -3,6 +3,8 @@ package dev.berth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.errors.BuildFailedException;
 import dev.berth.errors.CredentialsException;
+import dev.berth.errors.DockerException;
+import dev.berth.errors.NotFoundException;
 import dev.berth.errors.StreamException;
 import dev.berth.model.internal.Masking;
 import dev.berth.model.BuildEvent;
@@ -14,6 +16,10 @@ import dev.berth.transport.Transport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,15 +39,17 @@ final class ImageBuild {
 
     private final Transport transport;
     private final CredentialStore credentials;
+    private final Images images;
     private static final String TRACE = "moby.buildkit.trace";
 
     private String step = "";
     private boolean traceWarned;
     private String imageId;
 
-    ImageBuild(Transport transport, CredentialStore credentials) {
+    ImageBuild(Transport transport, CredentialStore credentials, Images images) {
         this.transport = transport;
         this.credentials = credentials;
+        this.images = images;
     }
 
     /**
@@ -51,12 +59,15 @@ final class ImageBuild {
      */
     String run(BuildSpec spec, Consumer<BuildEvent> events) {
         boolean buildKit = usesBuildKit(spec);
+        if (buildKit) {
+            pullBaseImages(spec, events);
+        }
         ApiRequest.Builder b = ApiRequest.post("/build").query("dockerfile", spec.dockerfile)
                 .queryJson("buildargs", spec.buildArgs.isEmpty() ? null : spec.buildArgs)
                 .queryJson("labels", spec.labels.isEmpty() ? null : spec.labels)
                 .queryJson("cachefrom", spec.cacheFrom.isEmpty() ? null : spec.cacheFrom)
                 .query("target", spec.target).query("nocache", spec.noCache ? true : null)
-                .query("pull", spec.pull ? true : null)
+                .query("pull", spec.pull && !buildKit ? true : null) // BuildKit: pulled above
                 .query("rm", spec.intermediate != BuildSpec.Intermediate.KEEP)
                 .query("forcerm", spec.intermediate == BuildSpec.Intermediate.ALWAYS_REMOVE ? true : null)
                 .query("networkmode", spec.network)
@@ -107,6 +118,59 @@ final class ImageBuild {
             }
         }
         return out;
+    }
+
+    /**
+     * BuildKit without a session cannot ask Berth for registry credentials, and resolves only images the daemon has
+     * ({@code no active sessions} otherwise, even for a public image): the images the Dockerfile reads are pulled
+     * first, with Berth's credential lookup, when missing, or always with {@code --pull}. A tar context is sent as
+     * it is (reading its Dockerfile would mean buffering it): its images must be present.
+     */
+    private void pullBaseImages(BuildSpec spec, Consumer<BuildEvent> events) {
+        String dockerfile = dockerfileText(spec);
+        if (dockerfile == null) {
+            return;
+        }
+        for (DockerfileImages.Image image : DockerfileImages.of(dockerfile, spec.buildArgs)) {
+            if (!spec.pull && present(image.reference())) {
+                continue;
+            }
+            String platform = !image.platform().isEmpty() ? image.platform() : spec.platform;
+            PullOptions options = platform == null || platform.isEmpty() ? PullOptions.defaults()
+                    : PullOptions.defaults().withPlatform(platform);
+            Instant start = Instant.now();
+            try {
+                images.pull(image.reference(), options, e -> { });
+            } catch (DockerException e) {
+                throw new BuildFailedException("pulling " + image.reference(), e.daemonMessage(), e.request());
+            }
+            events.accept(new BuildEvent.BaseImagePulled(image.reference(), Duration.between(start, Instant.now())));
+        }
+    }
+
+    private boolean present(String reference) {
+        try {
+            images.inspect(reference);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private static String dockerfileText(BuildSpec spec) {
+        switch (spec.source) {
+            case DOCKERFILE_TEXT:
+                return spec.dockerfileText;
+            case DIRECTORY:
+                Path file = spec.directory.resolve(spec.dockerfile);
+                try {
+                    return Files.readString(file, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return null; // the daemon says what is wrong with the context
+                }
+            default:
+                return null;
+        }
     }
 
     /** BuildKit when asked for, or when the daemon offers it ({@code Builder-Version: 2}) and classic is not asked. */

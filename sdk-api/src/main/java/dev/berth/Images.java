@@ -520,7 +520,7 @@ public final class Images {
      *         ({@code [2/3] RUN make}) and carrying the daemon's message and the step's last lines
      */
     public String buildWithProgress(BuildSpec spec, Consumer<BuildEvent> progress) {
-        return new ImageBuild(transport, credentials).run(spec, progress);
+        return new ImageBuild(transport, credentials, this).run(spec, progress);
     }
 
     /**

@@ -46,6 +46,8 @@ public final class PlainProgress implements Consumer<BuildEvent> {
                     + (e.url().isEmpty() ? "" : " (" + e.url() + ")") + "\n");
         } else if (event instanceof BuildEvent.Output e) {
             out.accept(e.text());
+        } else if (event instanceof BuildEvent.BaseImagePulled e) {
+            out.accept("#0 pulled " + e.image() + " " + seconds(e.duration().toMillis(), 1) + "s\n");
         }
     }
 

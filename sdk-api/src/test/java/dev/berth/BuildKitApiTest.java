@@ -12,12 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.errors.BuildFailedException;
 import dev.berth.model.BuildEvent;
 import dev.berth.model.PruneResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** BuildKit builds against a mock daemon: which builder is chosen, the request, the decoded progress, failures. */
 class BuildKitApiTest {
@@ -47,6 +51,7 @@ class BuildKitApiTest {
     void aDaemonOfferingBuildKitGetsVersion2WithTheSameOptionsAndTheContextAsTheBody() {
         try (MockEngine engine = MockEngine.at("1.51")) {
             engine.answer(ping("2"));
+            engine.answer(lines("{\"status\":\"Status: Image is up to date for busybox:latest\"}"));
             engine.answer(lines(
                     trace(ProtoBytes.message().message(1, vertex("sha256:a", "[internal] load build definition from "
                             + "Dockerfile").timestamp(5, T0).timestamp(6, T0.plusMillis(40)))),
@@ -64,6 +69,9 @@ class BuildKitApiTest {
             RecordedRequest p = engine.request();
             assertEquals("GET", p.getMethod());
             assertEquals("/v1.51/_ping", p.getUrl().encodedPath(), "the builder is asked first");
+            RecordedRequest pull = engine.request();
+            assertEquals("/v1.51/images/create", pull.getUrl().encodedPath(), "--pull: the base image is pulled first");
+            assertEquals("fromImage=busybox&tag=latest&platform=linux%2Famd64", pull.getUrl().encodedQuery());
             RecordedRequest r = engine.request();
             assertEquals("POST", r.getMethod());
             assertEquals("/v1.51/build", r.getUrl().encodedPath());
@@ -77,14 +85,75 @@ class BuildKitApiTest {
             assertEquals("linux/amd64", r.getUrl().queryParameter("platform"));
             assertEquals("db:10.0.0.2", r.getUrl().queryParameter("extrahosts"));
             assertEquals("1", r.getUrl().queryParameter("nocache"));
-            assertEquals("1", r.getUrl().queryParameter("pull"));
+            assertNull(r.getUrl().queryParameter("pull"), "pulled already: BuildKit would ask for a session");
             assertEquals("Dockerfile", r.getUrl().queryParameter("dockerfile"));
             assertNull(r.getUrl().queryParameter("session"), "no session: the context is the body");
             assertEquals("application/x-tar", r.getHeaders().get("Content-Type"));
             assertTrue(r.getBody().size() > 0);
 
+            assertTrue(output.get(0).matches("#0 pulled busybox \\d+\\.\\ds\n"), output.get(0));
+            output.remove(0);
             assertEquals(List.of("#1 [internal] load build definition from Dockerfile\n", "#1 DONE 0.0s\n",
                     "#2 [2/2] RUN echo hi\n", "#2 0.215 hi\n", "#2 DONE 0.3s\n"), output);
+        }
+    }
+
+    /**
+     * BuildKit without a session resolves only images the daemon has ("no active sessions" otherwise): the images
+     * the Dockerfile reads that the daemon lacks are pulled first, with the client's credentials.
+     */
+    @Test
+    void missingBaseImagesArePulledFirstWithTheClientsCredentials(@TempDir Path config) {
+        CredentialStore store = new CredentialStore(config, Map.of());
+        store.store(AuthConfig.ofPassword("berth", "s3cret", "registry.example:5000"));
+        try (MockEngine engine = MockEngine.at("1.51", store)) {
+            engine.answer(ping("2"));
+            engine.answer(new MockResponse.Builder().code(404).addHeader("Content-Type", "application/json")
+                    .body("{\"message\":\"No such image: registry.example:5000/team/base:1\"}").build());
+            engine.answer(lines("{\"status\":\"Pulling from team/base\",\"id\":\"1\"}"));
+            engine.answer("{\"Id\":\"sha256:0123\"}");                  // tools:2 is there
+            engine.answer(lines(IMAGE_ID));
+            List<BuildEvent> events = new ArrayList<>();
+            String dockerfile = "ARG REG=registry.example:5000\nFROM $REG/team/base:1 AS base\n"
+                    + "COPY --from=tools:2 /t /t\nFROM base\n";
+            assertEquals(ID, engine.docker().images().buildWithProgress(BuildSpec.fromDockerfile(dockerfile).build(),
+                    events::add));
+
+            engine.request(); // ping
+            RecordedRequest inspect = engine.request();
+            assertEquals("GET", inspect.getMethod());
+            assertEquals("/v1.51/images/registry.example:5000%2Fteam%2Fbase:1/json", inspect.getUrl().encodedPath());
+            RecordedRequest pull = engine.request();
+            assertEquals("fromImage=registry.example%3A5000%2Fteam%2Fbase&tag=1", pull.getUrl().encodedQuery());
+            String auth = new String(Base64.getUrlDecoder().decode(pull.getHeaders().get("X-Registry-Auth")),
+                    StandardCharsets.UTF_8);
+            assertTrue(auth.contains("\"username\":\"berth\"") && auth.contains("s3cret"), "the stored login");
+            assertEquals("/v1.51/images/tools:2/json", engine.request().getUrl().encodedPath());
+            RecordedRequest build = engine.request();
+            assertEquals("/v1.51/build", build.getUrl().encodedPath());
+            assertEquals("2", build.getUrl().queryParameter("version"));
+            BuildEvent.BaseImagePulled pulled = assertInstanceOf(BuildEvent.BaseImagePulled.class, events.get(0));
+            assertEquals("registry.example:5000/team/base:1", pulled.image());
+        }
+    }
+
+    @Test
+    void aBaseImageThatCannotBePulledFailsTheBuildNamingItBeforeAnyBuildStarts() {
+        try (MockEngine engine = MockEngine.at("1.51")) {
+            engine.answer(ping("2"));
+            engine.answer(new MockResponse.Builder().code(404).addHeader("Content-Type", "application/json")
+                    .body("{\"message\":\"No such image: private/base:1\"}").build());
+            engine.answer(new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json")
+                    .body("{\"message\":\"Head \\\"https://registry/v2/private/base/manifests/1\\\": no basic auth "
+                            + "credentials\"}").build());
+            BuildFailedException e = assertThrows(BuildFailedException.class, () -> engine.docker().images()
+                    .build(BuildSpec.fromDockerfile("FROM private/base:1\n").build()));
+            assertEquals("pulling private/base:1", e.step());
+            assertTrue(e.getMessage().contains("no basic auth credentials"), e.getMessage());
+            engine.request();
+            engine.request();
+            assertEquals("/v1.51/images/create", engine.request().getUrl().encodedPath());
+            assertEquals(0, engine.pending(), "no build was sent");
         }
     }
 
@@ -103,7 +172,7 @@ class BuildKitApiTest {
             assertEquals(List.of(new BuildEvent.Output("Step 1/1 : FROM busybox\n")), events);
             assertEquals("5b3cd5a4e1dc", engine.docker().images().build(spec));
             engine.docker().images().build(BuildSpec.fromDockerfile("FROM busybox\n").buildKit().classic().build());
-            engine.docker().images().build(BuildSpec.fromDockerfile("FROM busybox\n").classic().buildKit().build());
+            engine.docker().images().build(BuildSpec.fromDockerfile("FROM scratch\n").classic().buildKit().build());
 
             assertEquals("/v1.41/_ping", engine.request().getUrl().encodedPath());
             assertEquals("1", engine.request().getUrl().queryParameter("version"));
@@ -129,7 +198,7 @@ class BuildKitApiTest {
                             + TestEngine.json(error) + "}"));
             List<BuildEvent> events = new ArrayList<>();
             BuildFailedException e = assertThrows(BuildFailedException.class, () -> engine.docker().images()
-                    .buildWithProgress(BuildSpec.fromDockerfile("FROM busybox\n").buildKit().build(), events::add));
+                    .buildWithProgress(BuildSpec.fromDockerfile("FROM scratch\n").buildKit().build(), events::add));
             assertEquals("[3/3] RUN echo no; exit 3", e.step());
             assertEquals("[3/3] RUN echo no; exit 3: " + error, e.daemonMessage());
             assertEquals(List.of("no"), e.log());
@@ -144,7 +213,7 @@ class BuildKitApiTest {
             engine.answer(lines("{\"id\":\"moby.buildkit.trace\",\"aux\":\"" + Base64.getEncoder().encodeToString(
                     new byte[] {0x0a, 0x7f}) + "\"}", IMAGE_ID));
             List<BuildEvent> events = new ArrayList<>();
-            assertEquals(ID, engine.docker().images().buildWithProgress(BuildSpec.fromDockerfile("FROM busybox\n")
+            assertEquals(ID, engine.docker().images().buildWithProgress(BuildSpec.fromDockerfile("FROM scratch\n")
                     .buildKit().build(), events::add));
             assertTrue(events.isEmpty(), events.toString());
         }
@@ -185,7 +254,7 @@ class BuildKitApiTest {
         try (MockEngine engine = MockEngine.at("1.51")) {
             engine.answer(lines(IMAGE_ID));
             engine.answer(new MockResponse.Builder().code(200).build());
-            engine.docker().images().build(BuildSpec.fromDockerfile("FROM busybox\n").buildKit().buildId("b-1")
+            engine.docker().images().build(BuildSpec.fromDockerfile("FROM scratch\n").buildKit().buildId("b-1")
                     .build());
             engine.docker().images().cancelBuild("b-1");
             assertEquals("b-1", engine.request().getUrl().queryParameter("buildid"));

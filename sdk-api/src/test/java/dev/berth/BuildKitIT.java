@@ -14,6 +14,7 @@ import dev.berth.model.BuildStep;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.PruneResult;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Builds against the real engine: BuildKit where the daemon offers it (Engine 28, with either image store), the
@@ -293,6 +295,42 @@ class BuildKitIT {
                     failed.getMessage());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * {@code FROM} an image that only the test bed's htpasswd registry has: BuildKit (no session) builds after Berth
+     * pulled it with the stored login; the classic builder gets the login in {@code X-Registry-Config}. Without the
+     * login the build fails, naming the image.
+     */
+    @Test
+    void aBaseImageOnlyInTheAuthenticatedRegistryBuilds(@TempDir Path config, @TempDir Path empty) {
+        String registry = System.getenv("BERTH_TEST_REGISTRY");
+        String base = registry + "/berth/private-base:" + RUN;
+        CredentialStore store = new CredentialStore(config, Map.of());
+        store.store(AuthConfig.ofPassword(System.getenv("BERTH_TEST_REGISTRY_USER"),
+                System.getenv("BERTH_TEST_REGISTRY_PASSWORD"), registry));
+        BuildSpec spec = BuildSpec.fromDockerfile("FROM " + base + "\nRUN echo private-" + RUN + " > /built\n")
+                .label(TestEngine.LABEL, RUN).build();
+        try (Docker d = Docker.builder().host(TestEngine.dockerHost()).credentials(store).build();
+             Docker anonymous = Docker.builder().host(TestEngine.dockerHost())
+                     .credentials(new CredentialStore(empty, Map.of())).build()) {
+            d.images().tag(TestEngine.image(), base);
+            d.images().push(base, e -> { });
+            d.images().remove(base); // the image stays under its own name; this name is only in the registry now
+
+            BuildFailedException refused = assertThrows(BuildFailedException.class,
+                    () -> anonymous.images().build(spec));
+            assertTrue(refused.getMessage().contains(base), refused.getMessage());
+
+            List<BuildEvent> events = new ArrayList<>();
+            String id = tagged(d.images().buildWithProgress(spec, events::add));
+            IMAGES.add(base);
+            assertEquals("private-" + RUN + "\n", runIn(id, "cat /built"));
+            if (buildKit) {
+                assertEquals(List.of(base), only(events, BuildEvent.BaseImagePulled.class).stream()
+                        .map(BuildEvent.BaseImagePulled::image).toList(), "pulled first, with the login");
+            }
         }
     }
 }

@@ -25,6 +25,7 @@ import mockwebserver3.RecordedRequest;
 final class MockEngine implements AutoCloseable {
     private final MockWebServer server;
     private final Docker docker;
+    private int taken;
 
     private MockEngine(MockWebServer server, Docker docker) {
         this.server = server;
@@ -33,15 +34,20 @@ final class MockEngine implements AutoCloseable {
 
     /** A started mock daemon and a client that speaks {@code apiVersion} to it without negotiating. */
     static MockEngine at(String apiVersion) {
+        // No credentials: the developer's own config must not leak in.
+        return at(apiVersion, new CredentialStore(Path.of("/nonexistent"), Map.of()));
+    }
+
+    /** A started mock daemon and a client with {@code credentials}. */
+    static MockEngine at(String apiVersion, CredentialStore credentials) {
         MockWebServer server = new MockWebServer();
         try {
             server.start(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // No credentials: nothing here pulls or pushes, and the developer's own config must not leak in.
         Docker docker = Docker.builder().host(DockerHost.tcp(server.getHostName(), server.getPort()))
-                .apiVersion(apiVersion).credentials(new CredentialStore(Path.of("/nonexistent"), Map.of())).build();
+                .apiVersion(apiVersion).credentials(credentials).build();
         return new MockEngine(server, docker);
     }
 
@@ -72,11 +78,17 @@ final class MockEngine implements AutoCloseable {
             if (r == null) {
                 throw new AssertionError("no request reached the mock daemon");
             }
+            taken++;
             return r;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** How many requests reached the daemon and were not taken with {@link #request()} yet. */
+    int pending() {
+        return server.getRequestCount() - taken;
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.time.Instant;
  * }</pre>
  */
 public sealed interface BuildEvent permits BuildEvent.StepStarted, BuildEvent.StepCached, BuildEvent.StepFinished,
-        BuildEvent.StepFailed, BuildEvent.StepLog, BuildEvent.Warning, BuildEvent.Output {
+        BuildEvent.StepFailed, BuildEvent.StepLog, BuildEvent.Warning, BuildEvent.Output,
+        BuildEvent.BaseImagePulled {
 
     /**
      * A step began to run.
@@ -85,5 +86,16 @@ public sealed interface BuildEvent permits BuildEvent.StepStarted, BuildEvent.St
      * @param text the text, usually one or more whole lines with their line ends
      */
     record Output(String text) implements BuildEvent {
+    }
+
+    /**
+     * Before a BuildKit build, Berth pulled an image the Dockerfile reads ({@code FROM}, {@code COPY --from},
+     * {@code RUN --mount=from=}) with its own registry credentials: BuildKit without a client session uses only
+     * images the daemon has.
+     *
+     * @param image the image as the Dockerfile names it
+     * @param duration how long the pull took
+     */
+    record BaseImagePulled(String image, Duration duration) implements BuildEvent {
     }
 }
