@@ -46,6 +46,23 @@ public record BuildCacheRecord(
         @JsonProperty("UsageCount") long usageCount,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code parents} and {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param id the record's id
+     * @param parent the parent record's id, as older daemons send it (API 1.41); newer ones send {@link #parents()}
+     * @param parents the parent records' ids, as newer daemons send them; empty from older ones
+     * @param type {@code regular}, {@code internal}, {@code frontend}, {@code source.local},
+     *        {@code source.git.checkout} or {@code exec.cachemount}
+     * @param description the build step that made it
+     * @param inUse whether a build uses it now
+     * @param shared whether other records share it
+     * @param size the bytes it takes
+     * @param createdAt when it was made, as RFC 3339 with nanoseconds
+     * @param lastUsedAt when a build last used it, as RFC 3339 with nanoseconds; null when never
+     * @param usageCount how many times builds used it
+     * @param extras every field this record does not model, as the daemon sent it
+     */
     public BuildCacheRecord {
         parents = Copies.copy(parents);
         extras = Copies.copy(extras);

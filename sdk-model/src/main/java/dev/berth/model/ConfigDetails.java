@@ -33,6 +33,16 @@ public record ConfigDetails(
         @JsonProperty("Spec") Spec spec,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param id the config's id
+     * @param version the version to name in an update
+     * @param createdAt when the config was created, as RFC 3339 with nanoseconds
+     * @param updatedAt when the config last changed
+     * @param spec the config's name, labels and data
+     * @param extras every field this record does not model
+     */
     public ConfigDetails {
         extras = Copies.copy(extras);
     }
@@ -62,6 +72,14 @@ public record ConfigDetails(
             @JsonProperty("Data") String data,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code labels} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param name the config's name
+         * @param labels the config's labels, the only thing an update may change
+         * @param data the content, base64-encoded, as the daemon sends it; see {@link #bytes()}
+         * @param extras every field this record does not model ({@code Templating})
+         */
         public Spec {
             labels = Copies.copy(labels);
             extras = Copies.copy(extras);

@@ -55,6 +55,23 @@ public record ContainerDetails(
         @JsonProperty("Mounts") List<MountPoint> mounts,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code args}, {@code mounts} and {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param id the container's full id
+     * @param created when the container was created, as RFC 3339 with nanoseconds
+     * @param path the program the container runs
+     * @param args the program's arguments
+     * @param state the container's running state
+     * @param image the image's id ({@code sha256:...})
+     * @param name the container's name, with a leading {@code /}
+     * @param restartCount how many times the daemon restarted the container
+     * @param config the container's configuration (portable part)
+     * @param hostConfig the container's host configuration (resources, binds, restart policy)
+     * @param networkSettings the container's network state, including published ports
+     * @param mounts the volumes, binds and tmpfs mounted into the container
+     * @param extras every field this record does not model, as the daemon sent it
+     */
     public ContainerDetails {
         args = Copies.copy(args);
         mounts = Copies.copy(mounts);
@@ -156,6 +173,24 @@ public record ContainerDetails(
             @JsonProperty("Health") Health health,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param status {@code created}, {@code running}, {@code paused}, {@code restarting}, {@code removing},
+         *        {@code exited} or {@code dead}
+         * @param running whether the container runs (a paused container is running too)
+         * @param paused whether the container is paused
+         * @param restarting whether the container is restarting
+         * @param oomKilled whether the container was killed for running out of memory
+         * @param dead whether the container is dead
+         * @param pid the main process's id on the host, 0 when not running
+         * @param exitCode the last exit code
+         * @param error the last error, empty when none
+         * @param startedAt when the container last started, RFC 3339
+         * @param finishedAt when the container last exited, RFC 3339 ({@code 0001-01-01T00:00:00Z} if never)
+         * @param health the health check's state; null without a health check
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public State {
             extras = Copies.copy(extras);
         }
@@ -182,6 +217,14 @@ public record ContainerDetails(
             @JsonProperty("Log") List<HealthLog> log,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code log} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param status {@code none}, {@code starting}, {@code healthy} or {@code unhealthy}
+         * @param failingStreak how many checks in a row failed
+         * @param log the last checks (the daemon keeps five), oldest first
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public Health {
             log = Copies.copy(log);
             extras = Copies.copy(extras);
@@ -259,6 +302,30 @@ public record ContainerDetails(
             @JsonProperty("Healthcheck") HealthConfig healthcheck,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies the lists and maps, unmodifiable; null becomes empty.
+         *
+         * @param hostname the container's host name (the daemon makes it the short id when none was given)
+         * @param domainname the container's domain name, empty for none
+         * @param user the user the command runs as, empty for the image's default
+         * @param attachStdin whether {@code docker start -a} attaches stdin
+         * @param attachStdout whether it attaches stdout
+         * @param attachStderr whether it attaches stderr
+         * @param tty whether a pseudo-terminal is attached (then logs and attach are not multiplexed)
+         * @param openStdin whether stdin is kept open ({@code -i})
+         * @param stdinOnce whether stdin closes after the first attached client leaves
+         * @param env the environment, each entry {@code NAME=value}
+         * @param cmd the command; empty when the image's is used and it has none
+         * @param entrypoint the entry point; empty when none
+         * @param image the image name as given at create
+         * @param workingDir the working directory, empty for the image's default
+         * @param labels the container's labels
+         * @param stopSignal the signal {@code docker stop} sends; null for {@code SIGTERM}
+         * @param stopTimeout the seconds {@code docker stop} waits before killing; null for the daemon's default
+         * @param healthcheck the health check; null when neither the container nor the image has one
+         * @param extras every field this record does not model, as the daemon sent it; {@code ExposedPorts} and
+         *        {@code Volumes} are read by {@link #exposedPorts()} and {@link #volumes()}
+         */
         public Config {
             env = Copies.copy(env);
             cmd = Copies.copy(cmd);
@@ -310,6 +377,17 @@ public record ContainerDetails(
             @JsonProperty("Retries") int retries,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code test} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param test {@code [CMD, args...]}, {@code [CMD-SHELL, command]}, {@code [NONE]}, or empty to inherit
+         * @param interval the time between checks
+         * @param timeout the time one check may take
+         * @param startPeriod the grace time after start
+         * @param startInterval the time between checks during the start period
+         * @param retries failures in a row before unhealthy
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public HealthConfig {
             test = Copies.copy(test);
             extras = Copies.copy(extras);
@@ -437,6 +515,63 @@ public record ContainerDetails(
             @JsonProperty("DeviceCgroupRules") List<String> deviceCgroupRules,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies the lists and maps (each port's bindings too), unmodifiable; null becomes empty. A null restart policy
+         * becomes {@code no}.
+         *
+         * @param memory the memory limit in bytes, 0 for none ({@code -m})
+         * @param memorySwap memory plus swap limit in bytes, 0 for unset, -1 for unlimited swap
+         * @param memoryReservation the soft memory limit in bytes, 0 for none
+         * @param memorySwappiness the swappiness (0 to 100); null for the host's
+         * @param nanoCpus the CPU quota in billionths of a CPU ({@code --cpus 1.5} is 1500000000), 0 for none
+         * @param cpuShares the relative CPU weight, 0 for the default
+         * @param cpuPeriod the CFS period in microseconds, 0 for the default
+         * @param cpuQuota the CFS quota in microseconds, 0 for none
+         * @param cpusetCpus the CPUs the container may use ({@code 0-3}, {@code 0,1}), empty for all
+         * @param cpusetMems the memory nodes the container may use, empty for all
+         * @param pidsLimit the process limit; null or 0 for none, -1 for unlimited
+         * @param shmSize the size of {@code /dev/shm} in bytes (the daemon fills in 64 MiB)
+         * @param oomKillDisable whether the OOM killer is disabled; null when not set
+         * @param oomScoreAdj the OOM score adjustment (-1000 to 1000)
+         * @param restartPolicy the restart policy; {@code no} when the daemon sent none
+         * @param autoRemove whether the daemon removes the container when it exits ({@code --rm})
+         * @param privileged whether the container runs privileged
+         * @param readonlyRootfs whether the root file system is read-only
+         * @param init whether an init process runs as PID 1; null for the daemon's default
+         * @param binds the bind mounts and named volumes of {@code -v}, as {@code source:target[:options]}
+         * @param tmpfs the tmpfs mounts, path to options
+         * @param volumesFrom the containers whose volumes are mounted, {@code name[:ro|rw]}
+         * @param volumeDriver the driver of the volumes of {@code -v}, empty for {@code local}
+         * @param networkMode {@code bridge}, {@code host}, {@code none}, {@code container:<id>} or a network name
+         * @param portBindings each published container port ({@code 80/tcp}) with its host bindings
+         * @param publishAllPorts whether every exposed port is published on a random host port ({@code -P})
+         * @param dns the DNS servers
+         * @param dnsOptions the resolver options
+         * @param dnsSearch the DNS search domains
+         * @param extraHosts the {@code /etc/hosts} entries, {@code host:ip}
+         * @param links the legacy links, {@code name:alias}
+         * @param capAdd the capabilities added
+         * @param capDrop the capabilities dropped
+         * @param securityOpt the security options ({@code no-new-privileges}, {@code seccomp=...}, ...)
+         * @param groupAdd the additional groups
+         * @param sysctls the namespaced kernel parameters
+         * @param storageOpt the storage driver options ({@code size=10G})
+         * @param annotations the OCI annotations passed to the runtime
+         * @param ipcMode the IPC namespace ({@code private}, {@code shareable}, {@code host}, {@code container:<id>})
+         * @param pidMode the PID namespace, empty for a private one
+         * @param utsMode the UTS namespace, empty for a private one
+         * @param usernsMode the user namespace, empty for the daemon's setting
+         * @param cgroupnsMode the cgroup namespace ({@code private} or {@code host}; the daemon fills in its default)
+         * @param cgroupParent the parent cgroup, empty for the daemon's
+         * @param runtime the OCI runtime (the daemon fills in {@code runc})
+         * @param isolation the isolation technology (Windows), empty on Linux
+         * @param logConfig the logging driver and its options
+         * @param ulimits the resource limits ({@code --ulimit})
+         * @param devices the host devices mapped in ({@code --device})
+         * @param deviceRequests the device requests ({@code --gpus}, CDI devices)
+         * @param deviceCgroupRules the device cgroup rules
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public HostConfig {
             restartPolicy = restartPolicy == null ? RestartPolicy.no() : restartPolicy;
             binds = Copies.copy(binds);
@@ -471,6 +606,12 @@ public record ContainerDetails(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record LogConfig(@JsonProperty("Type") String type, @JsonProperty("Config") Map<String, String> config) {
+        /**
+         * Copies {@code config}, unmodifiable; null becomes empty.
+         *
+         * @param type the driver, such as {@code json-file} (the daemon fills in its default) or {@code none}
+         * @param config the driver's options ({@code --log-opt})
+         */
         public LogConfig {
             config = Copies.copy(config);
         }
@@ -515,6 +656,15 @@ public record ContainerDetails(
             @JsonProperty("DeviceIDs") List<String> deviceIds,
             @JsonProperty("Capabilities") List<List<String>> capabilities,
             @JsonProperty("Options") Map<String, String> options) {
+        /**
+         * Copies {@code deviceIds}, {@code capabilities} and {@code options}, unmodifiable; null becomes empty.
+         *
+         * @param driver the driver, such as {@code nvidia} or {@code cdi}; empty for any
+         * @param count how many devices, -1 for all
+         * @param deviceIds the devices requested by id
+         * @param capabilities alternatives, each a list of capabilities that must all be present
+         * @param options the driver's options
+         */
         public DeviceRequest {
             deviceIds = Copies.copy(deviceIds);
             capabilities = Copies.copy(capabilities);
@@ -546,6 +696,18 @@ public record ContainerDetails(
             @JsonProperty("Networks") Map<String, EndpointSettings> networks,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code ports} (each port's bindings too), {@code networks} and {@code extras}, unmodifiable; null
+         * becomes empty, so an exposed port that is not published maps to an empty list.
+         *
+         * @param ports each exposed port ({@code 80/tcp}) with its host bindings; an exposed but unpublished port has
+         *        an empty list
+         * @param ipAddress the address on the default bridge network; null from API 1.52 on, which drops it (use
+         *        {@code networks})
+         * @param networks each network the container is attached to, by name, with its endpoint settings (before the
+         *        container starts: what was asked for at create)
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public NetworkSettings {
             ports = copyPorts(ports);
             networks = Copies.copy(networks);
@@ -618,6 +780,27 @@ public record ContainerDetails(
             @JsonProperty("DNSNames") List<String> dnsNames,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies the lists and maps, unmodifiable; null becomes empty.
+         *
+         * @param ipamConfig the addresses asked for at create or connect ({@code --ip}, {@code --ip6}); null for none
+         * @param links the legacy links on this network
+         * @param aliases the DNS aliases on this network ({@code --network-alias}); up to API 1.44 the daemon adds the
+         *        short id
+         * @param macAddress the MAC address (asked for, before start; assigned, after)
+         * @param driverOpts the endpoint's driver options
+         * @param gwPriority which network gives the default gateway (highest first)
+         * @param networkId the network's id
+         * @param endpointId the endpoint's id; empty before start
+         * @param gateway the IPv4 gateway
+         * @param ipAddress the IPv4 address
+         * @param ipPrefixLen the IPv4 prefix length
+         * @param ipv6Gateway the IPv6 gateway
+         * @param globalIpv6Address the global IPv6 address
+         * @param globalIpv6PrefixLen the global IPv6 prefix length
+         * @param dnsNames the names the container answers to on this network (API 1.44 and later)
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public EndpointSettings {
             links = Copies.copy(links);
             aliases = Copies.copy(aliases);
@@ -640,6 +823,13 @@ public record ContainerDetails(
             @JsonProperty("IPv6Address") String ipv6Address,
             @JsonProperty("LinkLocalIPs") List<String> linkLocalIps) {
 
+        /**
+         * Copies {@code linkLocalIps}, unmodifiable; null becomes empty.
+         *
+         * @param ipv4Address the IPv4 address ({@code --ip}), empty for none
+         * @param ipv6Address the IPv6 address ({@code --ip6}), empty for none
+         * @param linkLocalIps the link-local addresses ({@code --link-local-ip})
+         */
         public EndpointIpamConfig {
             linkLocalIps = Copies.copy(linkLocalIps);
         }
@@ -672,6 +862,17 @@ public record ContainerDetails(
             @JsonProperty("RW") boolean rw,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param type {@code bind}, {@code volume}, {@code tmpfs}, {@code npipe} or {@code cluster}
+         * @param name the volume's name; null for other types
+         * @param source the host path (for volumes, the volume's data folder)
+         * @param destination the path inside the container
+         * @param mode the mount options given at create, such as {@code ro,Z}
+         * @param rw whether the mount is writable
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public MountPoint {
             extras = Copies.copy(extras);
         }

@@ -46,6 +46,21 @@ public record ContainerStats(
         @JsonProperty("id") String id,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code networks} and {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param read when this sample was taken, RFC 3339
+     * @param preread when the previous sample was taken ({@code 0001-01-01T00:00:00Z} for the first one)
+     * @param cpuStats the CPU counters of this sample
+     * @param precpuStats the CPU counters of the previous sample
+     * @param memoryStats the memory counters
+     * @param pidsStats the process counters; null when the daemon sent none
+     * @param networks each interface's counters by interface name ({@code eth0}); empty when the container has no
+     *        network
+     * @param name the container's name, with a leading {@code /}
+     * @param id the container's full id
+     * @param extras every field this record does not model, as the daemon sent it
+     */
     public ContainerStats {
         networks = Copies.copy(networks);
         extras = Copies.copy(extras);
@@ -151,6 +166,12 @@ public record ContainerStats(
         @JsonIgnoreProperties(ignoreUnknown = true)
         public record Usage(@JsonProperty("total_usage") long totalUsage,
                             @JsonProperty("percpu_usage") List<Long> percpuUsage) {
+            /**
+             * Copies {@code percpuUsage}, unmodifiable; null becomes empty.
+             *
+             * @param totalUsage the total CPU time in nanoseconds (100 ns units on Windows)
+             * @param percpuUsage the CPU time per CPU; empty on cgroup v2 hosts
+             */
             public Usage {
                 percpuUsage = Copies.copy(percpuUsage);
             }
@@ -174,6 +195,13 @@ public record ContainerStats(
     public record Memory(@JsonProperty("usage") long usage,
                          @JsonProperty("limit") long limit,
                          @JsonProperty("stats") Map<String, Long> stats) {
+        /**
+         * Copies {@code stats}, unmodifiable; null becomes empty.
+         *
+         * @param usage the memory in use, in bytes, page cache included
+         * @param limit the memory limit in bytes
+         * @param stats the cgroup's detailed counters; the keys differ between cgroup v1 and v2
+         */
         public Memory {
             stats = Copies.copy(stats);
         }

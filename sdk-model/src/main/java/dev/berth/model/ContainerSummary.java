@@ -52,6 +52,25 @@ public record ContainerSummary(
         @JsonProperty("SizeRootFs") Long sizeRootFs,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies the lists and maps, unmodifiable; null becomes empty.
+     *
+     * @param id the container's full id
+     * @param names the container's names, each with a leading {@code /}
+     * @param image the image name the container was created from, as given at create
+     * @param imageId the image's id ({@code sha256:...})
+     * @param command the command the container runs, as one string
+     * @param created when the container was created, in seconds since the epoch
+     * @param state {@code created}, {@code running}, {@code paused}, {@code restarting}, {@code removing},
+     *        {@code exited} or {@code dead}
+     * @param status the human-readable status, such as {@code Up 2 hours} or {@code Exited (0) 5 minutes ago}
+     * @param ports the container's exposed and published ports
+     * @param labels the container's labels
+     * @param sizeRw bytes written by the container; null unless the list was asked with {@code size=true}, and also
+     *        when the daemon leaves out a size of 0
+     * @param sizeRootFs bytes of all the container's files; null unless the list was asked with {@code size=true}
+     * @param extras every field this record does not model, as the daemon sent it
+     */
     public ContainerSummary {
         names = Copies.copy(names);
         ports = Copies.copy(ports);

@@ -35,6 +35,16 @@ public record DiskUsage(
         @JsonProperty("BuildCache") List<BuildCacheRecord> buildCache,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies the lists and maps, unmodifiable; null becomes empty.
+     *
+     * @param layersSize bytes of all image layers, shared ones counted once
+     * @param images every image, with {@code Containers} (how many use it) and {@code SharedSize} computed
+     * @param containers every container, running or not, with {@code SizeRw} and {@code SizeRootFs}
+     * @param volumes every volume, with {@link VolumeDetails#usageData()} filled
+     * @param buildCache the build cache records; empty when there are none
+     * @param extras every field this record does not model, as the daemon sent it
+     */
     public DiskUsage {
         images = Copies.copy(images);
         containers = Copies.copy(containers);

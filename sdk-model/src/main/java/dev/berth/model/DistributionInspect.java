@@ -22,6 +22,13 @@ public record DistributionInspect(
         @JsonProperty("Platforms") List<OciPlatform> platforms,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code platforms} and {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param descriptor the manifest or index: media type, digest (what {@code name@digest} pins) and size
+     * @param platforms the platforms the image is available for; one for a single-platform image
+     * @param extras fields this record does not model
+     */
     public DistributionInspect {
         platforms = Copies.copy(platforms);
         extras = Copies.copy(extras);

@@ -48,6 +48,22 @@ public record Event(
         @JsonProperty("from") String from,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param type what emitted the event: {@code container}, {@code image}, {@code network}, {@code volume},
+     *        {@code daemon}, {@code plugin}, {@code service}, {@code node}, {@code secret}, {@code config},
+     *        {@code builder}
+     * @param action what happened, such as {@code create}, {@code start}, {@code die}, or {@code exec_start: sh -c ...}
+     * @param actor the object the event is about
+     * @param scope {@code local} for engine events, {@code swarm} for cluster events
+     * @param time when it happened, in seconds since the epoch
+     * @param timeNano when it happened, in nanoseconds since the epoch
+     * @param status the legacy action field; null from API 1.52 on
+     * @param id the legacy actor id field; null from API 1.52 on
+     * @param from the legacy image field of container events; null from API 1.52 on
+     * @param extras every field this record does not model, as the daemon sent it
+     */
     public Event {
         extras = Copies.copy(extras);
     }
@@ -80,6 +96,13 @@ public record Event(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Actor(@JsonProperty("ID") String id, @JsonProperty("Attributes") Map<String, String> attributes) {
+        /**
+         * Copies {@code attributes}, unmodifiable; null becomes empty.
+         *
+         * @param id the object's id (for images and volumes, often its name)
+         * @param attributes the object's attributes, such as {@code name}, {@code image}, {@code exitCode} and its
+         *        labels
+         */
         public Actor {
             attributes = Copies.copy(attributes);
         }

@@ -46,6 +46,23 @@ public record ExecDetails(
         @JsonProperty("DetachKeys") String detachKeys,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code extras}, unmodifiable; null becomes empty. A null {@code processConfig} becomes an empty one: not
+     * privileged, no TTY, no user, program or arguments.
+     *
+     * @param id the exec's id
+     * @param running whether its process runs
+     * @param exitCode the process's exit code; null until it has ended (the daemon sends none before)
+     * @param processConfig what the process runs, as whom, with or without a TTY
+     * @param openStdin whether the process was given a stdin ({@code AttachStdin} at creation)
+     * @param openStderr whether its stderr is attached
+     * @param openStdout whether its stdout is attached
+     * @param containerId the id of the container it runs in
+     * @param pid the process's id on the host; 0 when it has not started or has ended
+     * @param canRemove whether the daemon may already forget the exec
+     * @param detachKeys the key sequence that detaches from it; empty for the default
+     * @param extras every field this record does not model, as the daemon sent it
+     */
     public ExecDetails {
         if (processConfig == null) {
             processConfig = new ProcessConfig(false, "", false, "", List.of());
@@ -70,6 +87,15 @@ public record ExecDetails(
             @JsonProperty("entrypoint") String entrypoint,
             @JsonProperty("arguments") List<String> arguments) {
 
+        /**
+         * Copies {@code arguments}, unmodifiable; null becomes empty. A null user or entrypoint becomes {@code ""}.
+         *
+         * @param privileged whether it runs with extended privileges
+         * @param user the user it runs as; empty for the container's
+         * @param tty whether it has a TTY
+         * @param entrypoint the program
+         * @param arguments the program's arguments
+         */
         public ProcessConfig {
             user = user == null ? "" : user;
             entrypoint = entrypoint == null ? "" : entrypoint;

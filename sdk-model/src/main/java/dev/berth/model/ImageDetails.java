@@ -52,6 +52,28 @@ public record ImageDetails(
         @JsonProperty("RootFS") RootFs rootFs,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code repoTags}, {@code repoDigests} and {@code extras}, unmodifiable; null becomes empty. A null parent,
+     * comment or author (API 1.52 leaves them out when empty) becomes {@code ""}, and a null config one with every
+     * field empty.
+     *
+     * @param id the image id
+     * @param repoTags its names
+     * @param repoDigests its registry digests
+     * @param parent the parent image id, or empty (always empty for BuildKit and pulled images)
+     * @param comment the commit message, or empty
+     * @param created creation time (RFC 3339)
+     * @param author the author ({@code MAINTAINER}), or empty
+     * @param architecture CPU architecture
+     * @param os operating system
+     * @param size bytes of the image and its parents; on the containerd image store, engines after 29.7 (the v1.56
+     *        spec) count the selected platform's content plus its unpacked snapshot, shared data included, so it is not
+     *        what removing the image frees
+     * @param config the container configuration the image carries ({@code Cmd}, {@code Env}, {@code Labels}, ...)
+     * @param rootFs the layers
+     * @param extras fields this record does not model, such as {@code Identity} (API 1.53: verified signatures, and
+     *        where the image was pulled from or built)
+     */
     public ImageDetails {
         // API 1.52 leaves these out when empty; older daemons send "". Read both the same.
         parent = parent == null ? "" : parent;
@@ -99,6 +121,22 @@ public record ImageDetails(
             @JsonProperty("OnBuild") List<String> onBuild,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies the lists and maps, unmodifiable; null becomes empty. A null user, working directory or stop signal
+         * becomes {@code ""}.
+         *
+         * @param user the user ({@code USER}), or empty
+         * @param env the environment, {@code KEY=value} ({@code ENV})
+         * @param cmd the default command ({@code CMD}); empty when there is none
+         * @param entrypoint the entrypoint ({@code ENTRYPOINT}); empty when there is none
+         * @param workingDir the working directory ({@code WORKDIR}), or empty
+         * @param labels the labels ({@code LABEL})
+         * @param stopSignal the stop signal ({@code STOPSIGNAL}), or empty
+         * @param shell the shell of shell-form instructions ({@code SHELL}); empty for the default
+         * @param onBuild the instructions to run when another image builds {@code FROM} this one ({@code ONBUILD})
+         * @param extras fields this record does not model, such as {@code Healthcheck}; {@code ExposedPorts} and
+         *        {@code Volumes} are read by {@link #exposedPorts()} and {@link #volumes()}
+         */
         public Config {
             user = user == null ? "" : user;
             env = Copies.copy(env);
@@ -112,12 +150,15 @@ public record ImageDetails(
             extras = Copies.copy(extras);
         }
 
-        /** The ports the image exposes ({@code EXPOSE}), as {@code 80/tcp}; the daemon sends them as object keys. */
+        /**
+         * {@return the ports the image exposes ({@code EXPOSE}), as {@code 80/tcp}; the daemon sends them as object
+         * keys}
+         */
         public List<String> exposedPorts() {
             return keys("ExposedPorts");
         }
 
-        /** The paths the image declares as volumes ({@code VOLUME}); the daemon sends them as object keys. */
+        /** {@return the paths the image declares as volumes ({@code VOLUME}); the daemon sends them as object keys} */
         public List<String> volumes() {
             return keys("Volumes");
         }
@@ -146,6 +187,12 @@ public record ImageDetails(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record RootFs(@JsonProperty("Type") String type, @JsonProperty("Layers") List<String> layers) {
+        /**
+         * Copies {@code layers}, unmodifiable; null becomes empty.
+         *
+         * @param type {@code layers}
+         * @param layers layer digests ({@code sha256:...})
+         */
         public RootFs {
             layers = Copies.copy(layers);
         }

@@ -27,6 +27,16 @@ public record ImageHistoryItem(
         @JsonProperty("Size") long size,
         @JsonProperty("Comment") String comment) {
 
+    /**
+     * Copies {@code tags}, unmodifiable; null becomes empty.
+     *
+     * @param id the layer's image id, or {@code <missing>}
+     * @param created epoch seconds
+     * @param createdBy the command that made the step
+     * @param tags names of the image at this step
+     * @param size bytes the step added
+     * @param comment the commit message
+     */
     public ImageHistoryItem {
         tags = Copies.copy(tags);
     }

@@ -25,6 +25,16 @@ public record ImageSearchResult(
         @JsonProperty("star_count") long starCount,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code extras}, unmodifiable; null becomes empty. A null description becomes {@code ""}.
+     *
+     * @param name the repository, such as {@code alpine} or {@code team/app}
+     * @param description its short description, or empty
+     * @param official whether it is one of Docker's official images ({@code [OK]} in the CLI's OFFICIAL column)
+     * @param automated whether it has automated builds; always false on current Docker Hub (deprecated in the API)
+     * @param starCount its stars
+     * @param extras fields this record does not model
+     */
     public ImageSearchResult {
         description = description == null ? "" : description;
         extras = Copies.copy(extras);

@@ -38,6 +38,20 @@ public record ImageSummary(
         @JsonProperty("Containers") long containers,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies the lists and maps, unmodifiable; null becomes empty.
+     *
+     * @param id the image id ({@code sha256:...})
+     * @param parentId the parent image id, or empty
+     * @param repoTags {@code repo:tag} names; empty for a dangling image
+     * @param repoDigests {@code repo@sha256:...} digests of pushed or pulled names
+     * @param created creation time, epoch seconds
+     * @param size bytes of the image and its parents
+     * @param sharedSize bytes shared with other images, or -1 when not computed
+     * @param labels the image's labels
+     * @param containers containers using it, or -1 when not computed
+     * @param extras fields this record does not model
+     */
     public ImageSummary {
         repoTags = Copies.copy(repoTags);
         repoDigests = Copies.copy(repoDigests);

@@ -22,7 +22,13 @@ import java.time.Instant;
  */
 public record LogLine(Source source, Instant timestamp, String text, boolean partial) {
 
-    /** A whole line (not {@link #partial() partial}). */
+    /**
+     * A whole line (not {@link #partial() partial}).
+     *
+     * @param source stdout or stderr
+     * @param timestamp when the daemon logged the line, or null
+     * @param text the line, without its line end
+     */
     public LogLine(Source source, Instant timestamp, String text) {
         this(source, timestamp, text, false);
     }

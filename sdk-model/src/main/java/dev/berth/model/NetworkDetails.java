@@ -54,6 +54,25 @@ public record NetworkDetails(
         @JsonProperty("Labels") Map<String, String> labels,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies the maps, unmodifiable; null becomes empty.
+     *
+     * @param name the network's name
+     * @param id the network's id
+     * @param created when the network was created, as RFC 3339 with nanoseconds ({@code 0001-01-01T00:00:00Z} for the
+     *        predefined {@code host} and {@code none})
+     * @param scope {@code local}, {@code global} or {@code swarm}
+     * @param driver the network driver, such as {@code bridge}, {@code overlay}, {@code host} or {@code null}
+     * @param enableIPv6 whether the network has IPv6
+     * @param ipam how addresses are handed out; null when the daemon sent none
+     * @param internal whether the network is cut off from the outside
+     * @param attachable whether plain containers may join a swarm-scoped network
+     * @param ingress whether this is the swarm routing-mesh network
+     * @param containers the attached containers' endpoints, by container id; empty in a list answer
+     * @param options the driver options the network was created with
+     * @param labels the network's labels
+     * @param extras every field this record does not model, as the daemon sent it
+     */
     public NetworkDetails {
         containers = Copies.copy(containers);
         options = Copies.copy(options);
@@ -82,6 +101,14 @@ public record NetworkDetails(
             @JsonProperty("Options") Map<String, String> options,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code config}, {@code options} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param driver the IPAM driver, usually {@code default}
+         * @param config the address pools, one per subnet; empty for {@code host} and {@code none}
+         * @param options the IPAM driver's options
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public Ipam {
             config = Copies.copy(config);
             options = Copies.copy(options);
@@ -110,6 +137,14 @@ public record NetworkDetails(
             @JsonProperty("IPRange") String ipRange,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param subnet the subnet in CIDR form
+         * @param gateway the gateway address; null when the daemon sent none
+         * @param ipRange the part of the subnet dynamic addresses come from, in CIDR form; null when not set
+         * @param extras every field this record does not model ({@code AuxiliaryAddresses}), as the daemon sent it
+         */
         public IpamConfig {
             extras = Copies.copy(extras);
         }
@@ -140,6 +175,16 @@ public record NetworkDetails(
             @JsonProperty("IPv6Address") String ipv6Address,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param name the container's name, without a leading {@code /}
+         * @param endpointId the endpoint's id
+         * @param macAddress the endpoint's MAC address
+         * @param ipv4Address the IPv4 address with its prefix length, such as {@code 10.10.0.2/24}; may be empty
+         * @param ipv6Address the IPv6 address with its prefix length; empty without IPv6
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public Endpoint {
             extras = Copies.copy(extras);
         }

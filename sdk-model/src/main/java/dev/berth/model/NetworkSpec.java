@@ -77,7 +77,7 @@ public final class NetworkSpec {
         return new Builder(name);
     }
 
-    /** The network's name. */
+    /** {@return the network's name} */
     public String name() {
         return name;
     }

@@ -25,8 +25,9 @@ public enum NodeAvailability {
     }
 
     /**
-     * The availability the daemon's spelling names.
+     * {@return the availability the daemon's spelling names}
      *
+     * @param value {@code active}, {@code pause} or {@code drain}, as the daemon writes it
      * @throws IllegalArgumentException for anything but {@code active}, {@code pause} and {@code drain}
      */
     @JsonCreator

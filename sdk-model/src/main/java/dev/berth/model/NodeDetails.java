@@ -44,6 +44,20 @@ public record NodeDetails(
         @JsonProperty("ManagerStatus") ManagerStatus managerStatus,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code extras}, unmodifiable; null becomes empty. A null description becomes one with every field null or
+     * empty.
+     *
+     * @param id the node's id
+     * @param version the version to name in an update
+     * @param createdAt when the node joined, as RFC 3339 with nanoseconds
+     * @param updatedAt when the node last changed
+     * @param spec the settings managers control: name, labels, role, availability
+     * @param description what the node reports: host name, platform, resources, engine
+     * @param status whether the node is up
+     * @param managerStatus the node's Raft state; null for workers
+     * @param extras every field this record does not model, as the daemon sent it
+     */
     public NodeDetails {
         description = description == null ? Description.EMPTY : description;
         extras = Copies.copy(extras);
@@ -81,6 +95,15 @@ public record NodeDetails(
             @JsonProperty("Availability") NodeAvailability availability,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code labels} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param name the node's name, or null (the host name is shown instead)
+         * @param labels the node's labels, used by placement constraints {@code node.labels.KEY==value}
+         * @param role worker or manager
+         * @param availability active, pause (no new tasks) or drain (tasks moved away)
+         * @param extras every field this record does not model
+         */
         public Spec {
             labels = Copies.copy(labels);
             extras = Copies.copy(extras);
@@ -105,6 +128,15 @@ public record NodeDetails(
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
         static final Description EMPTY = new Description(null, null, null, null, Map.of());
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param hostname the node's host name
+         * @param platform its operating system and architecture
+         * @param resources the CPUs and memory it offers to tasks
+         * @param engine its Docker Engine: version, labels, plugins
+         * @param extras every field this record does not model
+         */
         public Description {
             extras = Copies.copy(extras);
         }
@@ -123,6 +155,13 @@ public record NodeDetails(
             @JsonProperty("OS") String os,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param architecture such as {@code x86_64} or {@code aarch64}
+         * @param os such as {@code linux}
+         * @param extras every field this record does not model
+         */
         public Platform {
             extras = Copies.copy(extras);
         }
@@ -141,6 +180,13 @@ public record NodeDetails(
             @JsonProperty("MemoryBytes") long memoryBytes,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param nanoCpus its CPUs, in billionths of a CPU
+         * @param memoryBytes its memory in bytes
+         * @param extras every field this record does not model
+         */
         public Resources {
             extras = Copies.copy(extras);
         }
@@ -161,6 +207,14 @@ public record NodeDetails(
             @JsonProperty("Plugins") List<Plugin> plugins,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code labels}, {@code plugins} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param engineVersion such as {@code 28.0.1}
+         * @param labels the engine's labels ({@code dockerd --label})
+         * @param plugins the engine's plugins, such as {@code Volume local} or {@code Network overlay}
+         * @param extras every field this record does not model
+         */
         public Engine {
             labels = Copies.copy(labels);
             plugins = Copies.copy(plugins);
@@ -181,6 +235,13 @@ public record NodeDetails(
             @JsonProperty("Name") String name,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param type such as {@code Volume}, {@code Network} or {@code Log}
+         * @param name such as {@code local}, {@code overlay} or {@code json-file}
+         * @param extras every field this record does not model
+         */
         public Plugin {
             extras = Copies.copy(extras);
         }
@@ -201,6 +262,14 @@ public record NodeDetails(
             @JsonProperty("Addr") String addr,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param state {@code unknown}, {@code down}, {@code ready} or {@code disconnected}
+         * @param message the reason for the state, often empty
+         * @param addr the node's address as its managers see it
+         * @param extras every field this record does not model
+         */
         public Status {
             extras = Copies.copy(extras);
         }
@@ -221,6 +290,14 @@ public record NodeDetails(
             @JsonProperty("Addr") String addr,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param leader whether it leads the Raft cluster
+         * @param reachability {@code unknown}, {@code unreachable} or {@code reachable}
+         * @param addr the address managers reach it on, such as {@code 127.0.0.1:2377}
+         * @param extras every field this record does not model
+         */
         public ManagerStatus {
             extras = Copies.copy(extras);
         }

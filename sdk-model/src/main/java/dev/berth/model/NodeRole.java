@@ -23,8 +23,9 @@ public enum NodeRole {
     }
 
     /**
-     * The role the daemon's spelling names.
+     * {@return the role the daemon's spelling names}
      *
+     * @param value {@code worker} or {@code manager}, as the daemon writes it
      * @throws IllegalArgumentException for anything but {@code worker} and {@code manager}
      */
     @JsonCreator

@@ -22,6 +22,14 @@ public record OciDescriptor(
         @JsonProperty("size") long size,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param mediaType such as {@code application/vnd.oci.image.index.v1+json}
+     * @param digest the content's digest, {@code sha256:...}
+     * @param size the content's size in bytes
+     * @param extras fields this record does not model ({@code urls}, {@code annotations}, {@code platform}, ...)
+     */
     public OciDescriptor {
         extras = Copies.copy(extras);
     }

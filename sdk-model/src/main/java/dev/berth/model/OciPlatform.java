@@ -27,6 +27,17 @@ public record OciPlatform(
         @JsonProperty("os.features") List<String> osFeatures,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code osFeatures} and {@code extras}, unmodifiable; null becomes empty, as does a null os, architecture,
+     * variant or OS version ({@code ""}).
+     *
+     * @param os the operating system, such as {@code linux}
+     * @param architecture the CPU architecture, such as {@code amd64} or {@code arm64}
+     * @param variant the CPU variant, such as {@code v8}; empty when the platform has none
+     * @param osVersion the operating system version (Windows images); empty when absent
+     * @param osFeatures the required operating system features (Windows images); empty when absent
+     * @param extras fields this record does not model
+     */
     public OciPlatform {
         os = os == null ? "" : os;
         architecture = architecture == null ? "" : architecture;

@@ -29,17 +29,17 @@ public record PathStat(
     private static final long DIR = 1L << 31;
     private static final long SYMLINK = 1L << 27;
 
-    /** Whether the path is a directory. */
+    /** {@return whether the path is a directory} */
     public boolean isDirectory() {
         return (mode & DIR) != 0;
     }
 
-    /** Whether the path is a symbolic link. */
+    /** {@return whether the path is a symbolic link} */
     public boolean isSymlink() {
         return (mode & SYMLINK) != 0;
     }
 
-    /** The Unix permission bits, such as {@code 0755}. */
+    /** {@return the Unix permission bits, such as {@code 0755}} */
     public int permissions() {
         return (int) (mode & 0777);
     }

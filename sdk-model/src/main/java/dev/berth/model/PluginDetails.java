@@ -39,6 +39,17 @@ public record PluginDetails(
         @JsonProperty("Config") Config config,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param id the plugin's id
+     * @param name the plugin's local name, such as {@code vieux/sshfs:latest}
+     * @param enabled whether the plugin is running; false when it is only installed
+     * @param settings what {@code docker plugin set} changes: mounts, environment, arguments and devices
+     * @param pluginReference the remote reference the plugin was pulled from
+     * @param config the plugin's manifest, as its author wrote it
+     * @param extras every field this record does not model, as the daemon sent it
+     */
     public PluginDetails {
         extras = Copies.copy(extras);
     }
@@ -67,6 +78,15 @@ public record PluginDetails(
             @JsonProperty("Devices") List<Device> devices,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies the lists and maps, unmodifiable; null becomes empty.
+         *
+         * @param mounts the mounts, with their sources as set
+         * @param env the environment, as {@code KEY=value}
+         * @param args the arguments
+         * @param devices the devices, with their paths as set
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public Settings {
             mounts = Copies.copy(mounts);
             env = Copies.copy(env);
@@ -118,6 +138,25 @@ public record PluginDetails(
             @JsonProperty("Args") Args args,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies the lists and maps, unmodifiable; null becomes empty.
+         *
+         * @param description what the plugin is, in a line
+         * @param documentation a link to its documentation
+         * @param iface what the plugin serves and on which socket ({@code Interface})
+         * @param entrypoint the plugin's command
+         * @param workDir the plugin's working directory
+         * @param network the network the plugin runs in
+         * @param linux the capabilities and devices the plugin needs
+         * @param propagatedMount the mount the plugin shares with the host, such as a volume driver's data; empty for
+         *        none
+         * @param ipcHost whether the plugin uses the host's IPC namespace
+         * @param pidHost whether the plugin uses the host's PID namespace
+         * @param mounts the mounts the plugin declares
+         * @param env the environment variables the plugin declares, with their defaults
+         * @param args the arguments the plugin declares
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public Config {
             entrypoint = Copies.copy(entrypoint);
             mounts = Copies.copy(mounts);
@@ -141,6 +180,14 @@ public record PluginDetails(
             @JsonProperty("ProtocolScheme") String protocolScheme,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code types} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param types what it implements, such as {@code docker.volumedriver/1.0} or {@code docker.networkdriver/1.0}
+         * @param socket the socket it listens on, inside the plugin
+         * @param protocolScheme the protocol it speaks; empty for the legacy one
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public Interface {
             types = Copies.copy(types);
             extras = Copies.copy(extras);
@@ -157,6 +204,12 @@ public record PluginDetails(
     public record Network(@JsonProperty("Type") String type,
                           @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param type such as {@code host}, or empty for its own
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public Network {
             extras = Copies.copy(extras);
         }
@@ -177,6 +230,14 @@ public record PluginDetails(
             @JsonProperty("Devices") List<Device> devices,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code capabilities}, {@code devices} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param capabilities the capabilities, such as {@code CAP_SYS_ADMIN}
+         * @param allowAllDevices whether it may use every device
+         * @param devices the devices it uses
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public Linux {
             capabilities = Copies.copy(capabilities);
             devices = Copies.copy(devices);
@@ -207,6 +268,18 @@ public record PluginDetails(
             @JsonProperty("Options") List<String> options,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code settable}, {@code options} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param name its name, for {@code docker plugin set NAME.source=...}
+         * @param description what it is for
+         * @param settable which of its fields {@code docker plugin set} may change, such as {@code source}
+         * @param source the path on the host
+         * @param destination the path in the plugin
+         * @param type the mount type, such as {@code bind}
+         * @param options the mount options, such as {@code rbind}
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public Mount {
             settable = Copies.copy(settable);
             options = Copies.copy(options);
@@ -237,6 +310,15 @@ public record PluginDetails(
             @JsonProperty("Path") String path,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code settable} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param name its name, for {@code docker plugin set NAME.path=...}
+         * @param description what it is for
+         * @param settable which of its fields {@code docker plugin set} may change, such as {@code path}
+         * @param path the device's path on the host
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public Device {
             settable = Copies.copy(settable);
             extras = Copies.copy(extras);
@@ -260,6 +342,15 @@ public record PluginDetails(
             @JsonProperty("Value") String value,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code settable} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param name the variable
+         * @param description what it is for
+         * @param settable which of its fields {@code docker plugin set} may change, such as {@code value}
+         * @param value its default
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public EnvVariable {
             settable = Copies.copy(settable);
             extras = Copies.copy(extras);
@@ -290,6 +381,15 @@ public record PluginDetails(
             @JsonProperty("Value") List<String> value,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code settable}, {@code value} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param name their name, for {@code docker plugin set NAME=...}
+         * @param description what they are for
+         * @param settable which of their fields {@code docker plugin set} may change, such as {@code value}
+         * @param value the default arguments
+         * @param extras every field this record does not model, as the daemon sent it
+         */
         public Args {
             settable = Copies.copy(settable);
             value = Copies.copy(value);

@@ -30,6 +30,15 @@ public record PluginPrivilege(
         @JsonProperty("Value") List<String> value,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code value} and {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param name what kind of privilege: {@code network}, {@code mount}, {@code device}, {@code capabilities},
+     *        {@code allow-all-devices}, {@code host pid namespace}, ...
+     * @param description what it means, often empty
+     * @param value what exactly, such as {@code host} for the network or a list of capabilities
+     * @param extras every field this record does not model, as the daemon sent it (and sends back on install)
+     */
     public PluginPrivilege {
         value = Copies.copy(value);
         extras = Copies.copy(extras);

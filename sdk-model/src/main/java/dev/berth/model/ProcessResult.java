@@ -15,7 +15,7 @@ package dev.berth.model;
  */
 public record ProcessResult(long exitCode, String stdout, String stderr) {
 
-    /** Whether the process exited with status 0. */
+    /** {@return whether the process exited with status 0} */
     public boolean succeeded() {
         return exitCode == 0;
     }

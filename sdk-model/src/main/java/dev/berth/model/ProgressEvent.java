@@ -19,7 +19,8 @@ import java.util.Map;
  * @param id the layer or image the status is about, or null
  * @param detail byte counts ({@code current}, {@code total}), or null
  * @param stream a chunk of build output, or null
- * @param aux a result: the built image id ({@code ID}), the pushed digest ({@code Tag}, {@code Digest}, {@code Size})
+ * @param aux a result: the built image id ({@code ID}), the pushed digest ({@code Tag}, {@code Digest}, {@code Size});
+ *        null in the other messages
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProgressEvent(
@@ -39,17 +40,17 @@ public record ProgressEvent(
     public record Detail(@JsonProperty("current") long current, @JsonProperty("total") long total) {
     }
 
-    /** Whether this event carries byte counts. */
+    /** {@return whether this event carries byte counts} */
     public boolean hasBytes() {
         return detail != null && (detail.current() > 0 || detail.total() > 0);
     }
 
-    /** Bytes done, or 0. */
+    /** {@return the bytes done, or 0} */
     public long current() {
         return detail == null ? 0 : detail.current();
     }
 
-    /** Bytes in all, or 0 when unknown. */
+    /** {@return the bytes in all, or 0 when unknown} */
     public long total() {
         return detail == null ? 0 : detail.total();
     }

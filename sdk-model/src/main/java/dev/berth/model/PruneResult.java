@@ -23,6 +23,12 @@ public record PruneResult(
         @JsonProperty("ContainersDeleted") @JsonAlias({"VolumesDeleted", "NetworksDeleted"}) List<String> deleted,
         @JsonProperty("SpaceReclaimed") long spaceReclaimed) {
 
+    /**
+     * Copies {@code deleted}, unmodifiable; null becomes empty.
+     *
+     * @param deleted the ids (for volumes and networks, the names) of what was removed
+     * @param spaceReclaimed the disk space freed, in bytes (0 for networks)
+     */
     public PruneResult {
         deleted = Copies.copy(deleted);
     }

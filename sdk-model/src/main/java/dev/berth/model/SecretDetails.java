@@ -34,6 +34,16 @@ public record SecretDetails(
         @JsonProperty("Spec") Spec spec,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param id the secret's id
+     * @param version the version to name in an update
+     * @param createdAt when the secret was created, as RFC 3339 with nanoseconds
+     * @param updatedAt when the secret last changed
+     * @param spec the secret's name, labels, and any driver
+     * @param extras every field this record does not model
+     */
     public SecretDetails {
         extras = Copies.copy(extras);
     }
@@ -74,6 +84,13 @@ public record SecretDetails(
             @JsonProperty("Labels") Map<String, String> labels,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code labels} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param name the secret's name
+         * @param labels the secret's labels, the only thing an update may change
+         * @param extras every field this record does not model ({@code Driver}, {@code Templating})
+         */
         public Spec {
             labels = Copies.copy(labels);
             extras = Copies.copy(extras);

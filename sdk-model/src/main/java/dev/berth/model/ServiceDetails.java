@@ -47,6 +47,20 @@ public record ServiceDetails(
         @JsonProperty("ServiceStatus") ServiceStatus serviceStatus,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code extras}, unmodifiable; null becomes empty. A null spec becomes an empty one, with no image.
+     *
+     * @param id the service's id
+     * @param version the version to name in an update
+     * @param createdAt when the service was created, as RFC 3339 with nanoseconds
+     * @param updatedAt when the service last changed
+     * @param spec the spec ({@code Spec})
+     * @param previousSpec the spec before the last update ({@code PreviousSpec}); null when never updated
+     * @param endpoint the endpoint as set up: ports actually published and virtual IPs; null before allocation
+     * @param updateStatus how the last update or rollback went; null when there has been none
+     * @param serviceStatus running and desired task counts; only in lists asked with {@code status=true}
+     * @param extras every field this record does not model ({@code JobStatus}, ...)
+     */
     public ServiceDetails {
         spec = spec == null ? ServiceSpec.fromJson(Map.of()) : spec;
         extras = Copies.copy(extras);
@@ -83,6 +97,14 @@ public record ServiceDetails(
             @JsonProperty("VirtualIPs") List<Map<String, Object>> virtualIps,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code ports}, {@code virtualIps} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param spec the endpoint spec in force: the mode and the ports asked for
+         * @param ports the ports actually published, with the ones the daemon picked filled in
+         * @param virtualIps the service's virtual IP on each network ({@code NetworkID}, {@code Addr}), as sent
+         * @param extras every field this record does not model
+         */
         public Endpoint {
             ports = Copies.copy(ports);
             virtualIps = Copies.copy(virtualIps);
@@ -103,6 +125,13 @@ public record ServiceDetails(
             @JsonProperty("Ports") List<ServiceSpec.Port> ports,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code ports} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param mode how clients find the tasks: a virtual IP or DNS round robin; null when the daemon sent none
+         * @param ports the ports to publish, as asked
+         * @param extras every field this record does not model
+         */
         public EndpointSpec {
             ports = Copies.copy(ports);
             extras = Copies.copy(extras);
@@ -129,8 +158,9 @@ public record ServiceDetails(
         }
 
         /**
-         * The mode the daemon's spelling names.
+         * {@return the mode the daemon's spelling names}
          *
+         * @param value {@code vip} or {@code dnsrr}, as the daemon writes it
          * @throws IllegalArgumentException for anything but {@code vip} and {@code dnsrr}
          */
         @JsonCreator
@@ -157,6 +187,16 @@ public record ServiceDetails(
             @JsonProperty("Message") String message,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param state {@code updating}, {@code paused}, {@code completed}, {@code rollback_started},
+         *        {@code rollback_paused} or {@code rollback_completed}
+         * @param startedAt when it started
+         * @param completedAt when it completed, or null
+         * @param message what the daemon says about it, such as {@code update completed}
+         * @param extras every field this record does not model
+         */
         public UpdateStatus {
             extras = Copies.copy(extras);
         }
@@ -177,6 +217,14 @@ public record ServiceDetails(
             @JsonProperty("CompletedTasks") long completedTasks,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param runningTasks tasks in the running state
+         * @param desiredTasks tasks meant to run
+         * @param completedTasks tasks of a job that completed
+         * @param extras every field this record does not model
+         */
         public ServiceStatus {
             extras = Copies.copy(extras);
         }

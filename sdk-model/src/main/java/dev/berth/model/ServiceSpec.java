@@ -535,6 +535,12 @@ public final class ServiceSpec {
                        @JsonProperty("PublishMode") PublishMode mode) {
 
         /**
+         * Checks the ports; a null protocol becomes TCP, a null mode ingress.
+         *
+         * @param target the port inside the tasks' containers, 1 to 65535
+         * @param published the port on the nodes, 0 for one the daemon picks
+         * @param protocol TCP, UDP or SCTP; null for TCP
+         * @param mode through the routing mesh or straight on the node; null for the routing mesh
          * @throws IllegalArgumentException when a port is out of range
          */
         public Port {
@@ -548,17 +554,34 @@ public final class ServiceSpec {
             mode = mode == null ? PublishMode.INGRESS : mode;
         }
 
-        /** {@return a TCP port published through the routing mesh on every node; {@code published} 0 = any} */
+        /**
+         * {@return a TCP port published through the routing mesh on every node; {@code published} 0 = any}
+         *
+         * @param published the port on every node, 0 for one the daemon picks (30000 and up)
+         * @param target the port inside the tasks' containers, 1 to 65535
+         * @throws IllegalArgumentException when a port is out of range
+         */
         public static Port ingress(int published, int target) {
             return new Port(target, published, Protocol.TCP, PublishMode.INGRESS);
         }
 
-        /** {@return a TCP port published straight on the nodes that run a task} */
+        /**
+         * {@return a TCP port published straight on the nodes that run a task}
+         *
+         * @param published the port on those nodes, 0 for one the daemon picks
+         * @param target the port inside the tasks' containers, 1 to 65535
+         * @throws IllegalArgumentException when a port is out of range
+         */
         public static Port host(int published, int target) {
             return new Port(target, published, Protocol.TCP, PublishMode.HOST);
         }
 
-        /** {@return this port with another protocol} */
+        /**
+         * {@return this port with another protocol}
+         *
+         * @param protocol TCP, UDP or SCTP
+         * @throws IllegalArgumentException when null
+         */
         public Port withProtocol(Protocol protocol) {
             return new Port(target, published, SpecValidation.notNull(protocol, "protocol"), mode);
         }
@@ -592,8 +615,9 @@ public final class ServiceSpec {
             }
 
             /**
-             * The protocol the daemon's spelling names.
+             * {@return the protocol the daemon's spelling names}
              *
+             * @param value {@code tcp}, {@code udp} or {@code sctp}, as the daemon writes it
              * @throws IllegalArgumentException for anything but {@code tcp}, {@code udp} and {@code sctp}
              */
             @JsonCreator
@@ -622,8 +646,9 @@ public final class ServiceSpec {
             }
 
             /**
-             * The mode the daemon's spelling names.
+             * {@return the mode the daemon's spelling names}
              *
+             * @param value {@code ingress} or {@code host}, as the daemon writes it
              * @throws IllegalArgumentException for anything but {@code ingress} and {@code host}
              */
             @JsonCreator
@@ -648,6 +673,12 @@ public final class ServiceSpec {
         public static final Resources NONE = new Resources(0, 0, 0, 0);
 
         /**
+         * Checks the amounts.
+         *
+         * @param nanoCpus the CPU limit in billionths of a CPU, 0 for none
+         * @param memory the memory limit in bytes, 0 for none
+         * @param reserveNanoCpus the CPU reservation in billionths of a CPU, 0 for none
+         * @param reserveMemory the memory reservation in bytes, 0 for none
          * @throws IllegalArgumentException when a value is negative
          */
         public Resources {
@@ -699,6 +730,11 @@ public final class ServiceSpec {
     public record Restart(Condition condition, Duration delay, long maxAttempts) {
 
         /**
+         * Checks the policy.
+         *
+         * @param condition when to restart
+         * @param delay how long to wait between attempts, or null for the daemon's default (5 s)
+         * @param maxAttempts how many restarts to try, 0 for no limit
          * @throws IllegalArgumentException when the condition is null, or the delay or count negative
          */
         public Restart {
@@ -716,7 +752,12 @@ public final class ServiceSpec {
             return new Restart(Condition.ANY, null, 0);
         }
 
-        /** {@return restart after a non-zero exit, at most {@code maxAttempts} times (0 = no limit)} */
+        /**
+         * {@return restart after a non-zero exit, at most {@code maxAttempts} times (0 = no limit)}
+         *
+         * @param maxAttempts how many restarts to try, 0 for no limit
+         * @throws IllegalArgumentException when negative
+         */
         public static Restart onFailure(long maxAttempts) {
             return new Restart(Condition.ON_FAILURE, null, maxAttempts);
         }
@@ -726,7 +767,12 @@ public final class ServiceSpec {
             return new Restart(Condition.NONE, null, 0);
         }
 
-        /** {@return this policy, waiting {@code delay} between attempts} */
+        /**
+         * {@return this policy, waiting {@code delay} between attempts}
+         *
+         * @param delay the wait between attempts, or null for the daemon's default (5 s)
+         * @throws IllegalArgumentException when negative
+         */
         public Restart withDelay(Duration delay) {
             return new Restart(condition, delay, maxAttempts);
         }
@@ -764,8 +810,9 @@ public final class ServiceSpec {
             }
 
             /**
-             * The condition the daemon's spelling names.
+             * {@return the condition the daemon's spelling names}
              *
+             * @param value {@code none}, {@code on-failure} or {@code any}, as the daemon writes it
              * @throws IllegalArgumentException for anything but {@code none}, {@code on-failure} and {@code any}
              */
             public static Condition of(String value) {
@@ -792,6 +839,12 @@ public final class ServiceSpec {
     public record Rollout(long parallelism, Duration delay, FailureAction failureAction, Order order) {
 
         /**
+         * Checks the numbers.
+         *
+         * @param parallelism how many tasks to replace at a time, 0 for all at once
+         * @param delay the pause between batches, or null for none
+         * @param failureAction what to do when a new task fails, or null for the daemon's default (pause)
+         * @param order which goes first, the new task or the old one, or null for the daemon's default (stop-first)
          * @throws IllegalArgumentException when a number is negative
          */
         public Rollout {
@@ -803,22 +856,42 @@ public final class ServiceSpec {
             }
         }
 
-        /** {@return a rollout replacing {@code n} tasks at a time (0 = all), daemon defaults for the rest} */
+        /**
+         * {@return a rollout replacing {@code n} tasks at a time (0 = all), daemon defaults for the rest}
+         *
+         * @param n how many tasks to replace at a time, 0 for all at once
+         * @throws IllegalArgumentException when negative
+         */
         public static Rollout parallelism(long n) {
             return new Rollout(n, null, null, null);
         }
 
-        /** {@return this rollout, pausing {@code delay} between batches} */
+        /**
+         * {@return this rollout, pausing {@code delay} between batches}
+         *
+         * @param delay the pause between batches, or null for none
+         * @throws IllegalArgumentException when negative
+         */
         public Rollout withDelay(Duration delay) {
             return new Rollout(parallelism, delay, failureAction, order);
         }
 
-        /** {@return this rollout, doing {@code action} when a new task fails} */
+        /**
+         * {@return this rollout, doing {@code action} when a new task fails}
+         *
+         * @param action continue, pause, or (for updates only) roll back
+         * @throws IllegalArgumentException when null
+         */
         public Rollout withFailureAction(FailureAction action) {
             return new Rollout(parallelism, delay, SpecValidation.notNull(action, "failure action"), order);
         }
 
-        /** {@return this rollout, in {@code order}} */
+        /**
+         * {@return this rollout, in {@code order}}
+         *
+         * @param order stop the old task first, or start the new one first
+         * @throws IllegalArgumentException when null
+         */
         public Rollout withOrder(Order order) {
             return new Rollout(parallelism, delay, failureAction, SpecValidation.notNull(order, "order"));
         }
@@ -868,8 +941,9 @@ public final class ServiceSpec {
             }
 
             /**
-             * The action the daemon's spelling names.
+             * {@return the action the daemon's spelling names}
              *
+             * @param value {@code continue}, {@code pause} or {@code rollback}, as the daemon writes it
              * @throws IllegalArgumentException for anything but {@code continue}, {@code pause} and {@code rollback}
              */
             public static FailureAction of(String value) {
@@ -896,8 +970,9 @@ public final class ServiceSpec {
             }
 
             /**
-             * The order the daemon's spelling names.
+             * {@return the order the daemon's spelling names}
              *
+             * @param value {@code stop-first} or {@code start-first}, as the daemon writes it
              * @throws IllegalArgumentException for anything but {@code stop-first} and {@code start-first}
              */
             public static Order of(String value) {
@@ -925,6 +1000,14 @@ public final class ServiceSpec {
     public record FileReference(String id, String name, String fileName, String uid, String gid, int mode) {
 
         /**
+         * Checks the reference; an empty or null owner or group becomes {@code 0} (root).
+         *
+         * @param id the secret's or config's id
+         * @param name its name
+         * @param fileName the file's name or path in the container
+         * @param uid the file's owner, as a number in text; empty or null for root
+         * @param gid the file's group, as a number in text; empty or null for root
+         * @param mode the file's permission bits, 0 to {@code 07777}
          * @throws IllegalArgumentException when the id, name or file name is empty, or the mode not 0 to 07777
          */
         public FileReference {
@@ -940,7 +1023,14 @@ public final class ServiceSpec {
             }
         }
 
-        /** {@return a reference owned by root with mode 0444, as the CLI makes it} */
+        /**
+         * {@return a reference owned by root with mode 0444, as the CLI makes it}
+         *
+         * @param id the secret's or config's id
+         * @param name its name
+         * @param fileName the file's name or path in the container
+         * @throws IllegalArgumentException when a value is empty
+         */
         public static FileReference of(String id, String name, String fileName) {
             return new FileReference(id, name, fileName, "0", "0", 0444);
         }
@@ -1008,6 +1098,8 @@ public final class ServiceSpec {
         /**
          * Sets a service label ({@code --label key=value}).
          *
+         * @param key the key
+         * @param value the value, {@code ""} for empty
          * @return this builder
          * @throws IllegalArgumentException when the key is empty or either is null
          */
@@ -1020,6 +1112,7 @@ public final class ServiceSpec {
         /**
          * Sets service labels; keys already set are overwritten.
          *
+         * @param labels key to value
          * @return this builder
          * @throws IllegalArgumentException when the map, a key or a value is null, or a key is empty
          */
@@ -1028,7 +1121,12 @@ public final class ServiceSpec {
             return change(Part.LABELS);
         }
 
-        /** Removes a service label ({@code --label-rm}). */
+        /**
+         * Removes a service label ({@code --label-rm}).
+         *
+         * @param key the label's key
+         * @return this builder
+         */
         public Builder removeLabel(String key) {
             labels.remove(key);
             return change(Part.LABELS);
@@ -1037,6 +1135,7 @@ public final class ServiceSpec {
         /**
          * The image ({@code docker service update --image}).
          *
+         * @param image the image reference
          * @return this builder
          * @throws IllegalArgumentException when blank or containing whitespace
          */
@@ -1049,6 +1148,7 @@ public final class ServiceSpec {
          * The command, replacing the image's {@code CMD} ({@code docker service create IMAGE cmd...}, the API's
          * {@code Args}); no arguments means the image's own.
          *
+         * @param cmd the program and its arguments
          * @return this builder
          * @throws IllegalArgumentException when an element is null
          */
@@ -1059,6 +1159,7 @@ public final class ServiceSpec {
         /**
          * The command as a list; see {@link #cmd(String...)}.
          *
+         * @param cmd the program and its arguments; empty for the image's {@code CMD}
          * @return this builder
          * @throws IllegalArgumentException when the list or an element is null
          */
@@ -1072,6 +1173,7 @@ public final class ServiceSpec {
          * {@code Command}); no arguments means the image's own. The image's {@code CMD} is then its arguments,
          * unless {@link #cmd(String...)} replaces it too.
          *
+         * @param entrypoint the program and its first arguments
          * @return this builder
          * @throws IllegalArgumentException when an element is null
          */
@@ -1082,6 +1184,7 @@ public final class ServiceSpec {
         /**
          * The entrypoint as a list; see {@link #entrypoint(String...)}.
          *
+         * @param entrypoint the program and its first arguments; empty for the image's {@code ENTRYPOINT}
          * @return this builder
          * @throws IllegalArgumentException when the list or an element is null
          */
@@ -1093,6 +1196,8 @@ public final class ServiceSpec {
         /**
          * Sets an environment variable ({@code --env KEY=value}); a later value for the same key wins.
          *
+         * @param key the name, without {@code =}
+         * @param value the value, {@code ""} for empty
          * @return this builder
          * @throws IllegalArgumentException when the key is empty or has {@code =}, or the value is null
          */
@@ -1105,6 +1210,7 @@ public final class ServiceSpec {
         /**
          * Sets an environment variable written as {@code KEY=value}.
          *
+         * @param keyEqualsValue such as {@code MODE=prod}
          * @return this builder
          * @throws IllegalArgumentException when there is no {@code =} or the key is empty
          */
@@ -1113,7 +1219,12 @@ public final class ServiceSpec {
             return env(keyEqualsValue.substring(0, eq), keyEqualsValue.substring(eq + 1));
         }
 
-        /** Removes an environment variable ({@code --env-rm}). */
+        /**
+         * Removes an environment variable ({@code --env-rm}).
+         *
+         * @param key the variable's name
+         * @return this builder
+         */
         public Builder removeEnv(String key) {
             env.remove(key);
             return change(Part.ENV);
@@ -1122,6 +1233,8 @@ public final class ServiceSpec {
         /**
          * Sets a label on the tasks' containers ({@code --container-label}).
          *
+         * @param key the key
+         * @param value the value, {@code ""} for empty
          * @return this builder
          * @throws IllegalArgumentException when the key is empty or either is null
          */
@@ -1131,13 +1244,21 @@ public final class ServiceSpec {
             return change(Part.CONTAINER_LABELS);
         }
 
-        /** Gives the tasks' containers a pseudo-terminal ({@code --tty}); their logs are then raw. */
+        /**
+         * Gives the tasks' containers a pseudo-terminal ({@code --tty}); their logs are then raw.
+         *
+         * @return this builder
+         */
         public Builder tty() {
             this.tty = true;
             return change(Part.TTY);
         }
 
-        /** Takes the pseudo-terminal away ({@code docker service update --tty=false}). */
+        /**
+         * Takes the pseudo-terminal away ({@code docker service update --tty=false}).
+         *
+         * @return this builder
+         */
         public Builder noTty() {
             this.tty = false;
             return change(Part.TTY);
@@ -1146,6 +1267,7 @@ public final class ServiceSpec {
         /**
          * A replicated service with {@code n} tasks ({@code --replicas}).
          *
+         * @param n the task count; 0 keeps the service but runs no task
          * @return this builder
          * @throws IllegalArgumentException when negative
          */
@@ -1158,7 +1280,11 @@ public final class ServiceSpec {
             return change(Part.MODE);
         }
 
-        /** A global service: one task on every node ({@code --mode global}). */
+        /**
+         * A global service: one task on every node ({@code --mode global}).
+         *
+         * @return this builder
+         */
         public Builder global() {
             replicas = null;
             global = true;
@@ -1168,6 +1294,7 @@ public final class ServiceSpec {
         /**
          * Adds a mount ({@code --mount}); see {@link Mount}.
          *
+         * @param mount a bind, volume or tmpfs mount
          * @return this builder
          * @throws IllegalArgumentException when null or its target is already mounted
          */
@@ -1185,6 +1312,8 @@ public final class ServiceSpec {
         /**
          * Mounts a host path of every node that runs a task, writable ({@code --mount type=bind}).
          *
+         * @param host the path on the node, made absolute
+         * @param target an absolute path in the container
          * @return this builder
          * @throws IllegalArgumentException when a path is invalid
          */
@@ -1195,6 +1324,9 @@ public final class ServiceSpec {
         /**
          * Mounts a host path of every node that runs a task ({@code --mount type=bind[,readonly]}).
          *
+         * @param host the path on the node, made absolute
+         * @param target an absolute path in the container
+         * @param mode whether the tasks may write to it
          * @return this builder
          * @throws IllegalArgumentException when a path is invalid or the mode null
          */
@@ -1205,6 +1337,8 @@ public final class ServiceSpec {
         /**
          * Mounts a named volume, writable, created on each node when missing ({@code --mount type=volume}).
          *
+         * @param name the volume's name
+         * @param target an absolute path in the container
          * @return this builder
          * @throws IllegalArgumentException when the name or path is invalid
          */
@@ -1215,6 +1349,9 @@ public final class ServiceSpec {
         /**
          * Mounts a named volume, created on each node when missing ({@code --mount type=volume[,readonly]}).
          *
+         * @param name the volume's name
+         * @param target an absolute path in the container
+         * @param mode whether the tasks may write to it
          * @return this builder
          * @throws IllegalArgumentException when the name or path is invalid or the mode null
          */
@@ -1226,7 +1363,11 @@ public final class ServiceSpec {
             return SpecValidation.notNull(mode, "access mode") == AccessMode.READ_ONLY;
         }
 
-        /** Removes every mount. */
+        /**
+         * Removes every mount.
+         *
+         * @return this builder
+         */
         public Builder clearMounts() {
             mounts.clear();
             return change(Part.MOUNTS);
@@ -1235,6 +1376,7 @@ public final class ServiceSpec {
         /**
          * Attaches the tasks to a network ({@code --network}), which must be swarm-scoped (overlay).
          *
+         * @param target the network's name or id; attaching twice to one is the same as once
          * @return this builder
          * @throws IllegalArgumentException when blank
          */
@@ -1248,7 +1390,11 @@ public final class ServiceSpec {
             return change(Part.NETWORKS);
         }
 
-        /** Detaches from every network. */
+        /**
+         * Detaches from every network.
+         *
+         * @return this builder
+         */
         public Builder clearNetworks() {
             networks.clear();
             return change(Part.NETWORKS);
@@ -1257,6 +1403,7 @@ public final class ServiceSpec {
         /**
          * Publishes a port ({@code --publish}).
          *
+         * @param port the port; see {@link Port}
          * @return this builder
          * @throws IllegalArgumentException when null or the same published port and protocol is used twice
          */
@@ -1272,12 +1419,24 @@ public final class ServiceSpec {
             return change(Part.PORTS);
         }
 
-        /** Publishes TCP {@code target} on {@code published} through the routing mesh. */
+        /**
+         * Publishes TCP {@code target} on {@code published} through the routing mesh
+         * ({@code --publish published:target}).
+         *
+         * @param published the port on every node, 0 for one the daemon picks
+         * @param target the port inside the tasks' containers, 1 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException when a port is out of range or the published port is used twice
+         */
         public Builder publish(int published, int target) {
             return publish(Port.ingress(published, target));
         }
 
-        /** Unpublishes every port. */
+        /**
+         * Unpublishes every port.
+         *
+         * @return this builder
+         */
         public Builder clearPorts() {
             ports.clear();
             return change(Part.PORTS);
@@ -1287,6 +1446,7 @@ public final class ServiceSpec {
          * All limits and reservations at once; {@link Resources#NONE} removes them. Without a memory limit, the swap
          * limit of API 1.52 ({@code SwapBytes}) goes too, since the daemon refuses one without the other.
          *
+         * @param resources the limits and reservations
          * @return this builder
          * @throws IllegalArgumentException when null
          */
@@ -1303,6 +1463,7 @@ public final class ServiceSpec {
         /**
          * The CPU limit per task ({@code --limit-cpu}; {@link ContainerSpec}'s {@code cpus}).
          *
+         * @param cpus how many CPUs, such as {@code 0.5}, rounded to billionths
          * @return this builder
          * @throws IllegalArgumentException when not a positive number
          */
@@ -1317,6 +1478,7 @@ public final class ServiceSpec {
          * removes it, and with it the swap limit of API 1.52 ({@code SwapBytes}), which the daemon refuses without
          * a memory limit.
          *
+         * @param bytes 0, or at least 6 MiB (the daemon's minimum)
          * @return this builder
          * @throws IllegalArgumentException when negative or below the daemon's 6 MiB minimum
          */
@@ -1329,6 +1491,7 @@ public final class ServiceSpec {
         /**
          * The memory limit in CLI units, such as {@code 64m}.
          *
+         * @param size such as {@code 64m} or {@code 1g}
          * @return this builder
          * @throws IllegalArgumentException when not a size or below the daemon's 6 MiB minimum
          */
@@ -1339,6 +1502,7 @@ public final class ServiceSpec {
         /**
          * The CPUs each task reserves on its node ({@code --reserve-cpu}); nodes without them get no task.
          *
+         * @param cpus how many CPUs, such as {@code 0.5}, rounded to billionths
          * @return this builder
          * @throws IllegalArgumentException when not a positive number
          */
@@ -1351,6 +1515,7 @@ public final class ServiceSpec {
         /**
          * The memory each task reserves on its node, in bytes ({@code --reserve-memory}); 0 removes it.
          *
+         * @param bytes the reservation in bytes, 0 for none
          * @return this builder
          * @throws IllegalArgumentException when negative
          */
@@ -1359,7 +1524,13 @@ public final class ServiceSpec {
             return resources(new Resources(r.nanoCpus(), r.memory(), r.reserveNanoCpus(), bytes));
         }
 
-        /** The memory reservation in CLI units, such as {@code 32m}. */
+        /**
+         * The memory reservation in CLI units, such as {@code 32m}.
+         *
+         * @param size such as {@code 32m} or {@code 1g}
+         * @return this builder
+         * @throws IllegalArgumentException when not a size
+         */
         public Builder reserveMemory(String size) {
             return reserveMemory(ByteSize.parse(size));
         }
@@ -1367,6 +1538,7 @@ public final class ServiceSpec {
         /**
          * The restart policy ({@code --restart-*}).
          *
+         * @param policy when tasks are restarted, after what delay, how many times
          * @return this builder
          * @throws IllegalArgumentException when null
          */
@@ -1375,7 +1547,11 @@ public final class ServiceSpec {
             return change(Part.RESTART);
         }
 
-        /** Leaves the restart policy to the daemon ({@code any}, after 5 s). */
+        /**
+         * Leaves the restart policy to the daemon ({@code any}, after 5 s).
+         *
+         * @return this builder
+         */
         public Builder clearRestartPolicy() {
             restartPolicy = null;
             return change(Part.RESTART);
@@ -1384,6 +1560,7 @@ public final class ServiceSpec {
         /**
          * How updates roll out ({@code --update-*}).
          *
+         * @param rollout batch size, delay, failure action and order
          * @return this builder
          * @throws IllegalArgumentException when null
          */
@@ -1392,7 +1569,11 @@ public final class ServiceSpec {
             return change(Part.UPDATE);
         }
 
-        /** Leaves how updates roll out to the daemon's defaults. */
+        /**
+         * Leaves how updates roll out to the daemon's defaults.
+         *
+         * @return this builder
+         */
         public Builder clearUpdateConfig() {
             updateConfig = null;
             return change(Part.UPDATE);
@@ -1401,6 +1582,7 @@ public final class ServiceSpec {
         /**
          * How rollbacks roll out ({@code --rollback-*}).
          *
+         * @param rollout batch size, delay, failure action (continue or pause) and order
          * @return this builder
          * @throws IllegalArgumentException when null or its failure action is {@link Rollout.FailureAction#ROLLBACK}
          */
@@ -1414,7 +1596,11 @@ public final class ServiceSpec {
             return change(Part.ROLLBACK);
         }
 
-        /** Leaves how rollbacks roll out to the daemon's defaults. */
+        /**
+         * Leaves how rollbacks roll out to the daemon's defaults.
+         *
+         * @return this builder
+         */
         public Builder clearRollbackConfig() {
             rollbackConfig = null;
             return change(Part.ROLLBACK);
@@ -1433,13 +1619,23 @@ public final class ServiceSpec {
             return secret(FileReference.of(secretId, secretName, fileName));
         }
 
-        /** Gives the tasks a secret; see {@link FileReference}. */
+        /**
+         * Gives the tasks a secret ({@code --secret}); see {@link FileReference}.
+         *
+         * @param reference the secret, and the file it becomes
+         * @return this builder
+         * @throws IllegalArgumentException when null
+         */
         public Builder secret(FileReference reference) {
             secrets.add(SpecValidation.notNull(reference, "secret"));
             return change(Part.SECRETS);
         }
 
-        /** Takes every secret away. */
+        /**
+         * Takes every secret away.
+         *
+         * @return this builder
+         */
         public Builder clearSecrets() {
             secrets.clear();
             return change(Part.SECRETS);
@@ -1458,13 +1654,23 @@ public final class ServiceSpec {
             return config(FileReference.of(configId, configName, fileName));
         }
 
-        /** Gives the tasks a config; see {@link FileReference}. */
+        /**
+         * Gives the tasks a config ({@code --config}); see {@link FileReference}.
+         *
+         * @param reference the config, and the file it becomes
+         * @return this builder
+         * @throws IllegalArgumentException when null
+         */
         public Builder config(FileReference reference) {
             configs.add(SpecValidation.notNull(reference, "config"));
             return change(Part.CONFIGS);
         }
 
-        /** Takes every config away. */
+        /**
+         * Takes every config away.
+         *
+         * @return this builder
+         */
         public Builder clearConfigs() {
             configs.clear();
             return change(Part.CONFIGS);

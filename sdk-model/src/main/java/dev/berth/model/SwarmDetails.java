@@ -37,6 +37,17 @@ public record SwarmDetails(
         @JsonProperty("JoinTokens") JoinTokens joinTokens,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param id the swarm's id
+     * @param version the version to name in {@code update}
+     * @param createdAt when the swarm was created, as RFC 3339 with nanoseconds
+     * @param updatedAt when the swarm was last changed
+     * @param spec the swarm's settings: labels, task history, Raft, dispatcher, CA, autolock, task defaults
+     * @param joinTokens the worker and manager join tokens
+     * @param extras every field this record does not model, as the daemon sent it
+     */
     public SwarmDetails {
         extras = Copies.copy(extras);
     }

@@ -35,6 +35,19 @@ public record SwarmSpec(
         @JsonProperty("TaskDefaults") TaskDefaults taskDefaults,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code labels} and {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param name the swarm's name ({@code default})
+     * @param labels the swarm's labels
+     * @param orchestration how many old tasks are kept
+     * @param raft the Raft consensus settings
+     * @param dispatcher how often nodes report to the managers
+     * @param caConfig the certificate authority settings
+     * @param encryptionConfig whether managers are locked at rest (autolock)
+     * @param taskDefaults the defaults of every task, such as the log driver
+     * @param extras every field this record does not model
+     */
     public SwarmSpec {
         labels = Copies.copy(labels);
         extras = Copies.copy(extras);
@@ -62,6 +75,12 @@ public record SwarmSpec(
             @JsonProperty("TaskHistoryRetentionLimit") long taskHistoryRetentionLimit,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param taskHistoryRetentionLimit how many ended tasks of each slot are kept
+         * @param extras every field this record does not model
+         */
         public Orchestration {
             extras = Copies.copy(extras);
         }
@@ -86,6 +105,16 @@ public record SwarmSpec(
             @JsonProperty("HeartbeatTick") int heartbeatTick,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param snapshotInterval log entries between snapshots
+         * @param keepOldSnapshots snapshots kept beyond the current one
+         * @param logEntriesForSlowFollowers log entries kept for slow followers after a snapshot
+         * @param electionTick ticks a follower waits for the leader before calling an election
+         * @param heartbeatTick ticks between the leader's heartbeats
+         * @param extras every field this record does not model
+         */
         public Raft {
             extras = Copies.copy(extras);
         }
@@ -102,6 +131,12 @@ public record SwarmSpec(
             @JsonProperty("HeartbeatPeriod") long heartbeatPeriod,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param heartbeatPeriod how often a node reports to the managers, in nanoseconds
+         * @param extras every field this record does not model
+         */
         public Dispatcher {
             extras = Copies.copy(extras);
         }
@@ -132,6 +167,16 @@ public record SwarmSpec(
             @JsonProperty("ForceRotate") long forceRotate,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code externalCas} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param nodeCertExpiry how long node certificates are valid, in nanoseconds
+         * @param externalCas the external CAs that sign node certificates, if any
+         * @param signingCaCert the PEM certificate of the swarm's root CA, when set by the user
+         * @param signingCaKey the PEM key of the swarm's root CA, when set by the user
+         * @param forceRotate raised to force a root CA rotation
+         * @param extras every field this record does not model
+         */
         public CaConfig {
             externalCas = Copies.copy(externalCas);
             extras = Copies.copy(extras);
@@ -166,6 +211,15 @@ public record SwarmSpec(
             @JsonProperty("CACert") String caCert,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code options} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param protocol how to talk to it: {@code cfssl}
+         * @param url where certificate signing requests go
+         * @param options the protocol's options
+         * @param caCert the PEM root certificate it issues from
+         * @param extras every field this record does not model
+         */
         public ExternalCa {
             options = Copies.copy(options);
             extras = Copies.copy(extras);
@@ -189,6 +243,12 @@ public record SwarmSpec(
             @JsonProperty("AutoLockManagers") boolean autoLockManagers,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param autoLockManagers whether managers lock their keys at rest
+         * @param extras every field this record does not model
+         */
         public EncryptionConfig {
             extras = Copies.copy(extras);
         }
@@ -205,6 +265,12 @@ public record SwarmSpec(
             @JsonProperty("LogDriver") LogDriver logDriver,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param logDriver the log driver of the tasks' containers, or null for the engines' own
+         * @param extras every field this record does not model
+         */
         public TaskDefaults {
             extras = Copies.copy(extras);
         }
@@ -223,6 +289,13 @@ public record SwarmSpec(
             @JsonProperty("Options") Map<String, String> options,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code options} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param name such as {@code json-file}
+         * @param options the driver's options
+         * @param extras every field this record does not model
+         */
         public LogDriver {
             options = Copies.copy(options);
             extras = Copies.copy(extras);

@@ -65,6 +65,32 @@ public record SystemInfo(
         @JsonProperty("Swarm") SwarmState swarm,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code labels}, {@code driverStatus} (each pair too) and {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param id the daemon's id
+     * @param name the host name
+     * @param serverVersion the engine version
+     * @param containers how many containers exist
+     * @param containersRunning how many run
+     * @param containersPaused how many are paused
+     * @param containersStopped how many are stopped
+     * @param images how many images exist
+     * @param driver the storage driver ({@code overlay2}, ...)
+     * @param dockerRootDir the daemon's data folder
+     * @param operatingSystem the host's operating system
+     * @param osType {@code linux} or {@code windows}
+     * @param architecture the CPU architecture
+     * @param cpus how many CPUs the daemon sees
+     * @param memTotal the host's memory, in bytes
+     * @param kernelVersion the host's kernel
+     * @param labels the daemon's labels
+     * @param cgroupVersion {@code 1} or {@code 2}
+     * @param driverStatus the storage driver's facts as {@code [name, value]} pairs (on the containerd image store,
+     *        {@code ["driver-type", "io.containerd.snapshotter.v1"]})
+     * @param swarm the node's Swarm state
+     * @param extras every field this record does not model, as the daemon sent it
+     */
     public SystemInfo {
         labels = Copies.copy(labels);
         driverStatus = driverStatus == null ? List.of() : driverStatus.stream().map(Copies::copy).toList();
@@ -72,9 +98,9 @@ public record SystemInfo(
     }
 
     /**
-     * Whether the daemon keeps images in containerd's image store (the default of new Engine 29 installs, opt-in
-     * from Engine 24 with the {@code containerd-snapshotter} feature) rather than in its own graph drivers. That
-     * store answers some calls differently: image ids are manifest digests, a fast pull may report no byte counts,
+     * {@return whether the daemon keeps images in containerd's image store (the default of new Engine 29 installs,
+     * opt-in from Engine 24 with the {@code containerd-snapshotter} feature) rather than in its own graph drivers}
+     * That store answers some calls differently: image ids are manifest digests, a fast pull may report no byte counts,
      * and {@code docker save} writes OCI layouts.
      */
     public boolean containerdImageStore() {

@@ -28,6 +28,16 @@ public record SystemPruneResult(
         List<String> buildCacheDeleted,
         long spaceReclaimed) {
 
+    /**
+     * Copies the lists, unmodifiable; null becomes empty.
+     *
+     * @param containersDeleted the ids of the removed containers
+     * @param networksDeleted the names of the removed networks
+     * @param volumesDeleted the names of the removed volumes
+     * @param imagesDeleted the image names untagged and the image ids deleted, as {@code docker rmi} reports them
+     * @param buildCacheDeleted the ids of the removed build cache records
+     * @param spaceReclaimed the disk space freed by all five, in bytes
+     */
     public SystemPruneResult {
         containersDeleted = Copies.copy(containersDeleted);
         networksDeleted = Copies.copy(networksDeleted);

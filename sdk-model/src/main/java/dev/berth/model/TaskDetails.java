@@ -54,6 +54,24 @@ public record TaskDetails(
         @JsonProperty("DesiredState") String desiredState,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code labels} and {@code extras}, unmodifiable; null becomes empty. A null spec becomes one with every
+     * field null or empty.
+     *
+     * @param id the task's id
+     * @param version the task's version
+     * @param createdAt when the task was created, as RFC 3339 with nanoseconds
+     * @param updatedAt when the task last changed
+     * @param name the task's name, if the daemon sent one (usually absent)
+     * @param labels the task's labels
+     * @param spec the task's spec: its container, resources, restart policy, networks
+     * @param serviceId the service the task belongs to
+     * @param slot the replica number of a replicated service's task; null for a global service's
+     * @param nodeId the node the task was scheduled on; null before scheduling
+     * @param status what the task is doing now
+     * @param desiredState what the orchestrator wants it to be: {@code running}, {@code shutdown}, ...
+     * @param extras every field this record does not model ({@code NetworksAttachments}, {@code JobIteration}, ...)
+     */
     public TaskDetails {
         labels = Copies.copy(labels);
         spec = spec == null ? Spec.EMPTY : spec;
@@ -108,6 +126,17 @@ public record TaskDetails(
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
         static final Spec EMPTY = new Spec(null, null, null, 0, null, List.of(), Map.of());
 
+        /**
+         * Copies {@code networks} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param container the container the task runs; null for a plugin task
+         * @param resources the task's limits and reservations; null for none
+         * @param restartPolicy when the task is replaced after it ends; null for the daemon's
+         * @param forceUpdate a counter that forces an update when raised ({@code --force})
+         * @param runtime {@code container}, {@code plugin} or {@code attachment}
+         * @param networks the networks the task is attached to
+         * @param extras every field this record does not model
+         */
         public Spec {
             networks = Copies.copy(networks);
             extras = Copies.copy(extras);
@@ -148,6 +177,20 @@ public record TaskDetails(
             @JsonProperty("TTY") boolean tty,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies the lists and maps, unmodifiable; null becomes empty.
+         *
+         * @param image the image, pinned to a digest
+         * @param labels the container's labels
+         * @param entrypoint the entrypoint replacing the image's (the API's {@code Command}); empty for the image's
+         * @param cmd the command replacing the image's {@code CMD} (the API's {@code Args}); empty for the image's
+         * @param hostname the container's host name
+         * @param env the environment, {@code KEY=value}
+         * @param dir the working directory
+         * @param user the user the command runs as
+         * @param tty whether the container has a pseudo-terminal
+         * @param extras every field this record does not model
+         */
         public Container {
             labels = Copies.copy(labels);
             entrypoint = Copies.copy(entrypoint);
@@ -180,6 +223,15 @@ public record TaskDetails(
             @JsonProperty("MemorySwappiness") Long memorySwappiness,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param limits what the task may use at most; null for no limits
+         * @param reservations what the task reserves on its node; null for none
+         * @param swapBytes the swap limit (API 1.52), -1 for unlimited; null when not set
+         * @param memorySwappiness the swappiness, 0 to 100 (API 1.52); null when not set
+         * @param extras every field this record does not model
+         */
         public Resources {
             extras = Copies.copy(extras);
         }
@@ -200,6 +252,14 @@ public record TaskDetails(
             @JsonProperty("Pids") long pids,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param nanoCpus CPUs, in billionths of a CPU
+         * @param memoryBytes memory in bytes
+         * @param pids processes (limits only)
+         * @param extras every field this record does not model ({@code GenericResources})
+         */
         public Amounts {
             extras = Copies.copy(extras);
         }
@@ -222,6 +282,15 @@ public record TaskDetails(
             @JsonProperty("Window") long window,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param condition {@code none}, {@code on-failure} or {@code any}
+         * @param delay the wait between attempts, in nanoseconds
+         * @param maxAttempts how many restarts are tried, 0 for no limit
+         * @param window how long a restart must run to count as a success, in nanoseconds
+         * @param extras every field this record does not model
+         */
         public Restart {
             extras = Copies.copy(extras);
         }
@@ -242,6 +311,14 @@ public record TaskDetails(
             @JsonProperty("DriverOpts") Map<String, String> driverOpts,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code aliases}, {@code driverOpts} and {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param target the network's name or id
+         * @param aliases the task's other names on it
+         * @param driverOpts options for the network driver
+         * @param extras every field this record does not model
+         */
         public NetworkAttachment {
             aliases = Copies.copy(aliases);
             driverOpts = Copies.copy(driverOpts);
@@ -269,6 +346,17 @@ public record TaskDetails(
             @JsonProperty("ContainerStatus") ContainerStatus containerStatus,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param timestamp when the state was entered
+         * @param state {@code new}, {@code pending}, {@code assigned}, {@code preparing}, {@code starting},
+         *        {@code running}, {@code complete}, {@code shutdown}, {@code failed}, {@code rejected}, ...
+         * @param message a short description of the state, such as {@code started}
+         * @param err the error that made the task fail, or null
+         * @param containerStatus the task's container, once there is one; otherwise null
+         * @param extras every field this record does not model ({@code PortStatus}, ...)
+         */
         public Status {
             extras = Copies.copy(extras);
         }
@@ -289,6 +377,14 @@ public record TaskDetails(
             @JsonProperty("ExitCode") int exitCode,
             @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+        /**
+         * Copies {@code extras}, unmodifiable; null becomes empty.
+         *
+         * @param containerId the container's id
+         * @param pid the container's main process id while it runs, otherwise 0
+         * @param exitCode the exit code once it ended
+         * @param extras every field this record does not model
+         */
         public ContainerStatus {
             extras = Copies.copy(extras);
         }

@@ -24,6 +24,12 @@ import java.util.Map;
 public record TopResult(@JsonProperty("Titles") List<String> titles,
                         @JsonProperty("Processes") List<List<String>> processes) {
 
+    /**
+     * Copies {@code titles} and {@code processes} (each row too), unmodifiable; null becomes empty.
+     *
+     * @param titles the {@code ps} column titles
+     * @param processes one row per process, one value per title
+     */
     public TopResult {
         titles = Copies.copy(titles);
         if (processes == null) {

@@ -69,27 +69,30 @@ public final class TransferProgress implements Consumer<ProgressEvent> {
                 || status.equals("Download complete");
     }
 
-    /** The layers seen so far, in order of first appearance. */
+    /** {@return the layers seen so far, by id, in order of first appearance} */
     public Map<String, Layer> layers() {
         return Collections.unmodifiableMap(layers);
     }
 
-    /** The latest status seen (the overall phase, such as {@code Downloading} or {@code Digest: sha256:...}). */
+    /**
+     * {@return the latest status seen (the overall phase, such as {@code Downloading} or {@code Digest: sha256:...});
+     * empty before the first}
+     */
     public String phase() {
         return phase;
     }
 
-    /** Bytes transferred over all layers. */
+    /** {@return the bytes transferred over all layers} */
     public long currentBytes() {
         return layers.values().stream().mapToLong(Layer::current).sum();
     }
 
-    /** Bytes to transfer over all layers whose size is known. */
+    /** {@return the bytes to transfer over all layers whose size is known} */
     public long totalBytes() {
         return layers.values().stream().mapToLong(Layer::total).sum();
     }
 
-    /** Done fraction from 0 to 1: by bytes when sizes are known, else by layers. */
+    /** {@return the done fraction, from 0 to 1: by bytes when sizes are known, else by layers} */
     public double fraction() {
         long total = totalBytes();
         if (total > 0) {

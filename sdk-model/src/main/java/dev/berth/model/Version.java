@@ -46,6 +46,23 @@ public record Version(
         @JsonProperty("BuildTime") String buildTime,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code components} and {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param platform the engine's platform name
+     * @param components the engine's parts (Engine, containerd, runc, docker-init) and their versions
+     * @param version the engine version
+     * @param apiVersion the newest API version the daemon speaks
+     * @param minApiVersion the oldest API version the daemon accepts
+     * @param gitCommit the engine's commit
+     * @param goVersion the Go version the engine was built with
+     * @param os the daemon's operating system ({@code linux}, {@code windows})
+     * @param arch the daemon's CPU architecture
+     * @param kernelVersion the daemon host's kernel
+     * @param experimental whether experimental features are on
+     * @param buildTime when the engine was built
+     * @param extras fields this record does not model, kept as the daemon sent them
+     */
     public Version {
         components = Copies.copy(components);
         extras = Copies.copy(extras);
@@ -70,6 +87,13 @@ public record Version(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Component(@JsonProperty("Name") String name, @JsonProperty("Version") String version,
                             @JsonProperty("Details") Map<String, String> details) {
+        /**
+         * Copies {@code details}, unmodifiable; null becomes empty.
+         *
+         * @param name {@code Engine}, {@code containerd}, {@code runc}, {@code docker-init}
+         * @param version its version
+         * @param details more about it, such as {@code GitCommit}, {@code GoVersion}, {@code ApiVersion}
+         */
         public Component {
             details = Copies.copy(details);
         }

@@ -42,6 +42,19 @@ public record VolumeDetails(
         @JsonProperty("UsageData") UsageData usageData,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
 
+    /**
+     * Copies {@code labels}, {@code options} and {@code extras}, unmodifiable; null becomes empty.
+     *
+     * @param name the volume's name
+     * @param driver the volume driver, such as {@code local}
+     * @param mountpoint where the volume lives on the daemon's host
+     * @param createdAt when the volume was created, as RFC 3339; null when the driver does not tell
+     * @param labels the volume's labels
+     * @param scope {@code local} or {@code global}
+     * @param options the driver options the volume was created with
+     * @param usageData the volume's size and reference count; only {@code GET /system/df} sends it, null elsewhere
+     * @param extras every field this record does not model, as the daemon sent it
+     */
     public VolumeDetails {
         labels = Copies.copy(labels);
         options = Copies.copy(options);

@@ -46,13 +46,19 @@ public final class VolumeSpec {
     /**
      * A volume of this name ({@code docker volume create NAME}).
      *
+     * @param name the volume's name
+     * @return a spec with only the name set
      * @throws IllegalArgumentException when the name is null, empty or holds whitespace
      */
     public static VolumeSpec named(String name) {
         return new VolumeSpec(word(name, "volume name"), null, Map.of(), Map.of());
     }
 
-    /** A volume whose name the daemon makes up, 64 hex digits ({@code docker volume create} without a name). */
+    /**
+     * A volume whose name the daemon makes up, 64 hex digits ({@code docker volume create} without a name).
+     *
+     * @return a spec with nothing set
+     */
     public static VolumeSpec anonymous() {
         return ANONYMOUS;
     }
@@ -60,6 +66,8 @@ public final class VolumeSpec {
     /**
      * With this volume driver ({@code --driver}) instead of {@code local}.
      *
+     * @param driver the driver's name, such as {@code local} or a plugin's
+     * @return a new spec
      * @throws IllegalArgumentException when the driver is null, empty or holds whitespace
      */
     public VolumeSpec driver(String driver) {
@@ -70,6 +78,9 @@ public final class VolumeSpec {
      * With a driver option ({@code --opt key=value}); a key given twice keeps the last value. For the {@code local}
      * driver, {@code type}, {@code device} and {@code o} are what {@code mount(8)} gets.
      *
+     * @param key the option's name
+     * @param value its value, {@code ""} for empty
+     * @return a new spec
      * @throws IllegalArgumentException when the key is null or empty, or the value null
      */
     public VolumeSpec option(String key, String value) {
@@ -85,6 +96,9 @@ public final class VolumeSpec {
     /**
      * With a label ({@code --label key=value}); a key given twice keeps the last value.
      *
+     * @param key the key
+     * @param value the value, {@code ""} for empty
+     * @return a new spec
      * @throws IllegalArgumentException when the key is null or empty, or the value null ({@code ""} for none)
      */
     public VolumeSpec label(String key, String value) {
@@ -95,6 +109,8 @@ public final class VolumeSpec {
     /**
      * With these labels added, in the map's order.
      *
+     * @param labels key to value
+     * @return a new spec
      * @throws IllegalArgumentException when the map is null, or holds an empty key
      */
     public VolumeSpec labels(Map<String, String> labels) {
@@ -105,22 +121,22 @@ public final class VolumeSpec {
         return spec;
     }
 
-    /** The volume's name; empty for an {@link #anonymous()} volume. */
+    /** {@return the volume's name; empty for an {@link #anonymous()} volume} */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
 
-    /** The volume driver; empty for the daemon's default, {@code local}. */
+    /** {@return the volume driver; empty for the daemon's default, {@code local}} */
     public Optional<String> driver() {
         return Optional.ofNullable(driver);
     }
 
-    /** The driver options, in the order they were given. */
+    /** {@return the driver options ({@code DriverOpts}), in the order they were given} */
     public Map<String, String> options() {
         return options;
     }
 
-    /** The labels, in the order they were given. */
+    /** {@return the labels, in the order they were given} */
     public Map<String, String> labels() {
         return labels;
     }

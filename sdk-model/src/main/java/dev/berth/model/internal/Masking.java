@@ -45,7 +45,11 @@ public final class Masking {
     private Masking() {
     }
 
-    /** {@return whether a value of this name is masked whole: the name contains a secret word, in any case} */
+    /**
+     * {@return whether a value of this name is masked whole: the name contains a secret word, in any case}
+     *
+     * @param name a variable, label, option or field name; null is not secret
+     */
     public static boolean isSecretName(String name) {
         if (name == null) {
             return false;
@@ -62,6 +66,9 @@ public final class Masking {
     /**
      * {@return the value as it may be shown: {@link #MASK} for a secret name, else with URL passwords and secret
      * {@code name=value} items masked}
+     *
+     * @param name the name the value is under, such as an environment variable's
+     * @param value the value; null gives null
      */
     public static String value(String name, String value) {
         if (value == null) {
@@ -82,7 +89,11 @@ public final class Masking {
         return items.toString();
     }
 
-    /** {@return a {@code KEY=value} entry with its value masked as {@link #value} says; no {@code =}, as it is} */
+    /**
+     * {@return a {@code KEY=value} entry with its value masked as {@link #value} says; no {@code =}, as it is}
+     *
+     * @param keyValue such as {@code PGPASSWORD=hunter2}; null gives null
+     */
     public static String entry(String keyValue) {
         if (keyValue == null) {
             return null;
@@ -92,7 +103,11 @@ public final class Masking {
                 keyValue.substring(eq + 1));
     }
 
-    /** {@return {@code KEY=value} entries, each masked by {@link #entry}} */
+    /**
+     * {@return {@code KEY=value} entries, each masked by {@link #entry}}
+     *
+     * @param keyValues an environment, such as {@code [MODE=prod, PGPASSWORD=hunter2]}
+     */
     public static List<String> entries(List<String> keyValues) {
         List<String> out = new ArrayList<>(keyValues.size());
         for (String e : keyValues) {
@@ -101,7 +116,11 @@ public final class Masking {
         return out;
     }
 
-    /** {@return a copy of the map, in its order, each value masked by its key} */
+    /**
+     * {@return a copy of the map, in its order, each value masked by its key}
+     *
+     * @param map labels or options, name to value
+     */
     public static Map<String, String> map(Map<String, String> map) {
         Map<String, String> out = new LinkedHashMap<>();
         map.forEach((k, v) -> out.put(k, value(k, v)));
@@ -113,6 +132,7 @@ public final class Masking {
      * it is under: a copy for maps and lists, a string for secrets and strings, the object itself otherwise.
      *
      * @param name the name the value is under (a field or record component), or an empty string
+     * @param value the value; null stays null
      * @return what to print in its place
      */
     public static Object tree(String name, Object value) {
@@ -143,6 +163,8 @@ public final class Masking {
     /**
      * {@return what {@code Record.toString()} gives, {@code Name[a=1, b=[x, y]]}, with each component masked by
      * {@link #tree} under its name: for records whose components carry environments, options or labels}
+     *
+     * @param record the record to show
      */
     public static String record(Record record) {
         StringJoiner j = new StringJoiner(", ", record.getClass().getSimpleName() + "[", "]");
