@@ -66,6 +66,14 @@ public final class Transport implements Closeable {
      */
     private static final String SOCKET_URL_HOST = "::1";
 
+    /**
+     * The connection specs of every plain-HTTP endpoint (sockets, pipes, ssh, {@code tcp://} without TLS). With no TLS
+     * spec, {@code OkHttpClient.Builder.build()} makes no default {@code SSLSocketFactory}: it would load the JDK's
+     * trust store and JSSE (a few hundred classes, about a third of a cold start) for a connection that never uses
+     * them.
+     */
+    private static final List<ConnectionSpec> CLEARTEXT_ONLY = List.of(ConnectionSpec.CLEARTEXT);
+
     private final Endpoint endpoint;
     private final OkHttpClient client;
     private final OkHttpClient streamingClient;
@@ -105,11 +113,13 @@ public final class Transport implements Closeable {
         HttpUrl.Builder url = new HttpUrl.Builder();
         switch (host.scheme()) {
             case UNIX:
-                b.socketFactory(new UnixSocketFactory(Path.of(host.path())));
+                b.socketFactory(new UnixSocketFactory(Path.of(host.path())))
+                        .connectionSpecs(CLEARTEXT_ONLY);
                 url.scheme("http").host(SOCKET_URL_HOST);
                 break;
             case NPIPE:
-                b.socketFactory(new NamedPipeSocketFactory(host.path()));
+                b.socketFactory(new NamedPipeSocketFactory(host.path()))
+                        .connectionSpecs(CLEARTEXT_ONLY);
                 url.scheme("http").host(SOCKET_URL_HOST);
                 break;
             case TCP:
@@ -121,13 +131,14 @@ public final class Transport implements Closeable {
                             .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS));
                     url.scheme("https");
                 } else {
-                    b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+                    b.connectionSpecs(CLEARTEXT_ONLY);
                     url.scheme("http");
                 }
                 break;
             case SSH:
                 // ssh ... docker system dial-stdio: the remote CLI relays to its daemon, HTTP runs over the pipes.
-                b.socketFactory(new SshSocketFactory(host, timeouts.connect(), List.of()));
+                b.socketFactory(new SshSocketFactory(host, timeouts.connect(), List.of()))
+                        .connectionSpecs(CLEARTEXT_ONLY);
                 url.scheme("http").host(SOCKET_URL_HOST);
                 break;
             default:
