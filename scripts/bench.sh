@@ -10,19 +10,48 @@
 #   scripts/bench.sh coldstart [launches]                     fresh JVM to first container list, Berth vs docker-java
 #   scripts/bench.sh concurrency [threads] [calls] [containers] [follows]   one client, many threads; log follows
 #   scripts/bench.sh footprint                                runtime jars of Berth vs docker-java (core + httpclient5)
+#   scripts/bench.sh --fake latency|coldstart|report [args]   the same against dev.berth.bench.FakeDaemon, no engine:
+#                                                   a Unix-socket HTTP/1.1 server with canned Engine 28.5 answers
+#                                                   (ping, version, a list of 10 containers, an inspect), started in
+#                                                   its own JVM on $BENCH_FAKE_SOCKET (default /tmp/berth-fake.sock)
+#                                                   and stopped at the end; measures the clients alone. Only latency
+#                                                   and coldstart (and footprint) need no engine; report runs those.
 # Every benchmark prints RESULT<TAB>row<TAB>client<TAB>metric<TAB>value<TAB>unit lines besides its own output.
+# BENCH_NO_INSTALL=1 builds in the reactor (mvn package) and runs on this tree's module jars, leaving ~/.m2 alone
+# (for a second worktree); footprint still reads sdk-api's runtime classpath from ~/.m2.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${DOCKER_HOST:-}" ]; then eval "$(scripts/engine.sh start)"; fi
+fake=0
+if [ "${1:-}" = --fake ]; then fake=1; shift; fi
+if ((fake == 0)) && [ -z "${DOCKER_HOST:-}" ]; then eval "$(scripts/engine.sh start)"; fi
 what=${1:-latency}; shift || true
-mvn -B -q -ntp -Pbench install -DskipTests
 target=$PWD/benchmarks/target
-mvn -B -q -ntp -Pbench -pl benchmarks dependency:build-classpath -DincludeScope=runtime \
-  -Dmdep.outputFile="$target/bench.classpath"
+if [ -n "${BENCH_NO_INSTALL:-}" ]; then
+  # One reactor build: the classpath written last, the benchmarks', names this tree's jars, not ~/.m2's snapshots.
+  mvn -B -q -ntp -Pbench -pl benchmarks -am package dependency:build-classpath -DskipTests -DincludeScope=runtime \
+    -Dmdep.outputFile="$target/bench.classpath"
+else
+  mvn -B -q -ntp -Pbench install -DskipTests
+  mvn -B -q -ntp -Pbench -pl benchmarks dependency:build-classpath -DincludeScope=runtime \
+    -Dmdep.outputFile="$target/bench.classpath"
+fi
 cp="benchmarks/target/classes:$(cat "$target/bench.classpath")"
+
+if ((fake)); then
+  fake_socket=${BENCH_FAKE_SOCKET:-/tmp/berth-fake.sock}
+  java -cp "$cp" dev.berth.bench.FakeDaemon "$fake_socket" &
+  fake_pid=$!
+  trap 'kill "$fake_pid" 2>/dev/null || true' EXIT
+  for _ in $(seq 100); do [ -S "$fake_socket" ] && break; sleep 0.1; done
+  export DOCKER_HOST="unix://$fake_socket" BENCH_FAKE=1
+fi
 
 bench() {
   local name=$1; shift
+  if ((fake)) && [[ $name != @(latency|coldstart|footprint) ]]; then
+    echo "scripts/bench.sh --fake runs latency, coldstart and footprint only; $name needs an engine" >&2
+    return 2
+  fi
   case $name in
     latency) java -cp "$cp" dev.berth.bench.LatencyBenchmark "$@" ;;
     stream) java -Xmx64m -cp "$cp" dev.berth.bench.StreamBenchmark "$@" ;;
@@ -31,7 +60,7 @@ bench() {
     coldstart) java -cp "$cp" dev.berth.bench.ColdStartBenchmark "$@" ;;
     concurrency) java -cp "$cp" dev.berth.bench.ConcurrencyBenchmark "$@" ;;
     footprint) footprint ;;
-    *) echo "usage: scripts/bench.sh report|latency|stream|build|archive|coldstart|concurrency|footprint [args]" >&2
+    *) echo "usage: scripts/bench.sh [--fake] report|latency|stream|build|archive|coldstart|concurrency|footprint [args]" >&2
        return 2 ;;
   esac
 }
@@ -99,7 +128,7 @@ report() {
   rm -rf "$out"; mkdir -p "$out/ok" "$out/failed"
   snapshot_classpath "$out"
   for ((i = 1; i <= runs; i++)); do
-    for name in latency stream build archive coldstart concurrency; do
+    for name in $( ((fake)) && echo latency coldstart || echo latency stream build archive coldstart concurrency); do
       local var="BENCH_RUNS_${name^^}"
       if ((i <= ${!var:-$runs})); then attempt "$name" "$i/${!var:-$runs}" "$out"; fi
     done
@@ -112,6 +141,10 @@ report() {
       notes+=(--note "$name ran ${!var} times instead of $runs ($var), to keep the report within its time budget.")
     fi
   done
+  if ((fake)); then
+    notes+=(--note "Against FakeDaemon (scripts/bench.sh --fake), not an engine: canned answers, so the figures are the \
+clients' own costs; stream, build, archive and concurrency need an engine and did not run.")
+  fi
   if ((${#retried[@]})); then
     notes+=(--note "Run again after a failed attempt (its figures discarded; usually the integration tests removing \
 containers labelled dev.berth.test meanwhile): ${retried[*]}.")

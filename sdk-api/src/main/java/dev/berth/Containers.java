@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -67,9 +68,10 @@ public final class Containers {
     private static final ApiVersion STOP_SIGNAL = ApiVersion.of(1, 42);
 
     private final Transport transport;
-    private final Images images;
+    /** The client's images area, asked for only when a run must pull. */
+    private final Supplier<Images> images;
 
-    Containers(Transport transport, Images images) {
+    Containers(Transport transport, Supplier<Images> images) {
         this.transport = transport;
         this.images = images;
     }
@@ -148,7 +150,7 @@ public final class Containers {
         PullOptions pullOptions = spec.platform().map(PullOptions.defaults()::withPlatform)
                 .orElse(PullOptions.defaults());
         if (pull.equals("always")) {
-            images.pull(spec.image(), pullOptions, e -> { });
+            images.get().pull(spec.image(), pullOptions, e -> { });
         }
         ApiRequest request = ApiRequest.post("/containers/create").query("name", spec.name().orElse(null))
                 .query("platform", spec.platform().orElse(null)).json(spec.toCreateBody()).build();
@@ -159,7 +161,7 @@ public final class Containers {
             if (!pull.equals("missing") || !e.daemonMessage().toLowerCase(Locale.ROOT).contains("no such image")) {
                 throw e;
             }
-            images.pull(spec.image(), pullOptions, e2 -> { });
+            images.get().pull(spec.image(), pullOptions, e2 -> { });
             return transport.json(request, Answer.class).id();
         }
     }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A client for one Docker daemon. Thread-safe: share one instance; close it when done.
@@ -51,15 +53,20 @@ public final class Docker implements AutoCloseable {
     private final CredentialStore credentials;
     /** What view this is, for {@code toString}: empty for the client itself. */
     private final String view;
-    private final DockerSystem system;
-    private final Images images;
-    private final Containers containers;
-    private final ContainerFiles files;
-    private final Registries registries;
-    private final Networks networks;
-    private final Volumes volumes;
-    private final Swarm swarm;
-    private final Plugins plugins;
+    /*
+     * The areas are made on first use: each names its model classes in static fields, so making them all up front
+     * loads the classes of every area (plugins, swarm, ...) for a program that only lists containers. A race makes
+     * an area twice and keeps the first; areas hold no state of their own, only the transport.
+     */
+    private final AtomicReference<DockerSystem> system = new AtomicReference<>();
+    private final AtomicReference<Images> images = new AtomicReference<>();
+    private final AtomicReference<Containers> containers = new AtomicReference<>();
+    private final AtomicReference<ContainerFiles> files = new AtomicReference<>();
+    private final AtomicReference<Registries> registries = new AtomicReference<>();
+    private final AtomicReference<Networks> networks = new AtomicReference<>();
+    private final AtomicReference<Volumes> volumes = new AtomicReference<>();
+    private final AtomicReference<Swarm> swarm = new AtomicReference<>();
+    private final AtomicReference<Plugins> plugins = new AtomicReference<>();
 
     private Docker(Transport transport, CredentialStore credentials) {
         this(transport, credentials, "");
@@ -69,15 +76,19 @@ public final class Docker implements AutoCloseable {
         this.transport = transport;
         this.credentials = credentials;
         this.view = view;
-        this.system = new DockerSystem(transport);
-        this.images = new Images(transport, credentials);
-        this.containers = new Containers(transport, images);
-        this.files = new ContainerFiles(transport);
-        this.registries = new Registries(transport, credentials);
-        this.networks = new Networks(transport);
-        this.volumes = new Volumes(transport);
-        this.swarm = new Swarm(transport);
-        this.plugins = new Plugins(transport);
+    }
+
+    /** The area in {@code ref}, made with {@code make} on first use; the first one made wins a race. */
+    private static <T> T area(AtomicReference<T> ref, Supplier<T> make) {
+        T area = ref.get();
+        if (area == null) {
+            T made = make.get();
+            area = ref.compareAndExchange(null, made);
+            if (area == null) {
+                area = made;
+            }
+        }
+        return area;
     }
 
     /**
@@ -98,47 +109,47 @@ public final class Docker implements AutoCloseable {
 
     /** Containers: run, ps, inspect, logs, exec, attach, stop, rm, stats, export. */
     public Containers containers() {
-        return containers;
+        return area(containers, () -> new Containers(transport, this::images));
     }
 
     /** Images: list, inspect, history, tag, rmi, prune, pull, push, commit, import, save, load, build. */
     public Images images() {
-        return images;
+        return area(images, () -> new Images(transport, credentials));
     }
 
     /** Files in containers: {@code docker cp}, stat, tar in and out. */
     public ContainerFiles files() {
-        return files;
+        return area(files, () -> new ContainerFiles(transport));
     }
 
     /** Networks: {@code docker network ls/inspect/create/connect/disconnect/rm/prune}. */
     public Networks networks() {
-        return networks;
+        return area(networks, () -> new Networks(transport));
     }
 
     /** Volumes: {@code docker volume ls/inspect/create/rm/prune}. */
     public Volumes volumes() {
-        return volumes;
+        return area(volumes, () -> new Volumes(transport));
     }
 
     /** Swarm: init, join, leave, and its nodes, services, tasks, secrets and configs. */
     public Swarm swarm() {
-        return swarm;
+        return area(swarm, () -> new Swarm(transport));
     }
 
     /** Plugins: {@code docker plugin ls/inspect/install/enable/disable/set/rm}. */
     public Plugins plugins() {
-        return plugins;
+        return area(plugins, () -> new Plugins(transport));
     }
 
     /** Registry logins: {@code docker login}, {@code docker logout}. */
     public Registries registries() {
-        return registries;
+        return area(registries, () -> new Registries(transport, credentials));
     }
 
     /** System calls: ping, version, info, events. */
     public DockerSystem system() {
-        return system;
+        return area(system, () -> new DockerSystem(transport));
     }
 
     /** The endpoint in use and where it came from. */

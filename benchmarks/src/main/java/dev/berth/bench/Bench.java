@@ -29,6 +29,14 @@ final class Bench {
         return System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
     }
 
+    /**
+     * Whether {@code DOCKER_HOST} is a {@link FakeDaemon} ({@code BENCH_FAKE=1}, which {@code scripts/bench.sh --fake}
+     * sets): the benchmarks then create no container and inspect {@link FakeDaemon#CONTAINER_ID}.
+     */
+    static boolean fake() {
+        return "1".equals(System.getenv("BENCH_FAKE"));
+    }
+
     /** The Unix socket {@link #host()} names. */
     static Path socket() {
         String host = host();

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * {@link ColdStart} with docker-java 3.7.1 (httpclient5): the client for {@code DOCKER_HOST}, the containers
- * listed, their number printed.
+ * listed, their number printed, then the process's CPU time until the answer ({@code cpu <ms>}).
  */
 public final class ColdStartDockerJava {
     private ColdStartDockerJava() {
@@ -19,7 +19,9 @@ public final class ColdStartDockerJava {
      */
     public static void main(String[] args) throws IOException {
         try (DockerClient docker = Bench.dockerJava(Bench.host(), null, Duration.ofSeconds(45))) {
-            System.out.println(docker.listContainersCmd().withShowAll(true).exec().size());
+            int n = docker.listContainersCmd().withShowAll(true).exec().size();
+            System.out.println(n);
+            System.out.println("cpu " + ColdStartBenchmark.processCpuMillis());
         }
     }
 }

@@ -13,9 +13,14 @@ import java.util.Locale;
  * p50/p90/p99 latency of sequential calls over the Unix socket, in one run: a raw JDK-socket keep-alive baseline,
  * Berth, and docker-java 3.7.1 with its httpclient5 transport, for {@code _ping}, a container inspect and
  * {@code GET /containers/json?all=1}. Each client warms up, then is measured; the whole set runs for several rounds
- * so that machine noise shows as spread between rounds rather than as a bias. The last column is the calling
- * thread's CPU time per call (a second pass of the same size): the client's own cost, which machine noise barely
- * moves. Prints a {@code RESULT} line per figure (row {@code latency}, metric {@code <call>.<p50|p90|p99|cpu>}).
+ * so that machine noise shows as spread between rounds rather than as a bias. The last columns are the calling
+ * thread's CPU time per call and the whole process's (a second pass of the same size; the process's includes the
+ * client's own threads, such as OkHttp's connection pool cleaner, and the JIT and GC): the client's own cost, which
+ * machine noise barely moves. Prints a {@code RESULT} line per figure (row {@code latency}, metric
+ * {@code <call>.<p50|p90|p99|cpu|cpuproc>}).
+ *
+ * <p>With {@code BENCH_FAKE=1} ({@code scripts/bench.sh --fake latency}) it runs against a {@link FakeDaemon}: no
+ * container is created, and the process CPU is the client's alone (the fake daemon runs in its own process).
  *
  * <pre>{@code
  * DOCKER_HOST=unix:///var/run/docker.sock scripts/bench.sh latency [warmup] [measured] [rounds]
@@ -23,6 +28,8 @@ import java.util.Locale;
  */
 public final class LatencyBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private LatencyBenchmark() {
     }
@@ -45,7 +52,8 @@ public final class LatencyBenchmark {
         try (Docker berth = Docker.builder().host(Bench.host()).build();
              RawUnixHttp raw = new RawUnixHttp(Bench.socket())) {
             String version = "/v" + berth.apiVersion();
-            String id = berth.containers().create(BenchSpecs.spec("true"));
+            boolean fake = Bench.fake();
+            String id = fake ? FakeDaemon.CONTAINER_ID : berth.containers().create(BenchSpecs.spec("true"));
             try (DockerClient dockerJava = Bench.dockerJava(Bench.host(), berth.apiVersion().toString(),
                     Duration.ofSeconds(45))) {
                 int listed = berth.containers().list(ContainerQuery.all()).size();
@@ -53,8 +61,8 @@ public final class LatencyBenchmark {
                         + " %d rounds, %d containers listed%n", berth.system().version().version(),
                         berth.apiVersion(), warmup, measured, rounds, listed);
                 Bench.result("latency", "engine", "list.containers", listed, "count");
-                System.out.printf(Locale.ROOT, "%-7s %-28s %10s %10s %10s %12s%n", "round", "call / client", "p50 us",
-                        "p90 us", "p99 us", "cpu us/call");
+                System.out.printf(Locale.ROOT, "%-7s %-28s %10s %10s %10s %12s %12s%n", "round", "call / client",
+                        "p50 us", "p90 us", "p99 us", "cpu us/call", "proc us/call");
                 for (int round = 1; round <= rounds; round++) {
                     Measure m = new Measure(round, warmup, measured);
                     m.run("ping", "raw", () -> raw.get(version + "/_ping"));
@@ -68,7 +76,9 @@ public final class LatencyBenchmark {
                     m.run("list", "docker-java", () -> dockerJava.listContainersCmd().withShowAll(true).exec());
                 }
             } finally {
-                BenchSpecs.remove(berth, id);
+                if (!fake) {
+                    BenchSpecs.remove(berth, id);
+                }
             }
         }
     }
@@ -86,17 +96,20 @@ public final class LatencyBenchmark {
                 nanos[i] = System.nanoTime() - start;
             }
             Arrays.sort(nanos);
+            long process = OS.getProcessCpuTime();
             long cpu = THREADS.getCurrentThreadCpuTime();
             for (int i = 0; i < measured; i++) {
                 c.run();
             }
             double cpuPerCall = (THREADS.getCurrentThreadCpuTime() - cpu) / 1000.0 / measured;
-            System.out.printf(Locale.ROOT, "%-7d %-11s %-16s %10.1f %10.1f %10.1f %12.1f%n", round, call, client,
-                    pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), cpuPerCall);
+            double processPerCall = (OS.getProcessCpuTime() - process) / 1000.0 / measured;
+            System.out.printf(Locale.ROOT, "%-7d %-11s %-16s %10.1f %10.1f %10.1f %12.1f %12.1f%n", round, call,
+                    client, pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), cpuPerCall, processPerCall);
             for (int p : new int[] {50, 90, 99}) {
                 Bench.result("latency", client, call + ".p" + p, pct(nanos, p), "us");
             }
             Bench.result("latency", client, call + ".cpu", cpuPerCall, "us");
+            Bench.result("latency", client, call + ".cpuproc", processPerCall, "us");
         }
     }
 

@@ -44,7 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DockerEnvironment {
     private static final Logger LOG = LoggerFactory.getLogger(DockerEnvironment.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TLS_FILES = List.of("ca.pem", "cert.pem", "key.pem");
     /** The address and folder pairs warned about in this process: a client made per request must not flood logs. */
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
@@ -257,10 +256,18 @@ public final class DockerEnvironment {
 
     private static JsonNode readJson(Path file) {
         try {
-            return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            return ConfigJson.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /**
+     * The mapper for config files, made on first use: with {@code DOCKER_HOST} set no file is read, and a program's
+     * start need not pay for it.
+     */
+    private static final class ConfigJson {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     static String sha256(String s) {

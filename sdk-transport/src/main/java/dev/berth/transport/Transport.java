@@ -26,6 +26,7 @@ import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -66,12 +67,21 @@ public final class Transport implements Closeable {
      */
     private static final String SOCKET_URL_HOST = "::1";
 
+    /**
+     * The connection specs of every plain-HTTP endpoint (sockets, pipes, ssh, {@code tcp://} without TLS). With no TLS
+     * spec, {@code OkHttpClient.Builder.build()} makes no default {@code SSLSocketFactory}: it would load the JDK's
+     * trust store and JSSE (a few hundred classes, about a third of a cold start) for a connection that never uses
+     * them.
+     */
+    private static final List<ConnectionSpec> CLEARTEXT_ONLY = List.of(ConnectionSpec.CLEARTEXT);
+
     private final Endpoint endpoint;
     private final OkHttpClient client;
     private final OkHttpClient streamingClient;
     private final HttpUrl base;
     private final String basePath;
-    private final String hostHeader;
+    /** The headers every request carries (User-Agent, Accept-Encoding, and Host on sockets), made once. */
+    private final Headers baseHeaders;
     /** The transport this one is a view of (itself when it is none): it holds the pool and the API version. */
     private final Transport root;
     /** The view's limits and calls; absent ({@code null}) on the transport itself. */
@@ -105,11 +115,13 @@ public final class Transport implements Closeable {
         HttpUrl.Builder url = new HttpUrl.Builder();
         switch (host.scheme()) {
             case UNIX:
-                b.socketFactory(new UnixSocketFactory(Path.of(host.path())));
+                b.socketFactory(new UnixSocketFactory(Path.of(host.path())))
+                        .connectionSpecs(CLEARTEXT_ONLY);
                 url.scheme("http").host(SOCKET_URL_HOST);
                 break;
             case NPIPE:
-                b.socketFactory(new NamedPipeSocketFactory(host.path()));
+                b.socketFactory(new NamedPipeSocketFactory(host.path()))
+                        .connectionSpecs(CLEARTEXT_ONLY);
                 url.scheme("http").host(SOCKET_URL_HOST);
                 break;
             case TCP:
@@ -121,13 +133,14 @@ public final class Transport implements Closeable {
                             .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS));
                     url.scheme("https");
                 } else {
-                    b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+                    b.connectionSpecs(CLEARTEXT_ONLY);
                     url.scheme("http");
                 }
                 break;
             case SSH:
                 // ssh ... docker system dial-stdio: the remote CLI relays to its daemon, HTTP runs over the pipes.
-                b.socketFactory(new SshSocketFactory(host, timeouts.connect(), List.of()));
+                b.socketFactory(new SshSocketFactory(host, timeouts.connect(), List.of()))
+                        .connectionSpecs(CLEARTEXT_ONLY);
                 url.scheme("http").host(SOCKET_URL_HOST);
                 break;
             default:
@@ -141,7 +154,12 @@ public final class Transport implements Closeable {
                 .build();
         this.base = url.build();
         this.basePath = host.basePath();
-        this.hostHeader = host.scheme() == DockerHost.Scheme.TCP ? null : SOCKET_HOST;
+        Headers.Builder headers = new Headers.Builder().add("User-Agent", USER_AGENT)
+                .add("Accept-Encoding", "identity");
+        if (host.scheme() != DockerHost.Scheme.TCP) {
+            headers.add("Host", SOCKET_HOST);
+        }
+        this.baseHeaders = headers.build();
         this.root = this;
         this.scope = null;
         if (endpoint.pinnedVersion() != null) {
@@ -156,7 +174,7 @@ public final class Transport implements Closeable {
         this.streamingClient = of.streamingClient;
         this.base = of.base;
         this.basePath = of.basePath;
-        this.hostHeader = of.hostHeader;
+        this.baseHeaders = of.baseHeaders;
         this.root = of.root;
         this.scope = scope;
     }
@@ -354,12 +372,7 @@ public final class Transport implements Closeable {
         for (int i = 0; i < q.size(); i += 2) {
             url.addQueryParameter(q.get(i), q.get(i + 1));
         }
-        Request.Builder b = new Request.Builder().url(url.build())
-                .header("User-Agent", USER_AGENT)
-                .header("Accept-Encoding", "identity");
-        if (hostHeader != null) {
-            b.header("Host", hostHeader);
-        }
+        Request.Builder b = new Request.Builder().url(url.build()).headers(baseHeaders);
         List<String> h = request.headers();
         for (int i = 0; i < h.size(); i += 2) {
             b.header(h.get(i), h.get(i + 1));
