@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.berth.errors.ApiVersionException;
 import dev.berth.errors.NotFoundException;
+import dev.berth.internal.Demultiplexer;
 import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ContainerStats;

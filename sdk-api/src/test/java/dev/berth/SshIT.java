@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.errors.DaemonUnreachableException;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.LogLine;
 import dev.berth.model.PingResult;
-import dev.berth.errors.DaemonUnreachableException;
 import dev.berth.transport.DockerHost;
-import dev.berth.transport.SshSocketFactory;
+import dev.berth.transport.internal.SshSocketFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
