@@ -243,10 +243,18 @@ class ApiShapeTest {
         return sb.append(')').toString();
     }
 
-    /** Every public class, interface, record and enum (nested ones too) of the public packages. */
+    /**
+     * Every public class, interface, record and enum (nested ones too) of the public packages, found on the class path
+     * and the module path (Surefire runs the tests inside the dev.berth module).
+     */
     private static List<Class<?>> publicTypes() throws Exception {
         Set<String> names = new TreeSet<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        String path = System.getProperty("java.class.path", "") + File.pathSeparator
+                + System.getProperty("jdk.module.path", "");
+        for (String entry : path.split(File.pathSeparator)) {
+            if (entry.isEmpty()) {
+                continue;
+            }
             Path p = Path.of(entry);
             if (Files.isDirectory(p)) {
                 try (Stream<Path> files = Files.walk(p)) {
