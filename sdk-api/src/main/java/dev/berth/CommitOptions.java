@@ -1,5 +1,7 @@
 package dev.berth;
 
+import dev.berth.internal.ImageReference;
+import dev.berth.internal.OptionValues;
 import dev.berth.model.internal.Masking;
 import java.util.List;
 import java.util.Objects;

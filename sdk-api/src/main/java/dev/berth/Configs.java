@@ -1,6 +1,7 @@
 package dev.berth;
 
 import dev.berth.errors.VersionConflictException;
+import dev.berth.internal.SwarmObjects;
 import dev.berth.model.ConfigDetails;
 import dev.berth.transport.Transport;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class Configs {
      * @param filters {@code id}, {@code label}, {@code name}, {@code names}
      */
     public List<ConfigDetails> list(Filters filters) {
-        return objects.list(filters);
+        return objects.list(filters.asMap());
     }
 
     /**

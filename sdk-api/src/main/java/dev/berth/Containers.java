@@ -7,6 +7,7 @@ import dev.berth.errors.ApiVersionException;
 import dev.berth.errors.DockerException;
 import dev.berth.errors.NotFoundException;
 import dev.berth.errors.ServerErrorException;
+import dev.berth.internal.Demultiplexer;
 import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ContainerStats;

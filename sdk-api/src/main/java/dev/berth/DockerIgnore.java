@@ -1,6 +1,7 @@
 package dev.berth;
 
 import dev.berth.errors.InvalidIgnorePatternException;
+import dev.berth.internal.IgnoreRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,13 +69,13 @@ public final class DockerIgnore {
             if (line.startsWith("#")) {
                 continue;
             }
-            String pattern = trimSpace(line);
+            String pattern = IgnoreRule.trimSpace(line);
             if (pattern.isEmpty()) {
                 continue;
             }
             boolean exception = pattern.charAt(0) == '!';
             if (exception) {
-                pattern = trimSpace(pattern.substring(1));
+                pattern = IgnoreRule.trimSpace(pattern.substring(1));
             }
             rules.add(IgnoreRule.compile((exception ? "!" : "") + normalize(pattern)));
         }
@@ -133,7 +134,7 @@ public final class DockerIgnore {
                 escaped.append(c);
             }
             String line = "!" + normalize(escaped.toString());
-            if (clean(trimSpace(line)).equals("!")) {
+            if (IgnoreRule.clean(IgnoreRule.trimSpace(line)).equals("!")) {
                 continue; // the context root (or only blanks): never excluded, and a lone "!" is no pattern
             }
             more.add(IgnoreRule.compile(line));
@@ -230,67 +231,16 @@ public final class DockerIgnore {
         if (pattern.isEmpty()) {
             return pattern;
         }
-        String cleaned = clean(pattern);
+        String cleaned = IgnoreRule.clean(pattern);
         return cleaned.length() > 1 && cleaned.charAt(0) == '/' ? cleaned.substring(1) : cleaned;
     }
 
     /** A path to test: cleaned, without a leading slash; the context root becomes "". */
     private static String relative(String path) {
-        String cleaned = clean(Objects.requireNonNull(path, "path"));
+        String cleaned = IgnoreRule.clean(Objects.requireNonNull(path, "path"));
         if (cleaned.startsWith("/")) {
             cleaned = cleaned.substring(1);
         }
         return cleaned.equals(".") ? "" : cleaned;
-    }
-
-    /** Go's {@code path.Clean}: the shortest equivalent path, "." for an empty result. */
-    static String clean(String path) {
-        if (path.isEmpty()) {
-            return ".";
-        }
-        boolean rooted = path.charAt(0) == '/';
-        List<String> out = new ArrayList<>();
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (!out.isEmpty() && !out.get(out.size() - 1).equals("..")) {
-                    out.remove(out.size() - 1);
-                } else if (!rooted) {
-                    out.add(segment);
-                }
-            } else {
-                out.add(segment);
-            }
-        }
-        String joined = String.join("/", out);
-        if (rooted) {
-            return "/" + joined;
-        }
-        return joined.isEmpty() ? "." : joined;
-    }
-
-    /** Go's {@code strings.TrimSpace}: trims what {@code unicode.IsSpace} calls space. */
-    static String trimSpace(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && isGoSpace(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && isGoSpace(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(start, end);
-    }
-
-    private static boolean isGoSpace(char c) {
-        switch (c) {
-            case '\t': case '\n': case 0x0B: case '\f': case '\r': case ' ': case 0x85: case 0xA0:
-            case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
-                return true;
-            default:
-                return c >= 0x2000 && c <= 0x200A;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth;
 
+import dev.berth.internal.OptionValues;
+
 /**
  * How {@code docker rmi} removes an image: by default it refuses an image a container uses or that has other tags,
  * and deletes the untagged parents left behind. Immutable; each method returns a new value.

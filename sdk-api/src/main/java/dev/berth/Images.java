@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import dev.berth.errors.BuildFailedException;
 import dev.berth.errors.NotFoundException;
 import dev.berth.errors.StreamException;
+import dev.berth.internal.ImageReference;
 import dev.berth.model.BuildEvent;
 import dev.berth.model.DistributionInspect;
 import dev.berth.model.ImageDetails;

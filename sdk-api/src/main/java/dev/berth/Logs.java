@@ -1,5 +1,7 @@
 package dev.berth;
 
+import dev.berth.internal.Demultiplexer;
+import dev.berth.internal.LogLines;
 import dev.berth.model.LogLine;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;

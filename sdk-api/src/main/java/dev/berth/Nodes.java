@@ -2,6 +2,7 @@ package dev.berth;
 
 import com.fasterxml.jackson.databind.JavaType;
 import dev.berth.errors.VersionConflictException;
+import dev.berth.internal.VersionGuard;
 import dev.berth.model.NodeDetails;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.Json;

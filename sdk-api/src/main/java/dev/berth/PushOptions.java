@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.internal.OptionValues;
 import java.util.Objects;
 import java.util.function.Supplier;
 

@@ -1,5 +1,7 @@
 package dev.berth;
 
+import dev.berth.internal.OptionValues;
+
 /**
  * What {@code docker search} returns: how many results, and which ({@code --filter is-official=true},
  * {@code --filter stars=N}). Immutable; each method returns a new value.

@@ -1,6 +1,7 @@
 package dev.berth;
 
 import dev.berth.errors.VersionConflictException;
+import dev.berth.internal.SwarmObjects;
 import dev.berth.model.SecretDetails;
 import dev.berth.transport.Transport;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class Secrets {
      * @param filters {@code id}, {@code label}, {@code name}, {@code names}
      */
     public List<SecretDetails> list(Filters filters) {
-        return objects.list(filters);
+        return objects.list(filters.asMap());
     }
 
     /**

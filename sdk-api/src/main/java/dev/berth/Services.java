@@ -3,6 +3,8 @@ package dev.berth;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.errors.VersionConflictException;
+import dev.berth.internal.LogLines;
+import dev.berth.internal.VersionGuard;
 import dev.berth.model.LogLine;
 import dev.berth.model.ServiceDetails;
 import dev.berth.model.ServiceSpec;

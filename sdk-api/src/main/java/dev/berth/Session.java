@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.internal.Demultiplexer;
 import dev.berth.transport.FrameReader;
 import dev.berth.transport.HijackedConnection;
 import java.io.InputStream;

@@ -3,6 +3,7 @@ package dev.berth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.errors.VersionConflictException;
+import dev.berth.internal.VersionGuard;
 import dev.berth.model.JoinTokens;
 import dev.berth.model.SwarmDetails;
 import dev.berth.transport.ApiRequest;

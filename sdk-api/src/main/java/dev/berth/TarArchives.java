@@ -1,6 +1,7 @@
 package dev.berth;
 
 import dev.berth.errors.UnsafeArchiveException;
+import dev.berth.internal.TarExtraction;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

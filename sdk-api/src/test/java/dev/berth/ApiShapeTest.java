@@ -6,11 +6,14 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +105,86 @@ class ApiShapeTest {
         assertSameAsKnown("parameters documented as null", KNOWN_NULLS, found);
     }
 
+    /**
+     * What users can name stays out of the internal packages ({@code dev.berth.internal}, {@code
+     * dev.berth.transport.internal}, {@code dev.berth.model.internal}), which the modules do not export: a public
+     * signature naming an internal type could not be used from a module, and would make the helper API.
+     */
+    @Test
+    void noPublicSignatureNamesAnInternalType() throws Exception {
+        Set<String> found = new TreeSet<>();
+        for (Class<?> c : publicTypes()) {
+            String where = c.getName().substring(c.getPackageName().length() + 1);
+            List<Type> types = new ArrayList<>();
+            types.add(c.getGenericSuperclass());
+            types.addAll(Arrays.asList(c.getGenericInterfaces()));
+            for (TypeVariable<?> v : c.getTypeParameters()) {
+                types.addAll(Arrays.asList(v.getBounds()));
+            }
+            collectInternal(where, types, found);
+            for (Field f : c.getDeclaredFields()) {
+                if (isVisible(f.getModifiers()) && !f.isSynthetic()) {
+                    collectInternal(where + "." + f.getName(), List.of(f.getGenericType()), found);
+                }
+            }
+            for (Executable e : visibleExecutables(c)) {
+                List<Type> signature = new ArrayList<>(Arrays.asList(e.getGenericParameterTypes()));
+                signature.addAll(Arrays.asList(e.getGenericExceptionTypes()));
+                if (e instanceof Method m) {
+                    signature.add(m.getGenericReturnType());
+                }
+                for (TypeVariable<?> v : e.getTypeParameters()) {
+                    signature.addAll(Arrays.asList(v.getBounds()));
+                }
+                collectInternal(signature(c, e), signature, found);
+            }
+        }
+        assertEquals(Set.of(), found, "public signatures naming a type of an internal package");
+    }
+
+    private static void collectInternal(String where, List<Type> types, Set<String> found) {
+        for (Type t : types) {
+            if (t instanceof Class<?> k) {
+                Class<?> element = k;
+                while (element.isArray()) {
+                    element = element.getComponentType();
+                }
+                String pkg = element.getPackageName();
+                if (pkg.endsWith(".internal") || pkg.contains(".internal.")) {
+                    found.add(where + ": " + element.getName());
+                }
+            } else if (t instanceof ParameterizedType p) {
+                collectInternal(where, List.of(p.getRawType()), found);
+                collectInternal(where, Arrays.asList(p.getActualTypeArguments()), found);
+            } else if (t instanceof GenericArrayType a) {
+                collectInternal(where, List.of(a.getGenericComponentType()), found);
+            } else if (t instanceof WildcardType w) {
+                collectInternal(where, Arrays.asList(w.getUpperBounds()), found);
+                collectInternal(where, Arrays.asList(w.getLowerBounds()), found);
+            }
+        }
+    }
+
+    private static boolean isVisible(int modifiers) {
+        return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
+    }
+
+    /** Public and protected methods and constructors: what a caller or a subclass outside the module can reach. */
+    private static List<Executable> visibleExecutables(Class<?> c) {
+        List<Executable> all = new ArrayList<>();
+        for (Method m : c.getDeclaredMethods()) {
+            if (isVisible(m.getModifiers()) && !m.isSynthetic() && !m.isBridge()) {
+                all.add(m);
+            }
+        }
+        for (Constructor<?> k : c.getDeclaredConstructors()) {
+            if (isVisible(k.getModifiers())) {
+                all.add(k);
+            }
+        }
+        return all;
+    }
+
     private static void assertSameAsKnown(String what, Set<String> known, Set<String> found) {
         Set<String> added = new TreeSet<>(found);
         added.removeAll(known);
@@ -160,10 +243,18 @@ class ApiShapeTest {
         return sb.append(')').toString();
     }
 
-    /** Every public class, interface, record and enum (nested ones too) of the public packages. */
+    /**
+     * Every public class, interface, record and enum (nested ones too) of the public packages, found on the class path
+     * and the module path (Surefire runs the tests inside the dev.berth module).
+     */
     private static List<Class<?>> publicTypes() throws Exception {
         Set<String> names = new TreeSet<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        String path = System.getProperty("java.class.path", "") + File.pathSeparator
+                + System.getProperty("jdk.module.path", "");
+        for (String entry : path.split(File.pathSeparator)) {
+            if (entry.isEmpty()) {
+                continue;
+            }
             Path p = Path.of(entry);
             if (Files.isDirectory(p)) {
                 try (Stream<Path> files = Files.walk(p)) {

@@ -3,6 +3,9 @@ package dev.berth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.internal.BuildProgress;
+import dev.berth.internal.BuildTrace;
+import dev.berth.internal.LogLines;
 import dev.berth.model.BuildEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

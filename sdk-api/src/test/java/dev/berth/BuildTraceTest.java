@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.internal.BuildProgress;
+import dev.berth.internal.BuildTrace;
 import dev.berth.model.BuildEvent;
 import dev.berth.model.LogLine;
 import java.nio.charset.StandardCharsets;

@@ -225,7 +225,7 @@ class CancellationIT {
                 + " -o StrictHostKeyChecking=yes -o UserKnownHostsFile=" + Path.of(key).resolveSibling("known_hosts");
         String address = sshHost + dev.berth.transport.DockerHost.parse(TestEngine.dockerHost()).path();
         String sleeper = run("sleep", "600");
-        String property = dev.berth.transport.SshSocketFactory.OPTIONS_PROPERTY;
+        String property = "berth.ssh.options"; // the documented name (the constant is internal)
         String saved = System.getProperty(property);
         System.setProperty(property, options);
         Docker ssh;

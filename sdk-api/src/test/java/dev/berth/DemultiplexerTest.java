@@ -2,6 +2,7 @@ package dev.berth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.berth.internal.Demultiplexer;
 import dev.berth.transport.FrameReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

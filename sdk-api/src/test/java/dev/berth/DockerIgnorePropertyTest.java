@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.berth.errors.InvalidIgnorePatternException;
+import dev.berth.internal.IgnoreRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -531,7 +532,7 @@ class DockerIgnorePropertyTest {
                         boolean kept = !ignore.withAlwaysIncluded(path).excludes(path);
                         // (the CLI trims each line, so blanks at the ends go; a path above the root is none of the
                         // context's, and "!" glued to ".." cleans away, as in the CLI)
-                        String cleaned = DockerIgnore.clean(path);
+                        String cleaned = IgnoreRule.clean(path);
                         if (cleaned.strip().equals(cleaned) && !cleaned.startsWith("..")) {
                             assertTrue(kept, () -> "seed " + seed + ": withAlwaysIncluded(" + show(path) + ") must keep it, "
                                     + show(ignore.withAlwaysIncluded(path).patterns().toString()));

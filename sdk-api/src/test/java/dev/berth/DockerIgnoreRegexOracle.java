@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.internal.IgnoreRule;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,7 @@ final class DockerIgnoreRegexOracle {
      * range or POSIX name). The line must have no backslash and must pass filepath.Match's syntax check.
      */
     static java.util.function.Predicate<String> compile(String line) {
-        String p = DockerIgnore.clean(DockerIgnore.trimSpace(line));
+        String p = IgnoreRule.clean(IgnoreRule.trimSpace(line));
         p = p.startsWith("!") ? p.substring(1) : p; // an exception matches as the line without its "!"
         if (p.contains("\\")) {
             throw new IllegalArgumentException("escape-free lines only: " + p);

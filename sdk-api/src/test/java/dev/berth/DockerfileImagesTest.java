@@ -2,7 +2,8 @@ package dev.berth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.berth.DockerfileImages.Image;
+import dev.berth.internal.DockerfileImages;
+import dev.berth.internal.DockerfileImages.Image;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -23,7 +23,6 @@ final class KnownShape {
         "DockerException.java: request",
         "Endpoint.java: pinnedVersion",
         "Endpoint.java: tls",
-        "SshSocketFactory.java: connectTimeout",
         "StreamException.java: request",
         "TlsHandshakeException.java: request",
     };

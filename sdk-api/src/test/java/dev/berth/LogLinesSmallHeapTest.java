@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.berth.internal.LogLines;
 import dev.berth.model.LogLine;
 import dev.berth.transport.FrameReader;
 import java.io.InputStream;

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.berth.model.LogLine;
+import dev.berth.internal.LogLines;
 import dev.berth.model.LogLine.Source;
+import dev.berth.model.LogLine;
 import dev.berth.transport.FrameReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

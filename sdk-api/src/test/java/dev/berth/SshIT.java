@@ -8,12 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.errors.DaemonUnreachableException;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.LogLine;
 import dev.berth.model.PingResult;
-import dev.berth.errors.DaemonUnreachableException;
 import dev.berth.transport.DockerHost;
-import dev.berth.transport.SshSocketFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -37,10 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ssh://} addresses against the test bed's sshd on this machine: the remote {@code docker system dial-stdio}
  * relays to the test engine's socket, named in the address's path. The test key and known_hosts go in through the
- * {@value SshSocketFactory#OPTIONS_PROPERTY} system property, with {@code -F /dev/null} so no user ssh config
+ * {@value #OPTIONS_PROPERTY} system property, with {@code -F /dev/null} so no user ssh config
  * interferes.
  */
 class SshIT {
+    /** The system property Berth reads ssh options from, as DEVELOPERS.md names it (Berth's constant is internal). */
+    private static final String OPTIONS_PROPERTY = "berth.ssh.options";
     private static final String LABEL_VALUE = "ssh";
     private static String sshHost;
     private static String address;
@@ -93,15 +94,15 @@ class SshIT {
 
     /** A client for {@code addr} whose ssh runs with {@code opts} (the property is read when the client is made). */
     private static Docker sshDocker(String addr, String opts) {
-        String before = System.getProperty(SshSocketFactory.OPTIONS_PROPERTY);
-        System.setProperty(SshSocketFactory.OPTIONS_PROPERTY, opts);
+        String before = System.getProperty(OPTIONS_PROPERTY);
+        System.setProperty(OPTIONS_PROPERTY, opts);
         try {
             return Docker.builder().host(addr).build();
         } finally {
             if (before == null) {
-                System.clearProperty(SshSocketFactory.OPTIONS_PROPERTY);
+                System.clearProperty(OPTIONS_PROPERTY);
             } else {
-                System.setProperty(SshSocketFactory.OPTIONS_PROPERTY, before);
+                System.setProperty(OPTIONS_PROPERTY, before);
             }
         }
     }

@@ -20,6 +20,10 @@ public final class TransferProgress implements Consumer<ProgressEvent> {
     private final Map<String, Layer> layers = new LinkedHashMap<>();
     private String phase = "";
 
+    /** An empty tally, to hand to a pull, push, save or load as its progress consumer. */
+    public TransferProgress() {
+    }
+
     /**
      * One layer's state.
      *

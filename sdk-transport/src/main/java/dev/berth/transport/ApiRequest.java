@@ -1,5 +1,6 @@
 package dev.berth.transport;
 
+import dev.berth.transport.internal.PathSegments;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

@@ -2,10 +2,11 @@ package dev.berth.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
-import dev.berth.errors.CallCancelledException;
 import dev.berth.errors.CallCancelledException.Reason;
+import dev.berth.errors.CallCancelledException;
 import dev.berth.errors.DockerException;
 import dev.berth.errors.StreamException;
+import dev.berth.transport.internal.InFlightCall;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.FilterInputStream;

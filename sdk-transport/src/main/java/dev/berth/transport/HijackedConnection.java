@@ -1,7 +1,8 @@
 package dev.berth.transport;
 
-import dev.berth.errors.CallCancelledException;
 import dev.berth.errors.CallCancelledException.Reason;
+import dev.berth.errors.CallCancelledException;
+import dev.berth.transport.internal.InFlightCall;
 import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;

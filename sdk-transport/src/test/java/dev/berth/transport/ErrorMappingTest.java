@@ -15,6 +15,7 @@ import dev.berth.errors.ServerErrorException;
 import dev.berth.errors.ServiceUnavailableException;
 import dev.berth.errors.StreamException;
 import dev.berth.errors.UnauthorizedException;
+import dev.berth.transport.internal.ErrorMapper;
 import java.io.IOException;
 import java.util.Map;
 import mockwebserver3.MockResponse;

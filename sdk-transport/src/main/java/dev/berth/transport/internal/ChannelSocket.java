@@ -1,0 +1,433 @@
+package dev.berth.transport.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A {@link Socket} over a byte channel: a Unix domain or TCP {@link SocketChannel}, or a Windows named pipe opened
+ * as a file. OkHttp speaks HTTP/1.1 over it (TLS too, layered on top) and keeps it in its connection pool like any
+ * socket.
+ *
+ * <p>Reads block on the channel (one system call each) unless a read timeout is set, in which case they wait with a
+ * selector. {@link #shutdownOutput()} half-closes the channel so that the process behind an attached stdin sees EOF.
+ * {@link #close()} from any thread ends a blocked read at once.
+ *
+ * <p><b>Interrupts.</b> The JDK's channels are interruptible: interrupting a thread blocked in a read, a write or a
+ * connect closes the channel and ends the call, which a {@code java.net.Socket} on a platform thread does not do.
+ * Every such end is reported as an {@link InterruptedIOException} (which OkHttp never retries) with the thread's
+ * interrupt flag left set, and leaves this socket closed, so that no pool reuses it. A timed read waits in
+ * {@link Selector#select(long)}, which an interrupt also wakes.
+ *
+ * <p><b>Locks.</b> One reader and one writer at a time, each under a {@link ReentrantLock} rather than
+ * {@code synchronized}, so that a virtual thread blocked here does not pin its carrier. Reads are serialised because
+ * OkHttp may drain a body from the thread that closes it while the reader's thread is still inside a read: the two
+ * must not share the read buffer.
+ */
+public class ChannelSocket extends LocalSocket {
+    /** The read and write buffer size: what one system call moves at most. */
+    static final int BUFFER = 64 * 1024;
+    private final String description;
+    private final Opener opener;
+    private volatile ByteChannel channel;
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock closeLock = new ReentrantLock();
+    /** For timed reads; made on the first, used and closed only under {@link #readLock}. */
+    private Selector selector;
+    private volatile Selector wakeable;
+    final InputStream in = new ChannelInput();
+    final OutputStream out = new ChannelOutput();
+
+    /** Opens the channel when OkHttp connects. */
+    @FunctionalInterface
+    interface Opener {
+        /**
+         * @param address where OkHttp asks to connect; sockets bound to one socket file or pipe ignore it
+         * @param connectTimeoutMillis how long connecting may take; 0 is no limit
+         */
+        ByteChannel open(SocketAddress address, int connectTimeoutMillis) throws IOException;
+    }
+
+    ChannelSocket(String description, Opener opener) {
+        this.description = description;
+        this.opener = opener;
+    }
+
+    @Override
+    public void connect(SocketAddress address, int timeoutMillis) throws IOException {
+        if (closed) {
+            throw new SocketException("Socket is closed");
+        }
+        if (channel != null) {
+            throw new SocketException("already connected");
+        }
+        try {
+            channel = opener.open(address, timeoutMillis);
+        } catch (IOException e) {
+            if (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
+                throw interrupted("connecting to", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void shutdownInput() throws IOException {
+        requireOpen();
+        if (channel instanceof SocketChannel sc) {
+            sc.shutdownInput();
+        }
+        inputShutdown = true;
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        requireOpen();
+        if (channel instanceof SocketChannel sc) {
+            out.flush();
+            sc.shutdownOutput();
+        } else {
+            // A pipe has no half-close: the daemon sees EOF only when the whole handle closes.
+            throw new UnsupportedOperationException("half-close is not supported on " + description);
+        }
+        outputShutdown = true;
+    }
+
+    /**
+     * Closes the channel; a read or write blocked in another thread ends at once. The selector of timed reads is
+     * closed here when no read holds it, else by that read as it leaves.
+     */
+    @Override
+    public void close() throws IOException {
+        closeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            Selector s = wakeable;
+            if (s != null) {
+                s.wakeup(); // closing a channel does not wake a select waiting on it
+            }
+            if (channel != null) {
+                channel.close();
+            }
+        } finally {
+            closeLock.unlock();
+        }
+        closeSelectorIfIdle();
+    }
+
+    private void closeSelectorIfIdle() {
+        if (!readLock.tryLock()) {
+            return; // the read holding it sees closed as it leaves and comes back here
+        }
+        try {
+            if (selector != null) {
+                try {
+                    selector.close();
+                } catch (IOException e) {
+                    // nothing left to release
+                }
+                selector = null;
+                wakeable = null;
+            }
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    boolean isOpened() {
+        return channel != null;
+    }
+
+    @Override
+    InputStream input() {
+        return in;
+    }
+
+    @Override
+    OutputStream output() {
+        return out;
+    }
+
+    /** The peer's address for a TCP channel; loopback for a socket file or a pipe. */
+    @Override
+    public InetAddress getInetAddress() {
+        InetSocketAddress a = inet(true);
+        return a != null ? a.getAddress() : super.getInetAddress();
+    }
+
+    @Override
+    public int getPort() {
+        InetSocketAddress a = inet(true);
+        return a != null ? a.getPort() : super.getPort();
+    }
+
+    @Override
+    public InetAddress getLocalAddress() {
+        InetSocketAddress a = inet(false);
+        return a != null ? a.getAddress() : super.getLocalAddress();
+    }
+
+    @Override
+    public int getLocalPort() {
+        InetSocketAddress a = inet(false);
+        return a != null ? a.getPort() : super.getLocalPort();
+    }
+
+    private InetSocketAddress inet(boolean remote) {
+        if (channel instanceof SocketChannel sc) {
+            try {
+                SocketAddress a = remote ? sc.getRemoteAddress() : sc.getLocalAddress();
+                return a instanceof InetSocketAddress i ? i : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "ChannelSocket[" + description + (closed ? ", closed" : "") + "]";
+    }
+
+    /**
+     * The thread was interrupted while using the channel: the JDK closed the channel (or a timed wait saw the flag);
+     * close this socket too so that no pool hands it out again, and say so in a way OkHttp does not retry.
+     */
+    private InterruptedIOException interrupted(String doing, IOException cause) {
+        try {
+            close();
+        } catch (IOException ignored) {
+            // closing is all that is left to do
+        }
+        InterruptedIOException e = new InterruptedIOException("interrupted while " + doing + " " + description);
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
+    }
+
+    private int read(ByteBuffer buf) throws IOException {
+        int timeout = soTimeoutMillis;
+        ByteChannel ch = channel;
+        try {
+            if (timeout == 0 || !(ch instanceof SelectableChannel sc)) {
+                return ch.read(buf);
+            }
+            return timedRead(sc, ch, buf, timeout);
+        } catch (ClosedByInterruptException e) {
+            throw interrupted("reading from", e);
+        }
+    }
+
+    /**
+     * A read that gives up after the timeout: non-blocking mode and a selector, then back to blocking mode. Runs
+     * under {@link #readLock}.
+     */
+    private int timedRead(SelectableChannel sc, ByteChannel ch, ByteBuffer buf, int timeoutMillis)
+            throws IOException {
+        if (selector == null) {
+            selector = Selector.open();
+            wakeable = selector;
+        }
+        sc.configureBlocking(false);
+        SelectionKey key = sc.register(selector, SelectionKey.OP_READ);
+        try {
+            long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+            while (true) {
+                int n = ch.read(buf);
+                if (n != 0) {
+                    return n;
+                }
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    throw new SocketTimeoutException("read timed out after " + timeoutMillis + " ms on " + description);
+                }
+                selector.select(left); // returns at once when the thread is interrupted (the flag stays set)
+                selector.selectedKeys().clear();
+                if (closed) {
+                    throw new SocketException("Socket closed");
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw interrupted("reading from", null);
+                }
+            }
+        } catch (ClosedSelectorException e) {
+            throw new SocketException("Socket closed");
+        } finally {
+            key.cancel();
+            if (!closed) {
+                selector.selectNow();
+                sc.configureBlocking(true);
+            }
+        }
+    }
+
+    /**
+     * Reads through a direct buffer of {@link #BUFFER} bytes: one system call fills it (OkHttp asks for 8 KiB at a
+     * time), and the channel reads into native memory without the JDK's extra copy.
+     */
+    private final class ChannelInput extends InputStream {
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER).flip();
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        /** Serialised under the read lock: see the class comment. */
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            try {
+                readLock.lockInterruptibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw interrupted("waiting to read from", null);
+            }
+            try {
+                return locked(b, off, len);
+            } finally {
+                readLock.unlock();
+                if (closed) {
+                    closeSelectorIfIdle();
+                }
+            }
+        }
+
+        private int locked(byte[] b, int off, int len) throws IOException {
+            if (closed) {
+                throw new SocketException("Socket closed");
+            }
+            if (!buffer.hasRemaining()) {
+                if (inputShutdown) {
+                    return -1;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    // what the channel would do on its own, said the same way for the timed and untimed read
+                    throw interrupted("reading from", null);
+                }
+                buffer.clear();
+                int n;
+                try {
+                    n = ChannelSocket.this.read(buffer);
+                } finally {
+                    buffer.flip(); // also after a timeout: the buffer then holds nothing, never stale bytes
+                }
+                if (n < 0) {
+                    return -1;
+                }
+            }
+            int n = Math.min(len, buffer.remaining());
+            buffer.get(b, off, n);
+            return n;
+        }
+
+        @Override
+        public int available() {
+            // a peek without the lock: a racing read can only make the answer smaller, never wrong in a harmful way
+            return closed ? 0 : buffer.remaining();
+        }
+
+        @Override
+        public void close() throws IOException {
+            ChannelSocket.this.close();
+        }
+    }
+
+    /**
+     * Writes through a direct buffer of {@link #BUFFER} bytes, drained when full and on {@code flush} (OkHttp flushes
+     * each request and each hijacked write), so a large upload takes few system calls.
+     */
+    private final class ChannelOutput extends OutputStream {
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            lock();
+            try {
+                if (outputShutdown) {
+                    throw new SocketException("Socket output is shut down");
+                }
+                while (len > 0) {
+                    if (!buffer.hasRemaining()) {
+                        drain();
+                    }
+                    int n = Math.min(len, buffer.remaining());
+                    buffer.put(b, off, n);
+                    off += n;
+                    len -= n;
+                }
+            } finally {
+                writeLock.unlock();
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            lock();
+            try {
+                drain();
+            } finally {
+                writeLock.unlock();
+            }
+        }
+
+        private void lock() throws IOException {
+            try {
+                writeLock.lockInterruptibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw interrupted("waiting to write to", null);
+            }
+        }
+
+        private void drain() throws IOException {
+            buffer.flip();
+            try {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } catch (ClosedByInterruptException e) {
+                throw interrupted("writing to", e);
+            } finally {
+                buffer.clear(); // after a failure the socket is done for: nothing half-written is sent later
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            ChannelSocket.this.close();
+        }
+    }
+}

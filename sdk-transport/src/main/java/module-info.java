@@ -1,0 +1,17 @@
+/**
+ * Berth's transport: Docker hosts and endpoints, TLS, the one request pipeline ({@code Transport}), version
+ * negotiation, stream framing, and every exception Berth throws ({@code dev.berth.errors}).
+ */
+module dev.berth.transport {
+    // Json.mapper() and Transport.json(request, JavaType) are Jackson's types.
+    requires transitive com.fasterxml.jackson.databind;
+    // okhttp3 requires okio (an automatic module, by name only) and kotlin.stdlib transitively: InFlightCall's
+    // watchdog is Okio's AsyncTimeout.
+    requires okhttp3;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.provider;
+    requires org.slf4j;
+
+    exports dev.berth.errors;
+    exports dev.berth.transport;
+}
