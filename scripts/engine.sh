@@ -4,6 +4,7 @@
 # a local registry with basic auth, and a tiny busybox base image.
 #
 #   scripts/engine.sh start|stop|env|status
+#   scripts/engine.sh buildx                  # the docker CLI's buildx plugin (sid), for the build benchmark
 #   eval "$(scripts/engine.sh start)"
 #   BERTH_ENGINE=28 scripts/engine.sh start   # 20.10 (default), 28 or 28-containerd
 #
@@ -259,6 +260,25 @@ ensure_sid_engine() {
   [ -x "$c/root.tmp/usr/sbin/dockerd" ] && [ -x "$c/root.tmp/usr/bin/containerd" ] || die "sid packages lack dockerd/containerd"
   ls "$c/debs" >"$c/root.tmp/.complete"
   mv "$c/root.tmp" "$c/root"
+}
+
+# The docker CLI's buildx plugin from sid, for the build benchmark only (the tests need no CLI): downloaded once
+# into $CACHE/sid/buildx with the same private apt state; prints the plugin's path.
+cmd_buildx() {
+  local c=$CACHE/sid plugin=$CACHE/sid/buildx/usr/libexec/docker/cli-plugins/docker-buildx
+  if [ ! -x "$plugin" ]; then
+    ensure_sid_engine
+    log "downloading docker-buildx from Debian sid into $c/buildx"
+    local apt=(apt-get -o "Dir::Etc::SourceList=$c/etc/sources.list" -o Dir::Etc::SourceParts=/dev/null
+      -o "Dir::State=$c/state" -o "Dir::State::status=$c/state/status" -o "Dir::Cache=$c/cache"
+      -o APT::Sandbox::User=root)
+    mkdir -p "$c/buildx-debs"
+    (cd "$c/buildx-debs" && rm -f ./*.deb && "${apt[@]}" download docker-buildx >&2) ||
+      die "apt-get download docker-buildx (sid) failed"
+    rm -rf "$c/buildx" && dpkg-deb -x "$c/buildx-debs"/docker-buildx_*.deb "$c/buildx"
+    [ -x "$plugin" ] || die "docker-buildx has no $plugin"
+  fi
+  echo "$plugin"
 }
 
 engine_path() { # engine -> PATH for its dockerd
@@ -682,5 +702,6 @@ case ${1:-} in
   stop) cmd_stop ;;
   status) cmd_status ;;
   env) cmd_env ;;
-  *) echo "usage: [BERTH_ENGINE=20.10|28|28-containerd] $0 start|stop|env|status" >&2; exit 2 ;;
+  buildx) cmd_buildx ;;
+  *) echo "usage: [BERTH_ENGINE=20.10|28|28-containerd] $0 start|stop|env|status|buildx" >&2; exit 2 ;;
 esac
