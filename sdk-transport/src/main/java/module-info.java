@@ -3,7 +3,7 @@
  * negotiation, stream framing, and every exception Berth throws ({@code dev.berth.errors}).
  */
 module dev.berth.transport {
-    // Json.mapper() and Transport.json(request, JavaType) are Jackson's types.
+    // Json (mapper, reader, writer, nodes) and Transport.json(request, JavaType) are Jackson's types.
     requires transitive com.fasterxml.jackson.databind;
     // okhttp3 requires okio (an automatic module, by name only) and kotlin.stdlib transitively: InFlightCall's
     // watchdog is Okio's AsyncTimeout.

@@ -124,7 +124,7 @@ public record AuthConfig(String username, String password, String serverAddress,
      * }</pre>
      */
     public static String encodeRegistryConfig(Map<String, AuthConfig> auths) {
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = Json.objectNode();
         auths.forEach((registry, auth) -> {
             ObjectNode node = root.putObject(Objects.requireNonNull(registry, "registry key"));
             put(node, "username", auth.username);
@@ -162,7 +162,7 @@ public record AuthConfig(String username, String password, String serverAddress,
     }
 
     ObjectNode headerJson() {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = Json.objectNode();
         if (present(identityToken)) {
             put(node, "identitytoken", identityToken);
         } else {
@@ -189,7 +189,7 @@ public record AuthConfig(String username, String password, String serverAddress,
 
     private static String base64Url(ObjectNode node) {
         try {
-            return Base64.getUrlEncoder().encodeToString(Json.mapper().writeValueAsBytes(node));
+            return Base64.getUrlEncoder().encodeToString(Json.writer().writeValueAsBytes(node));
         } catch (JsonProcessingException e) {
             // cannot happen for a tree of strings; do not attach e, whose message could quote a secret
             throw new IllegalStateException("cannot encode registry credentials as JSON");

@@ -153,8 +153,8 @@ public final class ContainerFiles {
             throw new StreamException("no path stat for " + container + ":" + path, r.request());
         }
         try {
-            return Json.mapper().readValue(new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8),
-                    PathStat.class);
+            return Json.reader().forType(PathStat.class)
+                    .readValue(new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
             throw new StreamException("malformed path stat for " + container + ":" + path, r.request());
         }

@@ -61,10 +61,10 @@ import java.util.stream.Stream;
  */
 public final class Containers {
     private static final JavaType SUMMARIES =
-            Json.mapper().getTypeFactory().constructCollectionType(List.class, ContainerSummary.class);
-    private static final JavaType WAIT_RESULT = Json.mapper().getTypeFactory().constructType(WaitResult.class);
+            Json.typeFactory().constructCollectionType(List.class, ContainerSummary.class);
+    private static final JavaType WAIT_RESULT = Json.typeFactory().constructType(WaitResult.class);
     private static final JavaType CHANGES =
-            Json.mapper().getTypeFactory().constructCollectionType(List.class, FilesystemChange.class);
+            Json.typeFactory().constructCollectionType(List.class, FilesystemChange.class);
     /** The first API with {@code signal} on stop and restart (Engine 23). */
     private static final ApiVersion STOP_SIGNAL = ApiVersion.of(1, 42);
 

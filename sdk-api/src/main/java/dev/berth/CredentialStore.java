@@ -79,7 +79,7 @@ public final class CredentialStore {
     private static final String HELPER_PREFIX = "docker-credential-";
     private static final List<String> SECRET_FIELDS =
             List.of("auth", "username", "password", "identitytoken", "registrytoken");
-    private static final ObjectWriter PRETTY = Json.mapper().writer(new DefaultPrettyPrinter()
+    private static final ObjectWriter PRETTY = Json.writer().with(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("\t", "\n"))
             .withSeparators(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withObjectEmptySeparator("")
@@ -248,7 +248,7 @@ public final class CredentialStore {
         boolean token = AuthConfig.present(auth.identityToken());
         if (helper != null) {
             String secret = token ? auth.identityToken() : orEmpty(auth.password());
-            ObjectNode body = Json.mapper().createObjectNode();
+            ObjectNode body = Json.objectNode();
             body.put("ServerURL", key);
             body.put("Username", token ? TOKEN_USERNAME : orEmpty(auth.username()));
             body.put("Secret", secret);
@@ -438,16 +438,16 @@ public final class CredentialStore {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return Json.mapper().createObjectNode();
+            return Json.objectNode();
         } catch (IOException e) {
             throw new CredentialsException("cannot read " + file, e);
         }
         if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-            return Json.mapper().createObjectNode();
+            return Json.objectNode();
         }
         JsonNode node;
         try {
-            node = Json.mapper().reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            node = Json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                     .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(bytes);
         } catch (JsonProcessingException e) {
             // no cause: the parser's message may quote the file, secrets included
@@ -722,7 +722,7 @@ public final class CredentialStore {
 
     private static JsonNode parse(String text) {
         try {
-            return Json.mapper().readTree(text);
+            return Json.reader().readTree(text);
         } catch (JsonProcessingException e) {
             return null; // the caller reports it without the text, which may hold secrets
         }

@@ -126,7 +126,7 @@ public final class DockerSystem {
         legacy.set("Volumes", items(split, "VolumeUsage"));
         legacy.set("BuildCache", items(split, "BuildCacheUsage"));
         try {
-            return Json.mapper().treeToValue(legacy, DiskUsage.class);
+            return Json.reader().treeToValue(legacy, DiskUsage.class);
         } catch (java.io.IOException e) {
             throw new dev.berth.errors.StreamException("malformed disk usage: " + e.getMessage(), "GET /system/df");
         }
@@ -141,7 +141,7 @@ public final class DockerSystem {
      */
     private static JsonNode items(ObjectNode split, String kind) {
         JsonNode items = split.path(kind).path("Items");
-        return items.isArray() ? items : Json.mapper().createArrayNode();
+        return items.isArray() ? items : Json.arrayNode();
     }
 
     /**

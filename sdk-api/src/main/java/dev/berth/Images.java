@@ -66,7 +66,7 @@ public final class Images {
     }
 
     private static JavaType list(Class<?> element) {
-        return Json.mapper().getTypeFactory().constructCollectionType(List.class, element);
+        return Json.typeFactory().constructCollectionType(List.class, element);
     }
 
     // ---- reading ---------------------------------------------------------------------------------------------

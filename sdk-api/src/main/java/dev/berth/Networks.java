@@ -35,7 +35,7 @@ import java.util.Objects;
  */
 public final class Networks {
     private static final JavaType DETAILS =
-            Json.mapper().getTypeFactory().constructCollectionType(List.class, NetworkDetails.class);
+            Json.typeFactory().constructCollectionType(List.class, NetworkDetails.class);
 
     private final Transport transport;
 

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class Nodes {
     private static final JavaType LIST =
-            Json.mapper().getTypeFactory().constructCollectionType(List.class, NodeDetails.class);
+            Json.typeFactory().constructCollectionType(List.class, NodeDetails.class);
 
     private final Transport transport;
 

@@ -38,9 +38,9 @@ import java.util.function.Consumer;
  */
 public final class Plugins {
     private static final JavaType DETAILS =
-            Json.mapper().getTypeFactory().constructCollectionType(List.class, PluginDetails.class);
+            Json.typeFactory().constructCollectionType(List.class, PluginDetails.class);
     private static final JavaType PRIVILEGES =
-            Json.mapper().getTypeFactory().constructCollectionType(List.class, PluginPrivilege.class);
+            Json.typeFactory().constructCollectionType(List.class, PluginPrivilege.class);
 
     /** The CLI's default {@code --timeout} of {@code docker plugin enable}. */
     private static final Duration DEFAULT_ENABLE_TIMEOUT = Duration.ofSeconds(30);

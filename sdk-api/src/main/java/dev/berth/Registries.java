@@ -47,7 +47,7 @@ public final class Registries {
         try (ApiResponse response = transport.send(ApiRequest.post("/auth").json(body).build())) {
             // 200 with a status (and maybe a token), or 204 with no body at all, as the spec allows
             r = response.status() == 204 ? null
-                    : response.readJson(Json.mapper().getTypeFactory().constructType(AuthAnswer.class));
+                    : response.readJson(Json.typeFactory().constructType(AuthAnswer.class));
         } catch (ServerErrorException e) {
             // Engines before 23 answer a refused login with 500 "login attempt ... failed with status: 401".
             if (e.daemonMessage().contains("401 Unauthorized")) {

@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  */
 public final class Services {
     private static final JavaType LIST =
-            Json.mapper().getTypeFactory().constructCollectionType(List.class, ServiceDetails.class);
+            Json.typeFactory().constructCollectionType(List.class, ServiceDetails.class);
 
     /** How many times a read-modify-write is tried before a version conflict is given up on. */
     static final int ATTEMPTS = 5;

@@ -175,7 +175,7 @@ public final class Swarm {
 
     private void send(long version, ObjectNode current, SwarmUpdate update) {
         ObjectNode spec = current.path("Spec").isObject() ? ((ObjectNode) current.get("Spec")).deepCopy()
-                : Json.mapper().createObjectNode();
+                : Json.objectNode();
         update.applyTo(spec);
         VersionGuard.guard(() -> transport.send(ApiRequest.post("/swarm/update")
                 .query("version", version).query("rotateWorkerToken", update.rotatesWorkerToken())

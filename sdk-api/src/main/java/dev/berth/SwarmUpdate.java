@@ -166,13 +166,13 @@ public final class SwarmUpdate {
     /** Writes the changes into {@code spec}, the daemon's {@code SwarmSpec}. */
     void applyTo(ObjectNode spec) {
         if (labels != null) {
-            spec.set("Labels", Json.mapper().valueToTree(labels));
+            spec.set("Labels", Json.valueToTree(labels));
         }
         settings.forEach((path, value) -> {
             int dot = path.indexOf('.');
             ObjectNode part = spec.path(path.substring(0, dot)).isObject()
                     ? (ObjectNode) spec.get(path.substring(0, dot)) : spec.putObject(path.substring(0, dot));
-            part.set(path.substring(dot + 1), Json.mapper().valueToTree(value));
+            part.set(path.substring(dot + 1), Json.valueToTree(value));
         });
     }
 

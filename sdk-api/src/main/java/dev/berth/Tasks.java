@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class Tasks {
     private static final JavaType LIST =
-            Json.mapper().getTypeFactory().constructCollectionType(List.class, TaskDetails.class);
+            Json.typeFactory().constructCollectionType(List.class, TaskDetails.class);
 
     private final Transport transport;
 

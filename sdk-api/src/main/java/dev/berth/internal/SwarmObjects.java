@@ -28,7 +28,7 @@ public final class SwarmObjects<T> {
         this.transport = transport;
         this.path = path;
         this.type = type;
-        this.listType = Json.mapper().getTypeFactory().constructCollectionType(List.class, type);
+        this.listType = Json.typeFactory().constructCollectionType(List.class, type);
     }
 
     public String create(String name, byte[] data, Map<String, String> labels) {
@@ -54,9 +54,9 @@ public final class SwarmObjects<T> {
     public void update(String id, long version, Map<String, String> labels) {
         ObjectNode current = transport.json(ApiRequest.get(path + "/{id}", id).build(), ObjectNode.class);
         ObjectNode spec = current.path("Spec").isObject() ? ((ObjectNode) current.get("Spec")).deepCopy()
-                : Json.mapper().createObjectNode();
+                : Json.objectNode();
         spec.remove("Data");
-        spec.set("Labels", Json.mapper().valueToTree(labels == null ? Map.of() : labels));
+        spec.set("Labels", Json.valueToTree(labels == null ? Map.of() : labels));
         VersionGuard.guard(() -> transport.send(ApiRequest.post(path + "/{id}/update", id)
                 .query("version", version).json(spec).build()).discard());
     }

@@ -85,7 +85,7 @@ public final class ApiResponse implements Closeable {
     /** Reads the whole body as JSON into {@code type}, then closes. */
     public <T> T readJson(JavaType type) {
         try (this) {
-            T value = Json.mapper().readValue(body, type);
+            T value = Json.MAPPER.readValue(body, type);
             drain();
             return value;
         } catch (JsonProcessingException e) {

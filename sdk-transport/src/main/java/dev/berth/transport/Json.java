@@ -8,7 +8,14 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.berth.errors.StreamException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +63,7 @@ public final class Json {
             .maxStringLength(MAX_STRING)
             .maxNestingDepth(MAX_DEPTH)
             .build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(ANSWER)
             .build())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -78,9 +85,55 @@ public final class Json {
     private Json() {
     }
 
-    /** The shared mapper. Do not reconfigure it. */
+    private static final ObjectReader READER = MAPPER.reader();
+    private static final ObjectWriter WRITER = MAPPER.writer();
+
+    /**
+     * A new mapper configured as Berth's (its limits, unknown fields ignored, nulls left out), for reading or
+     * writing Berth's models elsewhere. Berth's own mapper is never handed out: changing this copy changes nothing
+     * in Berth. Each call copies; keep the copy, or use {@link #reader()} and {@link #writer()}.
+     *
+     * @return a mapper of one's own
+     */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return MAPPER.copy();
+    }
+
+    /** {@return Berth's reader: immutable, its {@code with...} and {@code forType} methods return new readers} */
+    public static ObjectReader reader() {
+        return READER;
+    }
+
+    /** {@return Berth's writer: immutable, its {@code with...} methods return new writers} */
+    public static ObjectWriter writer() {
+        return WRITER;
+    }
+
+    /** {@return the type factory of Berth's mapper, for the {@link JavaType}s of {@link Transport#json}} */
+    public static TypeFactory typeFactory() {
+        return MAPPER.getTypeFactory();
+    }
+
+    /** {@return a new, empty JSON object} */
+    public static ObjectNode objectNode() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** {@return a new, empty JSON array} */
+    public static ArrayNode arrayNode() {
+        return MAPPER.createArrayNode();
+    }
+
+    /**
+     * {@code value} as a JSON tree, written as Berth writes request bodies.
+     *
+     * @param value a model, map, list or plain value
+     * @param <T> the kind of node expected
+     * @return the tree
+     * @throws IllegalArgumentException when {@code value} cannot be written as JSON
+     */
+    public static <T extends JsonNode> T valueToTree(Object value) {
+        return MAPPER.valueToTree(value);
     }
 
     /** {@code value} as JSON text. */

@@ -62,7 +62,7 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
 
     /** A stream of {@code type} objects read from {@code in}. */
     public static <T> JsonStream<T> of(InputStream in, Class<T> type, String request) {
-        return of(in, Json.mapper().getTypeFactory().constructType(type), request);
+        return of(in, Json.MAPPER.getTypeFactory().constructType(type), request);
     }
 
     /** A stream of {@code type} objects read from {@code in}. */
@@ -116,7 +116,7 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
         parser = null;
         JsonNode node;
         try (p) {
-            node = Json.mapper().readTree(p);
+            node = Json.MAPPER.readTree(p);
             in.unread(p);
         } catch (IOException e) {
             throw failed(e);
@@ -131,7 +131,7 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
             if (error != null && error.isTextual()) {
                 throw new StreamException(error.asText(), request);
             }
-            T value = node.isNull() ? null : Json.mapper().treeToValue(node, type);
+            T value = node.isNull() ? null : Json.MAPPER.treeToValue(node, type);
             if (value == null) {
                 // a bare null: the stream promises non-null elements (and callers read fields of each)
                 throw new IOException("a JSON null where a value was expected");

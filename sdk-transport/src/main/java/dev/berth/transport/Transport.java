@@ -290,7 +290,7 @@ public final class Transport implements Closeable {
 
     /** Sends the request and reads the JSON answer as {@code type}. */
     public <T> T json(ApiRequest request, Class<T> type) {
-        return json(request, Json.mapper().getTypeFactory().constructType(type));
+        return json(request, Json.MAPPER.getTypeFactory().constructType(type));
     }
 
     /** Sends the request and reads the JSON answer as {@code type} (for generic types such as lists). */

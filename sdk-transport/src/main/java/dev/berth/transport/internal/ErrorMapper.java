@@ -77,7 +77,7 @@ public final class ErrorMapper {
         String text = body.trim();
         if (text.startsWith("{")) {
             try {
-                JsonNode node = Json.mapper().readTree(text);
+                JsonNode node = Json.reader().readTree(text);
                 JsonNode m = node.get("message");
                 if (m != null && m.isTextual()) {
                     return m.asText().trim();
