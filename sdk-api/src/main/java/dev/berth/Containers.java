@@ -21,7 +21,6 @@ import dev.berth.model.WaitResult;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
 import dev.berth.transport.ApiVersion;
-import dev.berth.transport.FrameReader;
 import dev.berth.transport.HijackedConnection;
 import dev.berth.transport.Json;
 import dev.berth.transport.JsonStream;
@@ -109,7 +108,7 @@ public final class Containers {
              HijackedConnection c = transport.upgrade(ApiRequest.post("/containers/{id}/attach", id)
                 .query("stream", true).query("stdout", true).query("stderr", true).build())) {
             start(id);
-            byte[][] output = new Demultiplexer(FrameReader.of(c.output(), spec.tty(), c.request())).readAll();
+            byte[][] output = new Demultiplexer(Demultiplexer.frames(c.output(), spec.tty(), c.request())).readAll();
             WaitResult w = exit.readJson(WAIT_RESULT);
             w.errorMessage().ifPresent(message -> waitFailed(id, spec, message, exit.request()));
             return new ProcessResult(w.statusCode(), text(output[0]), text(output[1]));
@@ -450,7 +449,7 @@ public final class Containers {
     public ProcessResult exec(String id, ExecOptions options) {
         String exec = execCreate(id, options);
         try (InputStream output = startAttached(exec, options.tty()).body()) {
-            byte[][] all = new Demultiplexer(FrameReader.of(output, options.tty(), "exec " + exec)).readAll();
+            byte[][] all = new Demultiplexer(Demultiplexer.frames(output, options.tty(), "exec " + exec)).readAll();
             return new ProcessResult(execExitCode(exec), text(all[0]), text(all[1]));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the output of exec " + exec, e);
@@ -493,7 +492,7 @@ public final class Containers {
     public InputStream execStart(String execId) {
         boolean tty = execInspect(execId).processConfig().tty();
         ApiResponse r = startAttached(execId, tty);
-        return new Demultiplexer(FrameReader.of(r.body(), tty, r.request())).merged();
+        return new Demultiplexer(Demultiplexer.frames(r.body(), tty, r.request())).merged();
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.berth.internal.LogLines;
 import dev.berth.model.LogLine;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
-import dev.berth.transport.FrameReader;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Objects;
@@ -125,7 +124,7 @@ public final class Logs {
     public Stream<LogLine> lines() {
         boolean tty = containers.hasTty(id);
         ApiResponse r = open();
-        return new LogLines(FrameReader.of(r.body(), tty, r.request()), tty, timestamps, maxLineLength).stream();
+        return new LogLines(Demultiplexer.frames(r.body(), tty, r.request()), tty, timestamps, maxLineLength).stream();
     }
 
     /**
@@ -137,7 +136,7 @@ public final class Logs {
     public InputStream stream() {
         boolean tty = containers.hasTty(id);
         ApiResponse r = open();
-        return new Demultiplexer(FrameReader.of(r.body(), tty, r.request())).merged();
+        return new Demultiplexer(Demultiplexer.frames(r.body(), tty, r.request())).merged();
     }
 
     private ApiResponse open() {

@@ -3,6 +3,7 @@ package dev.berth;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.errors.VersionConflictException;
+import dev.berth.internal.Demultiplexer;
 import dev.berth.internal.LogLines;
 import dev.berth.internal.VersionGuard;
 import dev.berth.model.LogLine;
@@ -11,7 +12,6 @@ import dev.berth.model.ServiceSpec;
 import dev.berth.model.TaskDetails;
 import dev.berth.transport.ApiRequest;
 import dev.berth.transport.ApiResponse;
-import dev.berth.transport.FrameReader;
 import dev.berth.transport.Json;
 import dev.berth.transport.Transport;
 import java.time.Duration;
@@ -252,7 +252,7 @@ public final class Services {
             b.streaming();
         }
         ApiResponse r = transport.send(b.build());
-        return new LogLines(FrameReader.of(r.body(), tty, r.request()), tty, options.isTimestamps()).stream();
+        return new LogLines(Demultiplexer.frames(r.body(), tty, r.request()), tty, options.isTimestamps()).stream();
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.berth;
 
 import dev.berth.internal.Demultiplexer;
-import dev.berth.transport.FrameReader;
 import dev.berth.transport.HijackedConnection;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,7 +40,7 @@ public final class Session implements AutoCloseable {
     Session(HijackedConnection connection, boolean tty, Resizer resizer, LongSupplier exitCode) {
         this.connection = connection;
         this.tty = tty;
-        this.demux = new Demultiplexer(FrameReader.of(connection.output(), tty, connection.request()));
+        this.demux = new Demultiplexer(Demultiplexer.frames(connection.output(), tty, connection.request()));
         this.resizer = resizer;
         this.exitCode = exitCode;
     }

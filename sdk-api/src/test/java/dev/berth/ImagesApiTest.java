@@ -390,7 +390,7 @@ class ImagesApiTest {
             assertEquals(Map.of("username", "berth", "password", "s3cret", "serveraddress", "127.0.0.1:5000"),
                     registryAuth(r));
             assertEquals(4, events.size());
-            assertEquals(Map.of("Tag", "1.0", "Digest", "sha256:9ae9", "Size", 527), events.get(3).aux());
+            assertEquals(new ProgressEvent.Aux("1.0", "sha256:9ae9", 527, "", Map.of()), events.get(3).aux());
 
             RecordedRequest allTags = engine.request();
             assertNull(allTags.getUrl().queryParameter("tag"), "no tag: every local tag");

@@ -6,15 +6,11 @@ final class KnownShape {
     }
 
     static final String[] FLAGS = {
-        "DockerHost.effectivePort(boolean)",
-        "FrameReader.of(InputStream,boolean,String)",
     };
 
     static final String[] UNTYPED = {
-        "ApiRequest.json()",
         "ContainerSpec.toCreateBody()",
         "Healthcheck.toJson()",
-        "ProgressEvent.aux()",
     };
 
     static final String[] NULLS = {

@@ -28,6 +28,18 @@ public final class Demultiplexer {
     private final ReentrantLock lock = new ReentrantLock();
     private boolean ended;
 
+    /**
+     * The frames of a container's or exec's output: raw when it has a TTY, multiplexed otherwise.
+     *
+     * @param in the output
+     * @param tty whether the container or exec has a TTY
+     * @param request the request, for messages
+     * @return the frame reader
+     */
+    public static FrameReader frames(InputStream in, boolean tty, String request) {
+        return tty ? FrameReader.raw(in, request) : FrameReader.multiplexed(in, request);
+    }
+
     public Demultiplexer(FrameReader frames) {
         this.frames = frames;
     }

@@ -1,5 +1,7 @@
 package dev.berth.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
@@ -28,7 +30,40 @@ public record ProgressEvent(
         @JsonProperty("id") String id,
         @JsonProperty("progressDetail") Detail detail,
         @JsonProperty("stream") String stream,
-        @JsonProperty("aux") Map<String, Object> aux) {
+        @JsonProperty("aux") Aux aux) {
+
+    /**
+     * A result in the stream: what a push pushed, or the id an import, commit or classic build made.
+     *
+     * @param tag the pushed tag ({@code Tag}), or empty
+     * @param digest the pushed manifest's digest ({@code Digest}, {@code sha256:...}), or empty
+     * @param size the pushed manifest's size in bytes ({@code Size}), or 0
+     * @param id the image id ({@code ID}), or empty
+     * @param extras fields this record does not model, kept as the daemon sent them
+     */
+    public record Aux(
+            @JsonProperty("Tag") String tag,
+            @JsonProperty("Digest") String digest,
+            @JsonProperty("Size") long size,
+            @JsonProperty("ID") String id,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+
+        /**
+         * Absent texts become empty; copies {@code extras}, unmodifiable.
+         *
+         * @param tag the pushed tag, or empty
+         * @param digest the pushed manifest's digest, or empty
+         * @param size the pushed manifest's size in bytes, or 0
+         * @param id the image id, or empty
+         * @param extras fields this record does not model
+         */
+        public Aux {
+            tag = tag == null ? "" : tag;
+            digest = digest == null ? "" : digest;
+            id = id == null ? "" : id;
+            extras = Copies.copy(extras);
+        }
+    }
 
     /**
      * Byte counts of a layer's download, extraction or upload.

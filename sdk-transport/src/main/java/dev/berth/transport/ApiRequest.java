@@ -96,17 +96,17 @@ public final class ApiRequest {
     }
 
     /** The object to send as a JSON body, or null. */
-    public Object json() {
+    Object json() {
         return json;
     }
 
     /** The streamed body, or null. */
-    public BodyWriter body() {
+    BodyWriter body() {
         return body;
     }
 
     /** The streamed body's content type, or null. */
-    public String contentType() {
+    String contentType() {
         return contentType;
     }
 

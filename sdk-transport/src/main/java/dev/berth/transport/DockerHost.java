@@ -213,12 +213,17 @@ public record DockerHost(Scheme scheme, String host, int port, String path, Stri
         return new InvalidDockerHostException("invalid Docker host '" + printable(shown) + "': " + printable(why));
     }
 
-    /** The port to dial: the given one, else 2376 with TLS or 2375 without (TCP), or 22 (SSH). */
-    public int effectivePort(boolean tls) {
+    /** {@return the port to dial without TLS: the given one, else 2375 (TCP) or 22 (SSH)} */
+    public int effectivePort() {
         if (port > 0) {
             return port;
         }
-        return scheme == Scheme.SSH ? 22 : tls ? 2376 : 2375;
+        return scheme == Scheme.SSH ? 22 : 2375;
+    }
+
+    /** {@return the port to dial with TLS: the given one, else 2376, the daemon's TLS port} */
+    public int effectiveTlsPort() {
+        return port > 0 ? port : 2376;
     }
 
     /** The address in {@code DOCKER_HOST} form, as messages show it. */

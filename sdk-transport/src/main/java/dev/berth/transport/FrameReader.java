@@ -15,7 +15,7 @@ import java.util.Arrays;
  * stdout frame.
  *
  * <pre>{@code
- * FrameReader frames = FrameReader.of(body, tty, "GET /containers/x/logs");
+ * FrameReader frames = FrameReader.multiplexed(body, "GET /containers/x/logs");   // FrameReader.raw with a TTY
  * byte[] buf = new byte[8192];
  * for (StreamType t; (t = frames.next()) != null; ) {
  *     for (int n; (n = frames.read(buf, 0, buf.length)) > 0; ) {
@@ -55,11 +55,6 @@ public final class FrameReader implements Closeable {
     /** A reader of raw TTY output: one stdout frame that lasts until the stream ends. */
     public static FrameReader raw(InputStream in, String request) {
         return new FrameReader(in, true, request);
-    }
-
-    /** Raw when {@code tty}, multiplexed otherwise: the container's or exec's TTY flag decides. */
-    public static FrameReader of(InputStream in, boolean tty, String request) {
-        return new FrameReader(in, tty, request);
     }
 
     /**

@@ -133,7 +133,7 @@ public final class Transport implements Closeable {
                 break;
             case TCP:
                 b.socketFactory(new TcpSocketFactory(host.toString()));
-                url.host(host.host()).port(host.effectivePort(endpoint.isTls()));
+                url.host(host.host()).port(endpoint.isTls() ? host.effectiveTlsPort() : host.effectivePort());
                 if (endpoint.isTls()) {
                     TlsConfig.Context tls = endpoint.tls().toContext();
                     b.sslSocketFactory(tls.sslContext().getSocketFactory(), tls.trustManager())

@@ -34,8 +34,8 @@ class DockerHostTest {
     void tcpDefaultPortDependsOnTls() {
         DockerHost h = DockerHost.parse("tcp://example.org");
         assertEquals(-1, h.port());
-        assertEquals(2376, h.effectivePort(true));
-        assertEquals(2375, h.effectivePort(false));
+        assertEquals(2376, h.effectiveTlsPort());
+        assertEquals(2375, h.effectivePort());
     }
 
     @Test
@@ -74,7 +74,7 @@ class DockerHostTest {
         assertEquals("build-box", h.host());
         assertEquals(2222, h.port());
         assertEquals("/run/docker.sock", h.path());
-        assertEquals(22, DockerHost.parse("ssh://box").effectivePort(false));
+        assertEquals(22, DockerHost.parse("ssh://box").effectivePort());
     }
 
     @Test
