@@ -12,6 +12,7 @@ import dev.berth.errors.NotFoundException;
 import dev.berth.model.BuildEvent;
 import dev.berth.model.BuildStep;
 import dev.berth.model.ContainerSpec;
+import dev.berth.model.DiskUsage;
 import dev.berth.model.PruneResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -198,6 +199,13 @@ class BuildKitIT {
                 .tag(reader).label(TestEngine.LABEL, RUN).build());
         long t3 = System.nanoTime();
         assertEquals("howdy\n", runIn(reader, "cat /seen"));
+
+        // BuildKit's cache shows in docker system df: the cache mount as an exec.cachemount record, layers as regular
+        DiskUsage df = docker.system().diskUsage();
+        assertTrue(df.buildCache().stream().anyMatch(c -> c.type().equals("exec.cachemount")
+                && c.description().contains("berth-" + RUN)), df.buildCache().toString());
+        assertTrue(df.buildCache().stream().anyMatch(c -> c.type().equals("regular") && c.size() > 0),
+                df.buildCache().toString());
 
         // a failing RUN throws, naming the step as BuildKit does, with its last lines
         BuildFailedException failed = assertThrows(BuildFailedException.class, () -> docker.images().build(
