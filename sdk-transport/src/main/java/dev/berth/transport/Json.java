@@ -78,12 +78,22 @@ public final class Json {
     private Json() {
     }
 
-    /** The shared mapper. Do not reconfigure it. */
+    /**
+     * The shared mapper. Do not reconfigure it.
+     *
+     * @return the mapper every call of Berth reads and writes JSON with: unknown properties ignored, nulls left out
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
-    /** {@code value} as JSON text. */
+    /**
+     * {@code value} as JSON text.
+     *
+     * @param value an object Jackson can write
+     * @return the JSON text
+     * @throws IllegalArgumentException when Jackson cannot write the value
+     */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
