@@ -31,12 +31,20 @@ public final class AttachOptions {
         this.detachKeys = detachKeys;
     }
 
-    /** stdin, stdout and stderr, from now on; the daemon's detach keys ({@code docker attach}). */
+    /**
+     * stdin, stdout and stderr, from now on; the daemon's detach keys ({@code docker attach}).
+     *
+     * @return the options of a plain {@code docker attach}
+     */
     public static AttachOptions defaults() {
         return DEFAULTS;
     }
 
-    /** stdout and stderr only ({@code docker attach --no-stdin}). */
+    /**
+     * stdout and stderr only ({@code docker attach --no-stdin}).
+     *
+     * @return the options of {@code docker attach --no-stdin}
+     */
     public static AttachOptions noStdin() {
         return DEFAULTS.withStreams(AttachStream.STDOUT, AttachStream.STDERR);
     }
@@ -44,6 +52,8 @@ public final class AttachOptions {
     /**
      * These options, attaching to these streams only.
      *
+     * @param streams the streams to attach to
+     * @return a copy attaching to these streams only
      * @throws IllegalArgumentException when no stream is given
      */
     public AttachOptions withStreams(AttachStream... streams) {
@@ -54,7 +64,11 @@ public final class AttachOptions {
         return new AttachOptions(EnumSet.copyOf(Arrays.asList(streams)), logs, detachKeys);
     }
 
-    /** These options, replaying what the container wrote so far before the live output ({@code logs=1}). */
+    /**
+     * These options, replaying what the container wrote so far before the live output ({@code logs=1}).
+     *
+     * @return a copy that sends {@code logs=1}
+     */
     public AttachOptions withLogs() {
         return new AttachOptions(streams, true, detachKeys);
     }
@@ -63,6 +77,8 @@ public final class AttachOptions {
      * These options, detaching on this key sequence instead of the daemon's ({@code --detach-keys}), such as
      * {@code "ctrl-p,ctrl-q"} or {@code "ctrl-x"}.
      *
+     * @param keys a comma-separated key sequence, such as {@code ctrl-p,ctrl-q}
+     * @return a copy that sends {@code detachKeys}
      * @throws IllegalArgumentException when blank
      */
     public AttachOptions withDetachKeys(String keys) {
@@ -73,17 +89,25 @@ public final class AttachOptions {
         return new AttachOptions(streams, logs, keys);
     }
 
-    /** The streams attached to. */
+    /**
+     * The streams attached to.
+     *
+     * @return the streams attached to, unmodifiable
+     */
     public Set<AttachStream> streams() {
         return streams;
     }
 
-    /** Whether the output written so far is replayed first. */
+    /**
+     * Whether the output written so far is replayed first.
+     *
+     * @return true when {@code logs=1} is sent
+     */
     public boolean logs() {
         return logs;
     }
 
-    /** The detach key sequence; empty for the daemon's. */
+    /** {@return the detach key sequence; empty for the daemon's} */
     public Optional<String> detachKeys() {
         return Optional.ofNullable(detachKeys);
     }

@@ -15,7 +15,7 @@ public enum AttachStream {
         this.value = value;
     }
 
-    /** The daemon's name, such as {@code "stdout"}: the query parameter that asks for the stream. */
+    /** {@return the daemon's name, such as {@code "stdout"}: the query parameter that asks for the stream} */
     public String value() {
         return value;
     }

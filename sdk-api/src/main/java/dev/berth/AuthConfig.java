@@ -27,6 +27,14 @@ import java.util.StringJoiner;
  */
 public record AuthConfig(String username, String password, String serverAddress, String identityToken) {
 
+    /**
+     * Null fields become empty.
+     *
+     * @param username the user name; empty when absent
+     * @param password the password; empty when absent
+     * @param serverAddress the registry; empty for Docker Hub
+     * @param identityToken the identity token; empty when absent
+     */
     public AuthConfig {
         username = orEmpty(username);
         password = orEmpty(password);
@@ -37,6 +45,9 @@ public record AuthConfig(String username, String password, String serverAddress,
     /**
      * User name and password for Docker Hub ({@code docker login -u USER}).
      *
+     * @param username the Docker Hub user name
+     * @param password the password or access token
+     * @return credentials with no server address
      * @throws NullPointerException when the user name or password is null
      */
     public static AuthConfig ofPassword(String username, String password) {
@@ -46,7 +57,10 @@ public record AuthConfig(String username, String password, String serverAddress,
     /**
      * User name and password for {@code server} ({@code docker login -u USER SERVER}).
      *
+     * @param username the user name
+     * @param password the password or access token
      * @param server the registry, {@code host[:port]}
+     * @return the credentials for that registry
      * @throws NullPointerException when the user name or password is null
      */
     public static AuthConfig ofPassword(String username, String password, String server) {
@@ -58,6 +72,8 @@ public record AuthConfig(String username, String password, String serverAddress,
     /**
      * An identity token for Docker Hub, as {@code POST /auth} may return it.
      *
+     * @param token the identity token
+     * @return credentials with no server address
      * @throws IllegalArgumentException when the token is empty
      */
     public static AuthConfig ofIdentityToken(String token) {
@@ -67,7 +83,9 @@ public record AuthConfig(String username, String password, String serverAddress,
     /**
      * An identity token for {@code server}, as {@code POST /auth} may return it.
      *
+     * @param token the identity token
      * @param server the registry, {@code host[:port]}
+     * @return the credentials for that registry
      * @throws IllegalArgumentException when the token is empty
      */
     public static AuthConfig ofIdentityToken(String token, String server) {
@@ -83,6 +101,8 @@ public record AuthConfig(String username, String password, String serverAddress,
      * <pre>{@code
      * images.push("127.0.0.1:5000/app:1", PushOptions.defaults().withAuth(AuthConfig.anonymous()), progress);
      * }</pre>
+     *
+     * @return the credentials with every field empty
      */
     public static AuthConfig anonymous() {
         return new AuthConfig("", "", "", "");
@@ -94,6 +114,8 @@ public record AuthConfig(String username, String password, String serverAddress,
      * <pre>{@code
      * AuthConfig.anonymous().isAnonymous();   // true
      * }</pre>
+     *
+     * @return true when the user name, password and identity token are all empty
      */
     public boolean isAnonymous() {
         return !present(username) && !present(password) && !present(identityToken);
@@ -109,6 +131,8 @@ public record AuthConfig(String username, String password, String serverAddress,
      * AuthConfig.ofPassword("u", "p", "reg:5000").toHeader();
      * // base64url of {"username":"u","password":"p","serveraddress":"reg:5000"}
      * }</pre>
+     *
+     * @return the header value
      */
     public String toHeader() {
         return base64Url(headerJson());
@@ -122,6 +146,9 @@ public record AuthConfig(String username, String password, String serverAddress,
      * <pre>{@code
      * String header = AuthConfig.encodeRegistryConfig(CredentialStore.fromEnvironment().all());
      * }</pre>
+     *
+     * @param auths the credentials, by registry key
+     * @return the header value; {@code e30=} for an empty map
      */
     public static String encodeRegistryConfig(Map<String, AuthConfig> auths) {
         ObjectNode root = Json.objectNode();

@@ -27,12 +27,20 @@ public final class BuildCachePruneOptions {
         this.keepStorage = keepStorage;
     }
 
-    /** {@code docker builder prune}: dangling cache records only. */
+    /**
+     * {@code docker builder prune}: dangling cache records only.
+     *
+     * @return the options that prune dangling cache records, with no filters
+     */
     public static BuildCachePruneOptions defaults() {
         return DEFAULTS;
     }
 
-    /** {@code docker builder prune -a}: every cache record no build uses now. */
+    /**
+     * {@code docker builder prune -a}: every cache record no build uses now.
+     *
+     * @return the options that prune every unused cache record, with no filters
+     */
     public static BuildCachePruneOptions all() {
         return new BuildCachePruneOptions(true, Filters.none(), 0);
     }
@@ -41,6 +49,9 @@ public final class BuildCachePruneOptions {
      * With these filters instead of the current ones: {@code until} (a duration such as {@code 24h}),
      * {@code id}, {@code parent}, {@code type}, {@code description}, {@code inuse}, {@code shared},
      * {@code private}. The build cache has no labels.
+     *
+     * @param filters the filters; {@link Filters#none()} for none
+     * @return a copy with these filters
      */
     public BuildCachePruneOptions withFilters(Filters filters) {
         return new BuildCachePruneOptions(all, Objects.requireNonNull(filters, "filters"), keepStorage);
@@ -49,6 +60,8 @@ public final class BuildCachePruneOptions {
     /**
      * {@code --reserved-space} ({@code --keep-storage} before API 1.48): the bytes of cache to keep; 0 keeps none.
      *
+     * @param bytes the size of cache to keep, in bytes
+     * @return a copy with this size
      * @throws IllegalArgumentException when negative
      */
     public BuildCachePruneOptions withKeepStorage(long bytes) {

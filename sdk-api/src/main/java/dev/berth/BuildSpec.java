@@ -81,28 +81,47 @@ public final class BuildSpec {
         buildId = b.buildId;
     }
 
-    /** Builds the folder {@code dir} (its {@code Dockerfile} unless {@link Builder#dockerfile} says otherwise). */
+    /**
+     * Builds the folder {@code dir} (its {@code Dockerfile} unless {@link Builder#dockerfile} says otherwise).
+     *
+     * @param dir the build context's root folder
+     * @return a builder for the spec
+     */
     public static Builder fromDirectory(Path dir) {
         Builder b = new Builder(Source.DIRECTORY);
         b.directory = Objects.requireNonNull(dir);
         return b;
     }
 
-    /** Builds from a Dockerfile's text plus the files added with {@link Builder#file}. */
+    /**
+     * Builds from a Dockerfile's text plus the files added with {@link Builder#file}.
+     *
+     * @param dockerfile the Dockerfile's text
+     * @return a builder for the spec
+     */
     public static Builder fromDockerfile(String dockerfile) {
         Builder b = new Builder(Source.DOCKERFILE_TEXT);
         b.dockerfileText = Objects.requireNonNull(dockerfile);
         return b;
     }
 
-    /** Builds from a tar of the context (plain or compressed), read as it is sent. */
+    /**
+     * Builds from a tar of the context (plain or compressed), read as it is sent.
+     *
+     * @param tar the context as a tar; read once, while the build request is sent
+     * @return a builder for the spec
+     */
     public static Builder fromTar(InputStream tar) {
         Builder b = new Builder(Source.TAR);
         b.tar = Objects.requireNonNull(tar);
         return b;
     }
 
-    /** The tags, as {@code -t} gives them. */
+    /**
+     * The tags, as {@code -t} gives them.
+     *
+     * @return the tags, in the order given; empty for an untagged image
+     */
     public List<String> tags() {
         return tags;
     }
@@ -140,7 +159,15 @@ public final class BuildSpec {
             this.source = source;
         }
 
-        /** Adds a file to a {@link #fromDockerfile} context, at {@code path} relative to its root. */
+        /**
+         * Adds a file to a {@link #fromDockerfile} context, at {@code path} relative to its root.
+         *
+         * @param path the file's path, relative and inside the context
+         * @param content the file's bytes, copied
+         * @return this builder
+         * @throws IllegalStateException when the context is not a Dockerfile's text
+         * @throws IllegalArgumentException when the path is absolute or holds {@code ..}
+         */
         public Builder file(String path, byte[] content) {
             if (source != Source.DOCKERFILE_TEXT) {
                 throw new IllegalStateException("files are added only to a Dockerfile-text context");
@@ -152,31 +179,58 @@ public final class BuildSpec {
             return this;
         }
 
-        /** {@code -f}: the Dockerfile's path inside the context. */
+        /**
+         * {@code -f}: the Dockerfile's path inside the context.
+         *
+         * @param path such as {@code docker/Dockerfile.prod}, relative to the context's root
+         * @return this builder
+         */
         public Builder dockerfile(String path) {
             dockerfile = Objects.requireNonNull(path);
             return this;
         }
 
-        /** {@code -t}: a name for the result; may be given several times. */
+        /**
+         * {@code -t}: a name for the result; may be given several times.
+         *
+         * @param tag such as {@code app:1} or {@code registry.example.com/team/app:1}
+         * @return this builder
+         */
         public Builder tag(String tag) {
             tags.add(Objects.requireNonNull(tag));
             return this;
         }
 
-        /** {@code --build-arg}. */
+        /**
+         * {@code --build-arg}.
+         *
+         * @param name the {@code ARG}'s name
+         * @param value its value
+         * @return this builder
+         */
         public Builder buildArg(String name, String value) {
             buildArgs.put(name, value);
             return this;
         }
 
-        /** {@code --label}. */
+        /**
+         * {@code --label}.
+         *
+         * @param key the label's key
+         * @param value its value
+         * @return this builder
+         */
         public Builder label(String key, String value) {
             labels.put(key, value);
             return this;
         }
 
-        /** {@code --target}: the stage to build. */
+        /**
+         * {@code --target}: the stage to build.
+         *
+         * @param stage the stage's name, as {@code FROM ... AS NAME} gives it
+         * @return this builder
+         */
         public Builder target(String stage) {
             target = stage;
             return this;
@@ -185,13 +239,19 @@ public final class BuildSpec {
         /**
          * {@code --no-cache}: runs every step, none taken from the build cache; with BuildKit, {@code RUN
          * --mount=type=cache} mounts start empty too.
+         *
+         * @return this builder
          */
         public Builder noCache() {
             noCache = true;
             return this;
         }
 
-        /** {@code --pull}: pulls the base images even when they are present, for their newest versions. */
+        /**
+         * {@code --pull}: pulls the base images even when they are present, for their newest versions.
+         *
+         * @return this builder
+         */
         public Builder pull() {
             pull = true;
             return this;
@@ -200,6 +260,8 @@ public final class BuildSpec {
         /**
          * {@code --rm=false}: keeps the containers of the steps (by default they are removed after a successful
          * build); replaces {@link #forceRemoveIntermediate()}.
+         *
+         * @return this builder
          */
         public Builder keepIntermediate() {
             intermediate = Intermediate.KEEP;
@@ -209,6 +271,8 @@ public final class BuildSpec {
         /**
          * {@code --force-rm}: removes the containers of the steps even when the build fails; replaces
          * {@link #keepIntermediate()}.
+         *
+         * @return this builder
          */
         public Builder forceRemoveIntermediate() {
             intermediate = Intermediate.ALWAYS_REMOVE;
@@ -218,25 +282,43 @@ public final class BuildSpec {
         /**
          * {@code --network} for RUN steps: {@code default}, {@code host}, {@code none}; the classic builder also takes
          * {@code bridge} or a network's name, which BuildKit refuses.
+         *
+         * @param mode the network mode
+         * @return this builder
          */
         public Builder network(String mode) {
             network = mode;
             return this;
         }
 
-        /** {@code --platform}, such as {@code linux/amd64}. */
+        /**
+         * {@code --platform}, such as {@code linux/amd64}.
+         *
+         * @param value {@code os/arch[/variant]}
+         * @return this builder
+         */
         public Builder platform(String value) {
             platform = value;
             return this;
         }
 
-        /** {@code --add-host host:ip}. */
+        /**
+         * {@code --add-host host:ip}.
+         *
+         * @param hostIp {@code host:ip}, such as {@code db:10.0.0.7}
+         * @return this builder
+         */
         public Builder extraHost(String hostIp) {
             extraHosts.add(hostIp);
             return this;
         }
 
-        /** {@code --cache-from}. */
+        /**
+         * {@code --cache-from}.
+         *
+         * @param image an image whose layers the build may reuse
+         * @return this builder
+         */
         public Builder cacheFrom(String image) {
             cacheFrom.add(image);
             return this;
@@ -246,6 +328,8 @@ public final class BuildSpec {
          * {@code DOCKER_BUILDKIT=0}: builds with the classic builder even when the daemon offers BuildKit; replaces
          * {@link #buildKit()}. The same options apply; BuildKit-only Dockerfile syntax ({@code RUN --mount},
          * heredocs, {@code COPY --chmod}) then fails.
+         *
+         * @return this builder
          */
         public Builder classic() {
             builder = BuilderChoice.CLASSIC;
@@ -256,6 +340,8 @@ public final class BuildSpec {
          * Builds with BuildKit ({@code version=2}) without asking the daemon which builder it prefers, for a daemon
          * that runs BuildKit but announces the classic builder; replaces {@link #classic()}. By default Berth asks
          * ({@code Builder-Version} on {@code /_ping}) and uses BuildKit when the daemon offers it.
+         *
+         * @return this builder
          */
         public Builder buildKit() {
             builder = BuilderChoice.BUILDKIT;
@@ -266,6 +352,8 @@ public final class BuildSpec {
          * An id for the build, so that {@link Images#cancelBuild(String)} can cancel it from another thread while it
          * runs (BuildKit only). Unique among the daemon's running builds; a UUID will do.
          *
+         * @param id the build's id, such as a UUID
+         * @return this builder
          * @throws IllegalArgumentException when empty
          */
         public Builder buildId(String id) {
@@ -276,7 +364,11 @@ public final class BuildSpec {
             return this;
         }
 
-        /** The spec. */
+        /**
+         * The spec.
+         *
+         * @return the spec
+         */
         public BuildSpec build() {
             return new BuildSpec(this);
         }

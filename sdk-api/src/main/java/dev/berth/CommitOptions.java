@@ -35,7 +35,11 @@ public final class CommitOptions {
         this.pause = pause;
     }
 
-    /** {@code docker commit CONTAINER}: an untagged image. */
+    /**
+     * {@code docker commit CONTAINER}: an untagged image.
+     *
+     * @return the options of {@code docker commit CONTAINER}
+     */
     public static CommitOptions defaults() {
         return DEFAULTS;
     }
@@ -43,6 +47,8 @@ public final class CommitOptions {
     /**
      * {@code docker commit CONTAINER REPO[:TAG]}: an image named {@code repoTag}; no tag means {@code latest}.
      *
+     * @param repoTag the image's name, such as {@code app:snapshot} or {@code registry.example.com/team/app}
+     * @return the options that tag the committed image
      * @throws IllegalArgumentException for an empty name or a digest ({@code @sha256:...}), which names content
      *         rather than a tag
      */
@@ -51,12 +57,22 @@ public final class CommitOptions {
         return new CommitOptions(repoTag, "", "", List.of(), true);
     }
 
-    /** With a commit message ({@code -m}). */
+    /**
+     * With a commit message ({@code -m}).
+     *
+     * @param message the message of the image's history entry
+     * @return a copy with this message
+     */
     public CommitOptions withMessage(String message) {
         return new CommitOptions(repoTag, Objects.requireNonNull(message, "message"), author, changes, pause);
     }
 
-    /** With an author ({@code -a}), such as {@code Ann <ann@example.org>}. */
+    /**
+     * With an author ({@code -a}), such as {@code Ann <ann@example.org>}.
+     *
+     * @param author the image's author
+     * @return a copy with this author
+     */
     public CommitOptions withAuthor(String author) {
         return new CommitOptions(repoTag, message, Objects.requireNonNull(author, "author"), changes, pause);
     }
@@ -65,12 +81,19 @@ public final class CommitOptions {
      * With these Dockerfile instructions applied too ({@code -c}), such as {@code CMD ["sh"]} or {@code ENV A=1}:
      * {@code CMD}, {@code ENTRYPOINT}, {@code ENV}, {@code EXPOSE}, {@code LABEL}, {@code ONBUILD}, {@code USER},
      * {@code VOLUME}, {@code WORKDIR}.
+     *
+     * @param instructions each one Dockerfile instruction, added after those already given
+     * @return a copy with these instructions too
      */
     public CommitOptions withChanges(String... instructions) {
         return new CommitOptions(repoTag, message, author, OptionValues.append(changes, instructions), pause);
     }
 
-    /** With the container left running while it is committed ({@code --pause=false}); the copy may be torn. */
+    /**
+     * With the container left running while it is committed ({@code --pause=false}); the copy may be torn.
+     *
+     * @return a copy that sends {@code pause=false}
+     */
     public CommitOptions withoutPause() {
         return new CommitOptions(repoTag, message, author, changes, false);
     }

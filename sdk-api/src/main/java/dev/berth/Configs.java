@@ -28,6 +28,7 @@ public final class Configs {
      *
      * @param name the config's name
      * @param data the content, at most 1000 KiB
+     * @return the new config's id
      * @throws dev.berth.errors.ConflictException when the name is taken
      */
     public String create(String name, byte[] data) {
@@ -40,6 +41,7 @@ public final class Configs {
      * @param name the config's name
      * @param data the content, at most 1000 KiB; sent base64-encoded
      * @param labels the config's labels ({@code --label})
+     * @return the new config's id
      * @throws dev.berth.errors.ConflictException when the name is taken
      */
     public String create(String name, byte[] data, Map<String, String> labels) {
@@ -49,13 +51,19 @@ public final class Configs {
     /**
      * {@code docker config inspect}, data included.
      *
+     * @param id the config's id or name
+     * @return the config's spec (data included), version and times
      * @throws dev.berth.errors.NotFoundException when there is no such config
      */
     public ConfigDetails inspect(String id) {
         return objects.inspect(id);
     }
 
-    /** {@code docker config ls}: every config. */
+    /**
+     * {@code docker config ls}: every config.
+     *
+     * @return every config, data included
+     */
     public List<ConfigDetails> list() {
         return list(Filters.none());
     }
@@ -64,6 +72,7 @@ public final class Configs {
      * {@code docker config ls --filter ...}.
      *
      * @param filters {@code id}, {@code label}, {@code name}, {@code names}
+     * @return the matching configs, data included
      */
     public List<ConfigDetails> list(Filters filters) {
         return objects.list(filters.asMap());
@@ -72,6 +81,7 @@ public final class Configs {
     /**
      * Replaces the config's labels, the only thing that can change; the data cannot.
      *
+     * @param id the config's id or name
      * @param version the {@code Version.Index} the change was computed from
      * @param labels the labels from now on (all of them)
      * @throws VersionConflictException when the config changed since {@code version}
@@ -83,6 +93,7 @@ public final class Configs {
     /**
      * {@code docker config rm}.
      *
+     * @param id the config's id or name
      * @throws dev.berth.errors.NotFoundException when there is no such config
      * @throws dev.berth.errors.BadRequestException when a service uses it (engine 20.10 answers 400)
      */

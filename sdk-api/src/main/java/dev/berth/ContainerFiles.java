@@ -38,6 +38,9 @@ public final class ContainerFiles {
     /**
      * What the daemon says of {@code path} in the container: name, size, mode, modification time, link target.
      *
+     * @param container the container's id or name
+     * @param path an absolute path in the container
+     * @return the path's name, size, mode, modification time and link target
      * @throws NotFoundException naming the container and path when either does not exist
      */
     public PathStat stat(String container, String path) {
@@ -53,6 +56,9 @@ public final class ContainerFiles {
      * {@code path} as a tar stream (entries rooted at its base name; a path ending in {@code /.} gives the contents
      * only), as {@code docker cp CONTAINER:PATH -} writes it. Close it when done.
      *
+     * @param container the container's id or name
+     * @param path an absolute path in the container
+     * @return the tar stream; close it when done
      * @throws NotFoundException when the container or the path does not exist
      */
     public InputStream read(String container, String path) {
@@ -64,6 +70,9 @@ public final class ContainerFiles {
      * Extracts a tar (plain, gzip, bzip2 or xz, read as it is sent) into the existing directory {@code dir}, as
      * {@code docker cp - CONTAINER:DIR} does: no directory is replaced by a file nor a file by a directory.
      *
+     * @param container the container's id or name
+     * @param dir an absolute path of a directory in the container
+     * @param tar the archive, sent as it is read; not closed
      * @throws dev.berth.errors.BadRequestException when {@code dir} is not a directory, or the tar would replace a
      *     directory by a file or the reverse
      * @throws NotFoundException when the container or {@code dir} does not exist
@@ -76,6 +85,10 @@ public final class ContainerFiles {
      * Extracts a tar (plain, gzip, bzip2 or xz, read as it is sent) into the existing directory {@code dir}, as
      * {@code options} say.
      *
+     * @param container the container's id or name
+     * @param dir an absolute path of a directory in the container
+     * @param tar the archive, sent as it is read; not closed
+     * @param options whether a file may replace a directory and the reverse, and whose uid and gid the files get
      * @throws dev.berth.errors.BadRequestException when {@code dir} is not a directory, or the tar would replace a
      *     directory by a file or the reverse and {@code options} do not allow it
      * @throws NotFoundException when the container or {@code dir} does not exist
@@ -88,6 +101,9 @@ public final class ContainerFiles {
      * {@code docker cp LOCAL CONTAINER:DIR}: a local file or folder goes into {@code dir} under its own name; no
      * directory is replaced by a file nor a file by a directory.
      *
+     * @param local the local file or folder
+     * @param container the container's id or name
+     * @param dir an absolute path of a directory in the container
      * @throws NotFoundException when the container or {@code dir} does not exist
      * @throws UncheckedIOException when {@code local} does not exist
      */
@@ -99,6 +115,10 @@ public final class ContainerFiles {
      * {@code docker cp [-a] LOCAL CONTAINER:DIR}: a local file or folder goes into {@code dir} under its own name,
      * as {@code options} say.
      *
+     * @param local the local file or folder
+     * @param container the container's id or name
+     * @param dir an absolute path of a directory in the container
+     * @param options whether a file may replace a directory and the reverse, and whose uid and gid the files get
      * @throws NotFoundException when the container or {@code dir} does not exist
      * @throws UncheckedIOException when {@code local} does not exist
      */
@@ -122,6 +142,9 @@ public final class ContainerFiles {
      * {@code docker cp CONTAINER:PATH LOCALDIR}: the file or folder lands in {@code localDir} under its own name,
      * extracted safely ({@link TarArchives#extract(InputStream, Path)}) and without limits on size or entry count.
      *
+     * @param container the container's id or name
+     * @param path an absolute path in the container
+     * @param localDir an existing local directory
      * @throws UnsafeArchiveException when the container's archive holds an entry that would land, or a link that
      *     would lead, outside {@code localDir} (nothing unsafe is left behind)
      * @throws java.io.UncheckedIOException when reading the archive or writing a file fails
@@ -137,6 +160,11 @@ public final class ContainerFiles {
      * <pre>{@code
      * files.copyOut(id, "/var/lib/data", Path.of("backup"), ExtractOptions.defaults().withMaxTotalBytes(10L << 30));
      * }</pre>
+     *
+     * @param container the container's id or name
+     * @param path an absolute path in the container
+     * @param localDir an existing local directory
+     * @param options the limits and the mode mask
      */
     public void copyOut(String container, String path, Path localDir, ExtractOptions options) {
         try (InputStream tar = read(container, path)) {

@@ -29,7 +29,7 @@ public enum ContainerState {
         this.value = value;
     }
 
-    /** The daemon's name, such as {@code "exited"}. */
+    /** {@return the daemon's name, such as {@code "exited"}} */
     public String value() {
         return value;
     }

@@ -27,7 +27,11 @@ public final class ContainerUpdate {
         this.body = body;
     }
 
-    /** An update that changes nothing yet. */
+    /**
+     * An update that changes nothing yet.
+     *
+     * @return the empty update
+     */
     public static ContainerUpdate create() {
         return new ContainerUpdate(Map.of());
     }
@@ -38,7 +42,13 @@ public final class ContainerUpdate {
         return new ContainerUpdate(Collections.unmodifiableMap(b)); // in the order set, for the body and toString
     }
 
-    /** Memory limit in bytes ({@code --memory}). */
+    /**
+     * Memory limit in bytes ({@code --memory}).
+     *
+     * @param bytes the limit, in bytes
+     * @return a copy that sets {@code Memory}
+     * @throws IllegalArgumentException when negative
+     */
     public ContainerUpdate memory(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("memory must not be negative: " + bytes);
@@ -46,12 +56,24 @@ public final class ContainerUpdate {
         return with("Memory", bytes);
     }
 
-    /** Memory limit such as {@code "128m"}. */
+    /**
+     * Memory limit such as {@code "128m"}.
+     *
+     * @param size a number with an optional unit ({@code b}, {@code k}, {@code m}, {@code g}), as the CLI reads it
+     * @return a copy that sets {@code Memory}
+     * @throws IllegalArgumentException when the size cannot be read or is negative
+     */
     public ContainerUpdate memory(String size) {
         return memory(ByteSize.parse(size));
     }
 
-    /** Memory plus swap in bytes; -1 for unlimited swap ({@code --memory-swap}). */
+    /**
+     * Memory plus swap in bytes; -1 for unlimited swap ({@code --memory-swap}).
+     *
+     * @param bytes memory plus swap, in bytes; -1 for unlimited swap
+     * @return a copy that sets {@code MemorySwap}
+     * @throws IllegalArgumentException when below -1
+     */
     public ContainerUpdate memorySwap(long bytes) {
         if (bytes < -1) {
             throw new IllegalArgumentException("memory+swap must be -1 or more: " + bytes);
@@ -59,7 +81,13 @@ public final class ContainerUpdate {
         return with("MemorySwap", bytes);
     }
 
-    /** CPUs, such as 0.5 ({@code --cpus}). */
+    /**
+     * CPUs, such as 0.5 ({@code --cpus}).
+     *
+     * @param cpus how many CPUs, such as 1.5
+     * @return a copy that sets {@code NanoCpus}
+     * @throws IllegalArgumentException when not positive
+     */
     public ContainerUpdate cpus(double cpus) {
         if (!(cpus > 0)) {
             throw new IllegalArgumentException("cpus must be positive: " + cpus);
@@ -67,7 +95,12 @@ public final class ContainerUpdate {
         return with("NanoCpus", (long) (cpus * 1e9));
     }
 
-    /** Relative CPU weight ({@code --cpu-shares}). */
+    /**
+     * Relative CPU weight ({@code --cpu-shares}).
+     *
+     * @param shares the weight against other containers (1024 by default)
+     * @return a copy that sets {@code CpuShares}
+     */
     public ContainerUpdate cpuShares(int shares) {
         if (shares < 0) {
             throw new IllegalArgumentException("cpu shares must not be negative: " + shares);
@@ -75,12 +108,22 @@ public final class ContainerUpdate {
         return with("CpuShares", shares);
     }
 
-    /** Process limit ({@code --pids-limit}); -1 for none. */
+    /**
+     * Process limit ({@code --pids-limit}); -1 for none.
+     *
+     * @param limit the most processes; -1 for no limit
+     * @return a copy that sets {@code PidsLimit}
+     */
     public ContainerUpdate pidsLimit(long limit) {
         return with("PidsLimit", limit);
     }
 
-    /** The restart policy ({@code --restart}). */
+    /**
+     * The restart policy ({@code --restart}).
+     *
+     * @param policy the policy, such as {@code unless-stopped}
+     * @return a copy that sets {@code RestartPolicy}
+     */
     public ContainerUpdate restartPolicy(RestartPolicy policy) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("Name", policy.name());
@@ -129,42 +172,82 @@ public final class ContainerUpdate {
         return u;
     }
 
-    /** Soft memory limit such as {@code "64m"} ({@code --memory-reservation}). */
+    /**
+     * Soft memory limit such as {@code "64m"} ({@code --memory-reservation}).
+     *
+     * @param size a number with an optional unit, as the CLI reads it
+     * @return a copy that sets {@code MemoryReservation}
+     */
     public ContainerUpdate memoryReservation(String size) {
         return option("--memory-reservation", size);
     }
 
-    /** CFS period in microseconds ({@code --cpu-period}). */
+    /**
+     * CFS period in microseconds ({@code --cpu-period}).
+     *
+     * @param micros the CFS period, in microseconds
+     * @return a copy that sets {@code CpuPeriod}
+     */
     public ContainerUpdate cpuPeriod(long micros) {
         return option("--cpu-period", Long.toString(micros));
     }
 
-    /** CFS quota in microseconds ({@code --cpu-quota}); -1 for none. */
+    /**
+     * CFS quota in microseconds ({@code --cpu-quota}); -1 for none.
+     *
+     * @param micros the CFS quota per period, in microseconds; -1 for none
+     * @return a copy that sets {@code CpuQuota}
+     */
     public ContainerUpdate cpuQuota(long micros) {
         return option("--cpu-quota", Long.toString(micros));
     }
 
-    /** Real-time period in microseconds ({@code --cpu-rt-period}). */
+    /**
+     * Real-time period in microseconds ({@code --cpu-rt-period}).
+     *
+     * @param micros the real-time period, in microseconds
+     * @return a copy that sets {@code CpuRealtimePeriod}
+     */
     public ContainerUpdate cpuRtPeriod(long micros) {
         return option("--cpu-rt-period", Long.toString(micros));
     }
 
-    /** Real-time runtime in microseconds ({@code --cpu-rt-runtime}). */
+    /**
+     * Real-time runtime in microseconds ({@code --cpu-rt-runtime}).
+     *
+     * @param micros the real-time runtime per period, in microseconds
+     * @return a copy that sets {@code CpuRealtimeRuntime}
+     */
     public ContainerUpdate cpuRtRuntime(long micros) {
         return option("--cpu-rt-runtime", Long.toString(micros));
     }
 
-    /** The CPUs the container may use, such as {@code 0-3} or {@code 0,1} ({@code --cpuset-cpus}). */
+    /**
+     * The CPUs the container may use, such as {@code 0-3} or {@code 0,1} ({@code --cpuset-cpus}).
+     *
+     * @param cpus a list or ranges of CPU numbers
+     * @return a copy that sets {@code CpusetCpus}
+     */
     public ContainerUpdate cpusetCpus(String cpus) {
         return option("--cpuset-cpus", cpus);
     }
 
-    /** The memory nodes the container may use ({@code --cpuset-mems}). */
+    /**
+     * The memory nodes the container may use ({@code --cpuset-mems}).
+     *
+     * @param mems a list or ranges of memory node numbers, such as {@code 0-1}
+     * @return a copy that sets {@code CpusetMems}
+     */
     public ContainerUpdate cpusetMems(String mems) {
         return option("--cpuset-mems", mems);
     }
 
-    /** Block I/O weight, 10 to 1000, or 0 to disable ({@code --blkio-weight}). */
+    /**
+     * Block I/O weight, 10 to 1000, or 0 to disable ({@code --blkio-weight}).
+     *
+     * @param weight 10 to 1000, or 0 to disable
+     * @return a copy that sets {@code BlkioWeight}
+     */
     public ContainerUpdate blkioWeight(int weight) {
         return option("--blkio-weight", Integer.toString(weight));
     }

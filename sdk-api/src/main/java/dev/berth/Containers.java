@@ -86,6 +86,8 @@ public final class Containers {
      * {@code docker run -d}: creates the container (pulling the image first when the daemon lacks it), starts it,
      * and returns it as inspected after the start, so published ports, {@code -P}'s random ones included, are known.
      *
+     * @param spec the image, command and {@code docker run} options
+     * @return the started container, inspected
      * @throws dev.berth.errors.ConflictException when the name is taken
      */
     public ContainerDetails run(ContainerSpec spec) {
@@ -97,6 +99,9 @@ public final class Containers {
     /**
      * {@code docker run} in the foreground: creates, attaches, starts, reads all output until the process ends, and
      * returns its exit code and output. Stdin is not connected.
+     *
+     * @param spec the image, command and {@code docker run} options
+     * @return the exit code, stdout and stderr of the container's process
      */
     public ProcessResult runAndWait(ContainerSpec spec) {
         String id = create(spec);
@@ -143,6 +148,8 @@ public final class Containers {
      * before creating, {@code never} lets the daemon's 404 through; {@code --platform} goes to the pull and the
      * create.
      *
+     * @param spec the image, command and {@code docker create} options
+     * @return the new container's id
      * @throws NotFoundException when the image is missing and cannot be pulled, or {@code --pull=never}
      */
     public String create(ContainerSpec spec) {
@@ -168,12 +175,21 @@ public final class Containers {
 
     // ---- reading --------------------------------------------------------------------------------------------
 
-    /** {@code docker ps}: the running containers, the most recently created first. */
+    /**
+     * {@code docker ps}: the running containers, the most recently created first.
+     *
+     * @return the running containers
+     */
     public List<ContainerSummary> list() {
         return list(ContainerQuery.running());
     }
 
-    /** {@code docker ps}: the containers the query selects, the most recently created first. */
+    /**
+     * {@code docker ps}: the containers the query selects, the most recently created first.
+     *
+     * @param query {@code -a}, {@code -s}, {@code -n} and the filters
+     * @return the matching containers
+     */
     public List<ContainerSummary> list(ContainerQuery query) {
         ApiRequest.Builder b = ApiRequest.get("/containers/json").query("all", query.includeStopped() ? true : null)
                 .query("limit", query.limit() > 0 ? query.limit() : null).query("size", query.size() ? true : null)
@@ -181,12 +197,21 @@ public final class Containers {
         return transport.json(b.build(), SUMMARIES);
     }
 
-    /** {@code docker ps -q}: the ids of the running containers. */
+    /**
+     * {@code docker ps -q}: the ids of the running containers.
+     *
+     * @return the running containers' full ids
+     */
     public List<String> ids() {
         return ids(ContainerQuery.running());
     }
 
-    /** {@code docker ps -q}: the ids of the containers the query selects. */
+    /**
+     * {@code docker ps -q}: the ids of the containers the query selects.
+     *
+     * @param query {@code -a}, {@code -n} and the filters
+     * @return the matching containers' full ids
+     */
     public List<String> ids(ContainerQuery query) {
         return list(query).stream().map(ContainerSummary::id).collect(Collectors.toList());
     }
@@ -194,6 +219,8 @@ public final class Containers {
     /**
      * {@code docker inspect}.
      *
+     * @param id the container's id, id prefix or name
+     * @return the container's state, config, host config, mounts and network settings
      * @throws NotFoundException when there is no such container
      */
     public ContainerDetails inspect(String id) {
@@ -204,6 +231,8 @@ public final class Containers {
      * {@code docker inspect -s}: with the sizes of the writable layer and root filesystem in the extras
      * ({@code SizeRw}, {@code SizeRootFs}).
      *
+     * @param id the container's id, id prefix or name
+     * @return the container, with its sizes in {@link ContainerDetails#extras()}
      * @throws NotFoundException when there is no such container
      */
     public ContainerDetails inspectWithSize(String id) {
@@ -214,6 +243,8 @@ public final class Containers {
     /**
      * {@code docker top}: the container's processes, as {@code ps -ef} lists them.
      *
+     * @param id the container's id or name
+     * @return the processes' column titles and rows
      * @throws dev.berth.errors.ConflictException when the container is not running
      */
     public TopResult top(String id) {
@@ -223,6 +254,9 @@ public final class Containers {
     /**
      * {@code docker top CTR aux}: the container's processes, as {@code ps} lists them with {@code psArgs}.
      *
+     * @param id the container's id or name
+     * @param psArgs the arguments of {@code ps}, such as {@code aux}
+     * @return the processes' column titles and rows
      * @throws dev.berth.errors.ConflictException when the container is not running
      */
     public TopResult top(String id, String psArgs) {
@@ -231,13 +265,23 @@ public final class Containers {
                 TopResult.class);
     }
 
-    /** {@code docker diff}: what the container's writable layer added, changed and deleted. */
+    /**
+     * {@code docker diff}: what the container's writable layer added, changed and deleted.
+     *
+     * @param id the container's id or name
+     * @return the changed paths with their kind (added, changed, deleted); empty when nothing changed
+     */
     public List<FilesystemChange> changes(String id) {
         List<FilesystemChange> list = transport.json(ApiRequest.get("/containers/{id}/changes", id).build(), CHANGES);
         return list == null ? List.of() : list;
     }
 
-    /** {@code docker logs}: set up the call, then read {@link Logs#lines()} or {@link Logs#stream()}. */
+    /**
+     * {@code docker logs}: set up the call, then read {@link Logs#lines()} or {@link Logs#stream()}.
+     *
+     * @param id the container's id or name
+     * @return the call, with stdout and stderr, no follow, all lines; nothing is sent yet
+     */
     public Logs logs(String id) {
         return new Logs(this, id);
     }
@@ -252,6 +296,8 @@ public final class Containers {
     /**
      * {@code docker start}; returns false when it was already running.
      *
+     * @param id the container's id or name
+     * @return true when it was started, false when it was running already (the daemon's 304)
      * @throws NotFoundException when there is no such container
      */
     public boolean start(String id) {
@@ -262,6 +308,8 @@ public final class Containers {
      * {@code docker stop}: the container's stop signal, then SIGKILL after its stop timeout. Returns false, without
      * an exception, when the container was not running.
      *
+     * @param id the container's id or name
+     * @return true when it was stopped, false when it was not running (the daemon's 304)
      * @throws NotFoundException when there is no such container
      */
     public boolean stop(String id) {
@@ -272,6 +320,9 @@ public final class Containers {
      * {@code docker stop -t -s}: the signal, then SIGKILL after the timeout, as {@code options} say. Returns false,
      * without an exception, when the container was not running.
      *
+     * @param id the container's id or name
+     * @param options the timeout and the signal
+     * @return true when it was stopped, false when it was not running (the daemon's 304)
      * @throws NotFoundException when there is no such container
      * @throws ApiVersionException when {@code options} name a signal and the daemon speaks an API older than 1.42
      */
@@ -283,6 +334,7 @@ public final class Containers {
     /**
      * {@code docker restart}: stopped as {@link #stop(String)} stops it, then started.
      *
+     * @param id the container's id or name
      * @throws NotFoundException when there is no such container
      */
     public void restart(String id) {
@@ -292,6 +344,8 @@ public final class Containers {
     /**
      * {@code docker restart -t -s}: stopped as {@code options} say, then started.
      *
+     * @param id the container's id or name
+     * @param options the timeout and the signal
      * @throws NotFoundException when there is no such container
      * @throws ApiVersionException when {@code options} name a signal and the daemon speaks an API older than 1.42
      */
@@ -314,6 +368,7 @@ public final class Containers {
     /**
      * {@code docker kill}: SIGKILL.
      *
+     * @param id the container's id or name
      * @throws dev.berth.errors.ConflictException when the container is not running
      */
     public void kill(String id) {
@@ -323,6 +378,8 @@ public final class Containers {
     /**
      * {@code docker kill -s SIGNAL}: a name such as {@code "SIGHUP"} or {@code "HUP"}, or a number.
      *
+     * @param id the container's id or name
+     * @param signal such as {@code SIGHUP}, {@code HUP} or {@code 1}
      * @throws dev.berth.errors.ConflictException when the container is not running
      * @throws IllegalArgumentException when the signal is empty
      */
@@ -337,6 +394,7 @@ public final class Containers {
     /**
      * {@code docker pause}: freezes the container's processes.
      *
+     * @param id the container's id or name
      * @throws dev.berth.errors.ConflictException when the container is not running or already paused
      */
     public void pause(String id) {
@@ -346,6 +404,7 @@ public final class Containers {
     /**
      * {@code docker unpause}.
      *
+     * @param id the container's id or name
      * @throws dev.berth.errors.ConflictException when the container is not paused
      */
     public void unpause(String id) {
@@ -355,6 +414,8 @@ public final class Containers {
     /**
      * {@code docker rename}.
      *
+     * @param id the container's id or name
+     * @param newName the new name
      * @throws dev.berth.errors.ConflictException when the name is taken
      */
     public void rename(String id, String newName) {
@@ -364,6 +425,9 @@ public final class Containers {
     /**
      * {@code docker update}: new limits or restart policy; returns the daemon's warnings.
      *
+     * @param id the container's id or name
+     * @param update the limits and restart policy to change
+     * @return the daemon's warnings, usually none
      * @throws NotFoundException when there is no such container
      */
     public List<String> update(String id, ContainerUpdate update) {
@@ -375,6 +439,8 @@ public final class Containers {
      * {@code docker wait}: blocks until the container is not running and returns its exit code (no read timeout
      * applies; returns at once when it is stopped already).
      *
+     * @param id the container's id or name
+     * @return the exit code, and the error when waiting failed
      * @throws NotFoundException when there is no such container
      */
     public WaitResult waitFor(String id) {
@@ -385,6 +451,9 @@ public final class Containers {
      * {@code docker wait}, for the condition: blocks until it holds and returns the exit code (no read timeout
      * applies).
      *
+     * @param id the container's id or name
+     * @param condition {@code not-running}, {@code next-exit} or {@code removed}
+     * @return the exit code, and the error when waiting failed
      * @throws NotFoundException when there is no such container
      */
     public WaitResult waitFor(String id, WaitCondition condition) {
@@ -395,6 +464,7 @@ public final class Containers {
     /**
      * {@code docker rm}: a container that is not running; its anonymous volumes stay.
      *
+     * @param id the container's id or name
      * @throws dev.berth.errors.ConflictException when it runs
      * @throws NotFoundException when there is no such container
      */
@@ -405,6 +475,8 @@ public final class Containers {
     /**
      * {@code docker rm -f -v -l}, as {@code options} say.
      *
+     * @param id the container's id or name; a link's name with {@code -l}
+     * @param options {@code -f}, {@code -v} and {@code -l}
      * @throws dev.berth.errors.ConflictException when it runs and {@code options} do not force
      * @throws NotFoundException when there is no such container
      */
@@ -414,7 +486,11 @@ public final class Containers {
                 .discard();
     }
 
-    /** {@code docker container prune}: removes every stopped container. */
+    /**
+     * {@code docker container prune}: removes every stopped container.
+     *
+     * @return the ids of the removed containers and the space freed
+     */
     public PruneResult prune() {
         return prune(Filters.none());
     }
@@ -422,13 +498,22 @@ public final class Containers {
     /**
      * {@code docker container prune --filter}: removes the stopped containers that match ({@code until},
      * {@code label}, {@code label!}).
+     *
+     * @param filters the filters; {@link Filters#none()} for every stopped container
+     * @return the ids of the removed containers and the space freed
      */
     public PruneResult prune(Filters filters) {
         return transport.json(ApiRequest.post("/containers/prune").filters(filters.asMap()).build(),
                 PruneResult.class);
     }
 
-    /** Sets the container's TTY size, in character cells. */
+    /**
+     * Sets the container's TTY size, in character cells.
+     *
+     * @param id the container's id or name
+     * @param rows the terminal's height, in characters
+     * @param columns the terminal's width, in characters
+     */
     public void resize(String id, int rows, int columns) {
         transport.send(ApiRequest.post("/containers/{id}/resize", id).query("h", rows).query("w", columns).build())
                 .discard();
@@ -436,7 +521,13 @@ public final class Containers {
 
     // ---- exec and attach ------------------------------------------------------------------------------------
 
-    /** {@code docker exec}: runs the command and returns its exit code, stdout and stderr. */
+    /**
+     * {@code docker exec}: runs the command and returns its exit code, stdout and stderr.
+     *
+     * @param id the container's id or name
+     * @param cmd the command and its arguments, run without a shell
+     * @return the exit code, stdout and stderr
+     */
     public ProcessResult exec(String id, String... cmd) {
         return exec(id, ExecOptions.of(cmd));
     }
@@ -444,6 +535,9 @@ public final class Containers {
     /**
      * {@code docker exec} with options (without stdin): waits for the end and returns what it wrote.
      *
+     * @param id the container's id or name
+     * @param options the command, environment, user, working directory, TTY and privileges
+     * @return the exit code, stdout and stderr (with a TTY, all output in stdout)
      * @throws dev.berth.errors.ConflictException when the container is not running
      */
     public ProcessResult exec(String id, ExecOptions options) {
@@ -460,6 +554,9 @@ public final class Containers {
      * Creates an exec instance ({@code POST /containers/{id}/exec}) and returns its id; start it with
      * {@link #execStart} or {@link #execStartDetached}.
      *
+     * @param id the container's id or name
+     * @param options the command, environment, user, working directory, TTY, stdin and privileges
+     * @return the exec's id
      * @throws dev.berth.errors.ConflictException when the container is not running
      */
     public String execCreate(String id, ExecOptions options) {
@@ -487,6 +584,8 @@ public final class Containers {
      * {@link #execInspect} for the exit code; close it to stop reading early. Asks the daemon first whether the exec
      * has a TTY, since the output's framing depends on it.
      *
+     * @param execId the id {@link #execCreate} returned
+     * @return the output stream; close it when done
      * @throws NotFoundException when there is no such exec
      */
     public InputStream execStart(String execId) {
@@ -499,6 +598,7 @@ public final class Containers {
      * Starts an exec made by {@link #execCreate} in the background, as {@code docker exec -d} does; ask
      * {@link #execInspect} whether it still runs and how it ended.
      *
+     * @param execId the id {@link #execCreate} returned
      * @throws NotFoundException when there is no such exec
      */
     public void execStartDetached(String execId) {
@@ -515,13 +615,21 @@ public final class Containers {
     /**
      * {@code GET /exec/{id}/json}: whether the exec runs, its exit code, its process.
      *
+     * @param execId the id {@link #execCreate} returned
+     * @return whether it runs, its exit code (once ended), its process and the container
      * @throws NotFoundException when there is no such exec
      */
     public ExecDetails execInspect(String execId) {
         return transport.json(ApiRequest.get("/exec/{id}/json", execId).build(), ExecDetails.class);
     }
 
-    /** Sets an exec's TTY size, in character cells. */
+    /**
+     * Sets an exec's TTY size, in character cells.
+     *
+     * @param execId the id {@link #execCreate} returned
+     * @param rows the terminal's height, in characters
+     * @param columns the terminal's width, in characters
+     */
     public void execResize(String execId, int rows, int columns) {
         transport.send(ApiRequest.post("/exec/{id}/resize", execId).query("h", rows).query("w", columns).build())
                 .discard();
@@ -530,6 +638,9 @@ public final class Containers {
     /**
      * {@code docker exec -i[t]}: an interactive session with a stdin; see {@link Session}.
      *
+     * @param id the container's id or name
+     * @param options the command and its settings; a stdin is always attached
+     * @return the session; close it when done
      * @throws dev.berth.errors.ConflictException when the container is not running
      */
     public Session execInteractive(String id, ExecOptions options) {
@@ -543,6 +654,8 @@ public final class Containers {
      * {@code docker attach}: the running container's stdin (when it was created with {@code openStdin}), stdout and
      * stderr, from now on.
      *
+     * @param id the container's id or name
+     * @return the session; close it to detach
      * @throws NotFoundException when there is no such container
      */
     public Session attach(String id) {
@@ -559,6 +672,9 @@ public final class Containers {
      * }
      * }</pre>
      *
+     * @param id the container's id or name
+     * @param options the streams, {@code logs} and the detach keys
+     * @return the session; close it to detach
      * @throws NotFoundException when there is no such container
      */
     public Session attach(String id, AttachOptions options) {
@@ -597,25 +713,46 @@ public final class Containers {
 
     // ---- stats and export -----------------------------------------------------------------------------------
 
-    /** {@code docker stats --no-stream}: one sample, with CPU % computed over the daemon's two readings. */
+    /**
+     * {@code docker stats --no-stream}: one sample, with CPU % computed over the daemon's two readings.
+     *
+     * @param id the container's id or name
+     * @return the sample: CPU, memory, network, block I/O and process counts
+     */
     public ContainerStats stats(String id) {
         return transport.json(ApiRequest.get("/containers/{id}/stats", id).query("stream", false).streaming()
                 .build(), ContainerStats.class);
     }
 
-    /** {@code docker stats}: a sample about every second until closed or the container stops. */
+    /**
+     * {@code docker stats}: a sample about every second until closed or the container stops.
+     *
+     * @param id the container's id or name
+     * @return the stream of samples; close it when done
+     */
     public Stream<ContainerStats> statsStream(String id) {
         ApiResponse r = transport.send(ApiRequest.get("/containers/{id}/stats", id).query("stream", true)
                 .streaming().build());
         return JsonStream.of(r.body(), ContainerStats.class, r.request()).stream();
     }
 
-    /** {@code docker export}: the container's filesystem as a tar stream; close it when done. */
+    /**
+     * {@code docker export}: the container's filesystem as a tar stream; close it when done.
+     *
+     * @param id the container's id or name
+     * @return the tar stream; close it when done
+     */
     public InputStream export(String id) {
         return transport.send(ApiRequest.get("/containers/{id}/export", id).streaming().build()).body();
     }
 
-    /** {@code docker export -o}: writes the container's filesystem as a tar file, streaming. */
+    /**
+     * {@code docker export -o}: writes the container's filesystem as a tar file, streaming.
+     *
+     * @param id the container's id or name
+     * @param target the file to write; replaced when it exists
+     * @throws java.io.UncheckedIOException when the file cannot be written
+     */
     public void export(String id, Path target) {
         try (InputStream tar = export(id)) {
             Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);

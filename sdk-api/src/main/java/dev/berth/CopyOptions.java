@@ -24,7 +24,11 @@ public final class CopyOptions {
         this.copyUidGid = copyUidGid;
     }
 
-    /** As {@code docker cp}: no directory replaced by a file or the reverse; owners as the tar gives them. */
+    /**
+     * As {@code docker cp}: no directory replaced by a file or the reverse; owners as the tar gives them.
+     *
+     * @return the options of a plain {@code docker cp}
+     */
     public static CopyOptions defaults() {
         return DEFAULTS;
     }
@@ -32,6 +36,8 @@ public final class CopyOptions {
     /**
      * These options, letting a file replace a directory of the same name and a directory replace a file (the
      * daemon's {@code noOverwriteDirNonDir=false}; moby's {@code AllowOverwriteDirWithFile}).
+     *
+     * @return a copy that sends {@code noOverwriteDirNonDir=false}
      */
     public CopyOptions withOverwriteDirNonDir() {
         return new CopyOptions(true, copyUidGid);
@@ -40,6 +46,8 @@ public final class CopyOptions {
     /**
      * These options, giving the files the uid and gid of the container's user instead of the tar's
      * ({@code docker cp -a}, the daemon's {@code copyUIDGID}).
+     *
+     * @return a copy that sends {@code copyUIDGID=true}
      */
     public CopyOptions withCopyUidGid() {
         return new CopyOptions(overwriteDirNonDir, true);

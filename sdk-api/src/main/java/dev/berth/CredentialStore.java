@@ -102,6 +102,10 @@ public final class CredentialStore {
      * <pre>{@code
      * CredentialStore store = new CredentialStore(Path.of("/home/ci/.docker"), System.getenv());
      * }</pre>
+     *
+     * @param configDir the folder of {@code config.json}, such as {@code ~/.docker}; it need not exist
+     * @param env the environment helpers see, {@code PATH} included
+     * @throws NullPointerException when {@code configDir} is null
      */
     public CredentialStore(Path configDir, Map<String, String> env) {
         this(configDir, env, HELPER_TIMEOUT);
@@ -119,6 +123,8 @@ public final class CredentialStore {
      * <pre>{@code
      * Optional<AuthConfig> hub = CredentialStore.fromEnvironment().lookup("busybox");
      * }</pre>
+     *
+     * @return the store of this process's {@code docker} CLI
      */
     public static CredentialStore fromEnvironment() {
         Map<String, String> env = System.getenv();
@@ -134,6 +140,8 @@ public final class CredentialStore {
      * <pre>{@code
      * CredentialStore.fromEnvironment().configFile();   // /home/me/.docker/config.json
      * }</pre>
+     *
+     * @return {@code config.json} in the store's folder
      */
     public Path configFile() {
         return configDir.resolve("config.json");
@@ -153,6 +161,9 @@ public final class CredentialStore {
      * CredentialStore.registryKey("127.0.0.1:5000/team/app:1");    // "127.0.0.1:5000"
      * CredentialStore.registryKey("https://reg.example.com/v2/");  // "reg.example.com"
      * }</pre>
+     *
+     * @param registryOrImage a registry host or URL, or an image reference
+     * @return the key, such as {@code https://index.docker.io/v1/} or {@code 127.0.0.1:5000}
      */
     public static String registryKey(String registryOrImage) {
         String s = requireText(registryOrImage, "registry or image reference");
@@ -185,6 +196,7 @@ public final class CredentialStore {
      * AuthConfig auth = store.lookup("127.0.0.1:5000/team/app:1").orElse(AuthConfig.anonymous());
      * }</pre>
      *
+     * @param registryOrImage a registry host or URL, or an image reference
      * @return empty when there are none, including when the helper answers "credentials not found"
      * @throws CredentialsException when a helper is missing ({@link CredentialHelperNotFoundException}) or fails, or
      *         {@code config.json} is malformed
@@ -225,6 +237,7 @@ public final class CredentialStore {
      * store.store(AuthConfig.ofPassword("berth", password, "127.0.0.1:5000"));
      * }</pre>
      *
+     * @param auth the credentials, with the registry as {@link AuthConfig#serverAddress()}
      * @throws IllegalArgumentException when {@code auth} is anonymous
      * @throws CredentialsException when the helper fails or the file cannot be read or written
      */
@@ -286,6 +299,7 @@ public final class CredentialStore {
      * store.erase(CredentialStore.DOCKER_HUB);
      * }</pre>
      *
+     * @param registry the registry's host or URL, such as {@code 127.0.0.1:5000} or {@link #DOCKER_HUB}
      * @throws CredentialsException when the helper fails or the file cannot be read or written
      */
     public void erase(String registry) {
@@ -333,6 +347,7 @@ public final class CredentialStore {
      * String header = AuthConfig.encodeRegistryConfig(store.all());
      * }</pre>
      *
+     * @return the credentials by registry key, in the order collected; empty when there are none
      * @throws CredentialsException when the {@code credsStore} helper fails or {@code config.json} is malformed
      */
     public Map<String, AuthConfig> all() {

@@ -96,73 +96,127 @@ public final class Docker implements AutoCloseable {
      * {@code DOCKER_CERT_PATH}), else {@code DOCKER_CONTEXT}, else the current context in {@code config.json}, else
      * the default socket. Nothing is sent until the first call.
      *
+     * @return the client; close it when done
      * @throws IllegalArgumentException when the environment names something unusable
      */
     public static Docker connect() {
         return builder().build();
     }
 
-    /** A builder; whatever it leaves unset comes from the environment, as {@link #connect()}. */
+    /**
+     * A builder; whatever it leaves unset comes from the environment, as {@link #connect()}.
+     *
+     * @return a builder with nothing set
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Containers: run, ps, inspect, logs, exec, attach, stop, rm, stats, export. */
+    /**
+     * Containers: run, ps, inspect, logs, exec, attach, stop, rm, stats, export.
+     *
+     * @return the containers area, sharing this client's connections
+     */
     public Containers containers() {
         return area(containers, () -> new Containers(transport, this::images));
     }
 
-    /** Images: list, inspect, history, tag, rmi, prune, pull, push, commit, import, save, load, build. */
+    /**
+     * Images: list, inspect, history, tag, rmi, prune, pull, push, commit, import, save, load, build.
+     *
+     * @return the images area, sharing this client's connections
+     */
     public Images images() {
         return area(images, () -> new Images(transport, credentials));
     }
 
-    /** Files in containers: {@code docker cp}, stat, tar in and out. */
+    /**
+     * Files in containers: {@code docker cp}, stat, tar in and out.
+     *
+     * @return the container files area, sharing this client's connections
+     */
     public ContainerFiles files() {
         return area(files, () -> new ContainerFiles(transport));
     }
 
-    /** Networks: {@code docker network ls/inspect/create/connect/disconnect/rm/prune}. */
+    /**
+     * Networks: {@code docker network ls/inspect/create/connect/disconnect/rm/prune}.
+     *
+     * @return the networks area, sharing this client's connections
+     */
     public Networks networks() {
         return area(networks, () -> new Networks(transport));
     }
 
-    /** Volumes: {@code docker volume ls/inspect/create/rm/prune}. */
+    /**
+     * Volumes: {@code docker volume ls/inspect/create/rm/prune}.
+     *
+     * @return the volumes area, sharing this client's connections
+     */
     public Volumes volumes() {
         return area(volumes, () -> new Volumes(transport));
     }
 
-    /** Swarm: init, join, leave, and its nodes, services, tasks, secrets and configs. */
+    /**
+     * Swarm: init, join, leave, and its nodes, services, tasks, secrets and configs.
+     *
+     * @return the swarm area, sharing this client's connections
+     */
     public Swarm swarm() {
         return area(swarm, () -> new Swarm(transport));
     }
 
-    /** Plugins: {@code docker plugin ls/inspect/install/enable/disable/set/rm}. */
+    /**
+     * Plugins: {@code docker plugin ls/inspect/install/enable/disable/set/rm}.
+     *
+     * @return the plugins area, sharing this client's connections
+     */
     public Plugins plugins() {
         return area(plugins, () -> new Plugins(transport));
     }
 
-    /** Registry logins: {@code docker login}, {@code docker logout}. */
+    /**
+     * Registry logins: {@code docker login}, {@code docker logout}.
+     *
+     * @return the registries area, with this client's credential store
+     */
     public Registries registries() {
         return area(registries, () -> new Registries(transport, credentials));
     }
 
-    /** System calls: ping, version, info, events. */
+    /**
+     * System calls: ping, version, info, events.
+     *
+     * @return the system area, sharing this client's connections
+     */
     public DockerSystem system() {
         return area(system, () -> new DockerSystem(transport));
     }
 
-    /** The endpoint in use and where it came from. */
+    /**
+     * The endpoint in use and where it came from.
+     *
+     * @return the daemon's address, TLS material and where they came from
+     */
     public Endpoint endpoint() {
         return transport.endpoint();
     }
 
-    /** The API version in use, negotiating it first if needed. */
+    /**
+     * The API version in use, negotiating it first if needed.
+     *
+     * @return the version every call uses
+     * @throws dev.berth.errors.DockerException when the daemon cannot be reached or is older than API 1.41
+     */
     public ApiVersion apiVersion() {
         return transport.apiVersion();
     }
 
-    /** The request pipeline underneath, for calls Berth does not wrap yet. */
+    /**
+     * The request pipeline underneath, for calls Berth does not wrap yet.
+     *
+     * @return the transport this client's calls go through
+     */
     public Transport transport() {
         return transport;
     }
@@ -175,6 +229,7 @@ public final class Docker implements AutoCloseable {
      * calls in flight through it. Views are cheap: make one per task, and views of views (the earliest limit wins).
      *
      * @param timeout how long each call may take, from its start to the end of its answer
+     * @return a view sharing this client's connections; closing it leaves this client open
      * @throws IllegalArgumentException when the timeout is not positive
      */
     public Docker withTimeout(Duration timeout) {
@@ -186,6 +241,7 @@ public final class Docker implements AutoCloseable {
      * on; see {@link #withTimeout}.
      *
      * @param deadline when every call made through the view must have ended
+     * @return a view sharing this client's connections; closing it leaves this client open
      */
     public Docker withDeadline(Instant deadline) {
         return new Docker(transport.withDeadline(deadline), credentials, view("deadline " + deadline));
@@ -201,6 +257,8 @@ public final class Docker implements AutoCloseable {
      * executor.submit(() -> call.images().pull(ref, e -> { if (tooSlow(e)) call.close(); }));
      * call.close();   // from anywhere: the pull ends with CallCancelledException (CLOSED)
      * }</pre>
+     *
+     * @return a view sharing this client's connections; closing it stops its calls and leaves this client open
      */
     public Docker cancellable() {
         return new Docker(transport.cancellable(), credentials, view("cancellable"));
@@ -246,60 +304,114 @@ public final class Docker implements AutoCloseable {
         private Builder() {
         }
 
-        /** The daemon's address in {@code DOCKER_HOST} form: {@code unix://}, {@code tcp://}, {@code npipe://}, {@code ssh://}. */
+        /**
+         * The daemon's address in {@code DOCKER_HOST} form: {@code unix://}, {@code tcp://}, {@code npipe://},
+         * {@code ssh://}.
+         *
+         * @param address such as {@code unix:///var/run/docker.sock} or {@code tcp://10.0.0.5:2376}
+         * @return this builder
+         * @throws dev.berth.errors.InvalidDockerHostException when the address cannot be used
+         */
         public Builder host(String address) {
             this.host = DockerHost.parse(address);
             return this;
         }
 
-        /** The daemon's address. */
+        /**
+         * The daemon's address.
+         *
+         * @param host the daemon's address
+         * @return this builder
+         */
         public Builder host(DockerHost host) {
             this.host = host;
             return this;
         }
 
-        /** TLS material for a {@code tcp://} host; see {@link TlsConfig}. */
+        /**
+         * TLS material for a {@code tcp://} host; see {@link TlsConfig}.
+         *
+         * @param tls the CA, client certificate and key
+         * @return this builder
+         */
         public Builder tls(TlsConfig tls) {
             this.tls = tls;
             return this;
         }
 
-        /** TLS from a folder holding {@code ca.pem}, {@code cert.pem} and {@code key.pem}. */
+        /**
+         * TLS from a folder holding {@code ca.pem}, {@code cert.pem} and {@code key.pem}.
+         *
+         * @param certDirectory a folder such as {@code DOCKER_CERT_PATH}; missing files are skipped
+         * @return this builder
+         * @throws java.io.UncheckedIOException when a file exists but cannot be read
+         */
         public Builder tls(Path certDirectory) {
             return tls(TlsConfig.fromDirectory(certDirectory));
         }
 
-        /** Pins the API version (no negotiation), such as {@code "1.41"}. */
+        /**
+         * Pins the API version (no negotiation), such as {@code "1.41"}.
+         *
+         * @param version {@code MAJOR.MINOR}, such as {@code 1.41}
+         * @return this builder
+         * @throws IllegalArgumentException when the text is not a version
+         */
         public Builder apiVersion(String version) {
             this.version = ApiVersion.parse(version);
             return this;
         }
 
-        /** Where environment variables and the home folder come from (tests give their own). */
+        /**
+         * Where environment variables and the home folder come from (tests give their own).
+         *
+         * @param environment the variables and home folder to read
+         * @return this builder
+         */
         public Builder environment(DockerEnvironment environment) {
             this.environment = environment;
             return this;
         }
 
-        /** Where registry credentials come from (default: as the CLI, from the environment's config folder). */
+        /**
+         * Where registry credentials come from (default: as the CLI, from the environment's config folder).
+         *
+         * @param store the credential store pulls, pushes, builds and logins use
+         * @return this builder
+         */
         public Builder credentials(CredentialStore store) {
             this.credentials = store;
             return this;
         }
 
-        /** How long connecting may take (default 10 s). */
+        /**
+         * How long connecting may take (default 10 s).
+         *
+         * @param timeout how long opening a connection may take; zero for no limit
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
         }
 
-        /** How long the daemon may stay silent in a non-streaming answer (default: no limit, as the CLI). */
+        /**
+         * How long the daemon may stay silent in a non-streaming answer (default: no limit, as the CLI).
+         *
+         * @param timeout how long the daemon may stay silent; zero for no limit
+         * @return this builder
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
             return this;
         }
 
-        /** How long a whole non-streaming call may take (default: no limit). */
+        /**
+         * How long a whole non-streaming call may take (default: no limit).
+         *
+         * @param timeout how long a whole non-streaming call may take; zero for no limit
+         * @return this builder
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = timeout;
             return this;
@@ -308,6 +420,7 @@ public final class Docker implements AutoCloseable {
         /**
          * The client. Nothing is sent yet.
          *
+         * @return the client; close it when done
          * @throws IllegalArgumentException when the host, TLS material or environment is unusable
          */
         public Docker build() {

@@ -56,6 +56,8 @@ public final class DockerIgnore {
      * DockerIgnore.parse("/build//out/../tmp\n!build/tmp/keep").patterns();   // [build/tmp, !build/tmp/keep]
      * }</pre>
      *
+     * @param content the file's text
+     * @return the patterns, in order
      * @throws InvalidIgnorePatternException for a pattern the CLI would refuse: a lone {@code !}, a malformed
      *         {@code filepath.Match} pattern (unclosed {@code [}, empty class, trailing backslash), or an escape or
      *         class Go's regexp rejects ({@code \C}, {@code \Z}, {@code [\b]}, {@code [c-a]}, ...)
@@ -88,6 +90,8 @@ public final class DockerIgnore {
      * <pre>{@code
      * DockerIgnore.none().excludes("anything");   // false
      * }</pre>
+     *
+     * @return the empty rule set
      */
     public static DockerIgnore none() {
         return NONE;
@@ -100,6 +104,8 @@ public final class DockerIgnore {
      * DockerIgnore ignore = DockerIgnore.read(Path.of("app")).withAlwaysIncluded("Dockerfile", ".dockerignore");
      * }</pre>
      *
+     * @param contextDir the build context's root folder
+     * @return its patterns, or {@link #none()}
      * @throws IOException when the file exists but cannot be read
      * @throws InvalidIgnorePatternException when it holds a pattern the CLI would refuse, see {@link #parse(String)}
      */
@@ -120,6 +126,9 @@ public final class DockerIgnore {
      * <pre>{@code
      * DockerIgnore.parse("*").withAlwaysIncluded("Dockerfile").excludes("Dockerfile");   // false
      * }</pre>
+     *
+     * @param paths paths relative to the context root, such as {@code Dockerfile}
+     * @return a copy with these exceptions appended
      */
     public DockerIgnore withAlwaysIncluded(String... paths) {
         List<IgnoreRule> more = new ArrayList<>(rules);
@@ -153,6 +162,9 @@ public final class DockerIgnore {
      * ignore.excludes("docs/api/index.html");   // true: docs matches a parent
      * ignore.excludes("docs/README.md");        // false: the exception comes last
      * }</pre>
+     *
+     * @param relativePath the path, relative to the context root
+     * @return true when the CLI would leave it out
      */
     public boolean excludes(String relativePath) {
         String file = relative(relativePath);
@@ -194,6 +206,9 @@ public final class DockerIgnore {
      * DockerIgnore.parse("big").canSkipDirectory("big");                    // true
      * DockerIgnore.parse("big\n!big/keep.txt").canSkipDirectory("big");     // false
      * }</pre>
+     *
+     * @param relativeDir the directory, relative to the context root
+     * @return true when nothing beneath it can be sent
      */
     public boolean canSkipDirectory(String relativeDir) {
         String dir = relative(relativeDir);
@@ -209,7 +224,11 @@ public final class DockerIgnore {
         return true;
     }
 
-    /** The cleaned patterns in order, exceptions with their leading {@code !}. */
+    /**
+     * The cleaned patterns in order, exceptions with their leading {@code !}.
+     *
+     * @return the patterns, unmodifiable
+     */
     public List<String> patterns() {
         List<String> list = new ArrayList<>(rules.size());
         for (IgnoreRule rule : rules) {

@@ -47,6 +47,7 @@ public final class DockerSystem {
      * Pings the daemon ({@code GET /_ping}) and returns what its headers tell: API version, OS type, whether
      * experimental features are on, the default builder and the Swarm state.
      *
+     * @return the answer's headers, read
      * @throws dev.berth.errors.DaemonUnreachableException when nothing answers
      */
     public PingResult ping() {
@@ -62,6 +63,7 @@ public final class DockerSystem {
     /**
      * {@code docker version}: the engine's version, API versions and parts.
      *
+     * @return the engine's version, API version and minimum API version, OS, architecture and components
      * @throws dev.berth.errors.DaemonUnreachableException when nothing answers
      */
     public Version version() {
@@ -71,6 +73,8 @@ public final class DockerSystem {
     /**
      * {@code docker events}: the events from now on, in a closeable, pull-based stream that follows until closed
      * (from any thread); see {@link #events(EventQuery)}.
+     *
+     * @return the stream of events; close it when done
      */
     public Stream<Event> events() {
         return events(EventQuery.live());
@@ -80,6 +84,8 @@ public final class DockerSystem {
      * {@code docker events --since --until --filter}: a closeable, pull-based stream; it ends by itself at the
      * query's {@link EventQuery#until()}, else when closed (from any thread). Close it to give back its connection.
      *
+     * @param query the time range and filters
+     * @return the stream of events; close it when done
      * @throws dev.berth.errors.StreamException when the daemon sends a malformed event
      */
     public Stream<Event> events(EventQuery query) {
@@ -92,6 +98,7 @@ public final class DockerSystem {
     /**
      * {@code docker info}: counts, storage driver, kernel, Swarm state and more.
      *
+     * @return the daemon's system information
      * @throws dev.berth.errors.DaemonUnreachableException when nothing answers
      */
     public SystemInfo info() {
@@ -147,6 +154,8 @@ public final class DockerSystem {
     /**
      * {@code docker system prune --volumes}: every stopped container, unused network, unused volume, dangling image
      * and unused build cache record; see {@link #prune(Filters)}.
+     *
+     * @return what each of the five prunes removed, and the space freed in all
      */
     public SystemPruneResult prune() {
         return prune(Filters.none());
@@ -164,6 +173,7 @@ public final class DockerSystem {
      * pruning follows {@link Volumes#prune(Filters)}: named and anonymous volumes, on every engine (unlike
      * {@code docker system prune --volumes} on API 1.42 and later, which keeps named ones).
      *
+     * @param filters label filters, applied to each prune; {@link Filters#none()} for all unused objects
      * @return what each of the five prunes removed, and the space freed in all
      * @throws IllegalArgumentException when the filters hold {@code until}
      */

@@ -42,6 +42,8 @@ public final class ExecOptions {
     /**
      * Runs {@code cmd}: no stdin, no TTY, as the container's user in its working directory.
      *
+     * @param cmd the command and its arguments, run without a shell
+     * @return the options
      * @throws IllegalArgumentException when there is no command
      */
     public static ExecOptions of(String... cmd) {
@@ -54,17 +56,30 @@ public final class ExecOptions {
         return new ExecOptions(List.of(cmd), false, false, List.of(), null, null, false, null);
     }
 
-    /** These options with a stdin ({@code -i}). */
+    /**
+     * These options with a stdin ({@code -i}).
+     *
+     * @return a copy with {@code AttachStdin} set
+     */
     public ExecOptions withStdin() {
         return new ExecOptions(cmd, true, tty, env, user, workingDir, privileged, detachKeys);
     }
 
-    /** These options with a TTY ({@code -t}): raw output, stdout and stderr merged. */
+    /**
+     * These options with a TTY ({@code -t}): raw output, stdout and stderr merged.
+     *
+     * @return a copy with {@code Tty} set
+     */
     public ExecOptions withTty() {
         return new ExecOptions(cmd, stdin, true, env, user, workingDir, privileged, detachKeys);
     }
 
-    /** These options with more environment ({@code -e KEY=value}), after what is there. */
+    /**
+     * These options with more environment ({@code -e KEY=value}), after what is there.
+     *
+     * @param keyValues each {@code KEY=value}
+     * @return a copy with these variables too
+     */
     public ExecOptions withEnv(String... keyValues) {
         List<String> all = new ArrayList<>(env);
         for (String kv : keyValues) {
@@ -77,6 +92,8 @@ public final class ExecOptions {
      * These options, running as {@code user} ({@code -u}): {@code user}, {@code user:group}, {@code uid} or
      * {@code uid:gid}.
      *
+     * @param user the user, as {@code docker exec -u} takes it
+     * @return a copy with this user
      * @throws IllegalArgumentException when it is empty
      */
     public ExecOptions withUser(String user) {
@@ -86,13 +103,19 @@ public final class ExecOptions {
     /**
      * These options, running in {@code dir} ({@code -w}).
      *
+     * @param dir an absolute path in the container
+     * @return a copy with this working directory
      * @throws IllegalArgumentException when it is empty
      */
     public ExecOptions withWorkingDir(String dir) {
         return new ExecOptions(cmd, stdin, tty, env, user, nonEmpty("workingDir", dir), privileged, detachKeys);
     }
 
-    /** These options with extended privileges ({@code --privileged}). */
+    /**
+     * These options with extended privileges ({@code --privileged}).
+     *
+     * @return a copy with {@code Privileged} set
+     */
     public ExecOptions withPrivileged() {
         return new ExecOptions(cmd, stdin, tty, env, user, workingDir, true, detachKeys);
     }
@@ -101,48 +124,70 @@ public final class ExecOptions {
      * These options with the key sequence that detaches from an interactive session ({@code --detach-keys}), such
      * as {@code ctrl-p,ctrl-q} (the daemon's default) or {@code ctrl-x}.
      *
+     * @param keys a comma-separated key sequence
+     * @return a copy with this sequence
      * @throws IllegalArgumentException when it is empty
      */
     public ExecOptions withDetachKeys(String keys) {
         return new ExecOptions(cmd, stdin, tty, env, user, workingDir, privileged, nonEmpty("detachKeys", keys));
     }
 
-    /** The detach key sequence ({@code --detach-keys}); empty for the daemon's default. */
+    /** {@return the detach key sequence ({@code --detach-keys}); empty for the daemon's default} */
     public Optional<String> detachKeys() {
         return Optional.ofNullable(detachKeys);
     }
 
-    /** The command and its arguments. */
+    /**
+     * The command and its arguments.
+     *
+     * @return the command and its arguments, unmodifiable
+     */
     public List<String> cmd() {
         return cmd;
     }
 
-    /** Whether the process gets a stdin ({@code -i}). */
+    /**
+     * Whether the process gets a stdin ({@code -i}).
+     *
+     * @return true for {@code -i}
+     */
     public boolean stdin() {
         return stdin;
     }
 
-    /** Whether the process gets a TTY ({@code -t}). */
+    /**
+     * Whether the process gets a TTY ({@code -t}).
+     *
+     * @return true for {@code -t}
+     */
     public boolean tty() {
         return tty;
     }
 
-    /** The environment added to the container's, {@code KEY=value}. */
+    /**
+     * The environment added to the container's, {@code KEY=value}.
+     *
+     * @return the variables added, {@code KEY=value}, unmodifiable
+     */
     public List<String> env() {
         return env;
     }
 
-    /** The user ({@code -u}); empty for the container's. */
+    /** {@return the user ({@code -u}); empty for the container's} */
     public Optional<String> user() {
         return Optional.ofNullable(user);
     }
 
-    /** The working directory ({@code -w}); empty for the container's. */
+    /** {@return the working directory ({@code -w}); empty for the container's} */
     public Optional<String> workingDir() {
         return Optional.ofNullable(workingDir);
     }
 
-    /** Whether the process has extended privileges ({@code --privileged}). */
+    /**
+     * Whether the process has extended privileges ({@code --privileged}).
+     *
+     * @return true for {@code --privileged}
+     */
     public boolean privileged() {
         return privileged;
     }

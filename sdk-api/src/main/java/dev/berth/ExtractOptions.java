@@ -31,6 +31,11 @@ import dev.berth.errors.UnsafeArchiveException;
 public record ExtractOptions(long maxTotalBytes, long maxEntries, int modeMask) {
 
     /**
+     * Checks the limits and the mask.
+     *
+     * @param maxTotalBytes the most the files may add up to, in bytes; {@link Long#MAX_VALUE} for no limit
+     * @param maxEntries the most entries the archive may hold; {@link Long#MAX_VALUE} for no limit
+     * @param modeMask the mode bits files and folders may keep, within {@code 07777}
      * @throws IllegalArgumentException for a negative limit, or a mask with bits outside {@code 07777}
      */
     public ExtractOptions {
@@ -45,17 +50,33 @@ public record ExtractOptions(long maxTotalBytes, long maxEntries, int modeMask) 
         }
     }
 
-    /** No limits; modes masked with {@code 0755}, as under a umask of {@code 022}, without special bits. */
+    /**
+     * No limits; modes masked with {@code 0755}, as under a umask of {@code 022}, without special bits.
+     *
+     * @return the options with no limits and the {@code 0755} mask
+     */
     public static ExtractOptions defaults() {
         return new ExtractOptions(Long.MAX_VALUE, Long.MAX_VALUE, 0755);
     }
 
-    /** With at most {@code bytes} of files in all, holes of sparse files included. */
+    /**
+     * With at most {@code bytes} of files in all, holes of sparse files included.
+     *
+     * @param bytes the most the files may add up to, in bytes
+     * @return a copy with this limit
+     * @throws IllegalArgumentException when negative
+     */
     public ExtractOptions withMaxTotalBytes(long bytes) {
         return new ExtractOptions(bytes, maxEntries, modeMask);
     }
 
-    /** With at most {@code entries} entries of any kind. */
+    /**
+     * With at most {@code entries} entries of any kind.
+     *
+     * @param entries the most entries the archive may hold
+     * @return a copy with this limit
+     * @throws IllegalArgumentException when negative
+     */
     public ExtractOptions withMaxEntries(long entries) {
         return new ExtractOptions(maxTotalBytes, entries, modeMask);
     }
@@ -64,6 +85,8 @@ public record ExtractOptions(long maxTotalBytes, long maxEntries, int modeMask) 
      * With files and folders keeping only the mode bits in {@code mask}, for example {@code 0700} for a tree only
      * its owner may read.
      *
+     * @param mask the mode bits to keep, such as {@code 0700}
+     * @return a copy with this mask
      * @throws IllegalArgumentException for bits outside {@code 07777}
      */
     public ExtractOptions withModeMask(int mask) {
@@ -73,6 +96,8 @@ public record ExtractOptions(long maxTotalBytes, long maxEntries, int modeMask) 
     /**
      * With files and folders keeping their modes exactly as stored: group- and world-writable bits, setuid, setgid
      * and sticky included (setgid may still be dropped by the system on a file whose group the caller is not in).
+     *
+     * @return a copy with the {@code 07777} mask
      */
     public ExtractOptions preservingModes() {
         return withModeMask(07777);

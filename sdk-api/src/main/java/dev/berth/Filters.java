@@ -28,22 +28,45 @@ public final class Filters {
         this.values = values;
     }
 
-    /** No filter: everything. */
+    /**
+     * No filter: everything.
+     *
+     * @return the empty filters
+     */
     public static Filters none() {
         return NONE;
     }
 
-    /** {@code --filter key=value} for each value, such as {@code of("dangling", "true")}. */
+    /**
+     * {@code --filter key=value} for each value, such as {@code of("dangling", "true")}.
+     *
+     * @param key the filter's name, such as {@code label} or {@code dangling}
+     * @param values its values, at least one
+     * @return the filters
+     * @throws IllegalArgumentException when the key is empty or there is no value
+     */
     public static Filters of(String key, String... values) {
         return NONE.and(key, values);
     }
 
-    /** {@code --filter label=KEY} or {@code --filter label=KEY=VALUE}. */
+    /**
+     * {@code --filter label=KEY} or {@code --filter label=KEY=VALUE}.
+     *
+     * @param label a label key, or {@code key=value}
+     * @return the filters
+     */
     public static Filters label(String label) {
         return of("label", label);
     }
 
-    /** These filters and {@code --filter key=value} for each value; values already there are kept once. */
+    /**
+     * These filters and {@code --filter key=value} for each value; values already there are kept once.
+     *
+     * @param key the filter's name
+     * @param values its values, at least one
+     * @return a copy with these values added
+     * @throws IllegalArgumentException when the key is empty or there is no value
+     */
     public Filters and(String key, String... values) {
         Objects.requireNonNull(key, "key");
         if (key.isEmpty()) {
@@ -61,12 +84,22 @@ public final class Filters {
         return new Filters(Collections.unmodifiableMap(copy));
     }
 
-    /** These filters and {@code --filter label=...}. */
+    /**
+     * These filters and {@code --filter label=...}.
+     *
+     * @param label a label key, or {@code key=value}
+     * @return a copy with this label filter added
+     */
     public Filters andLabel(String label) {
         return and("label", label);
     }
 
-    /** These filters without {@code key}. */
+    /**
+     * These filters without {@code key}.
+     *
+     * @param key the filter's name
+     * @return a copy without this filter; these filters when it is not there
+     */
     public Filters without(String key) {
         if (!values.containsKey(key)) {
             return this;
@@ -76,22 +109,40 @@ public final class Filters {
         return copy.isEmpty() ? NONE : new Filters(Collections.unmodifiableMap(copy));
     }
 
-    /** Whether there is no filter at all. */
+    /**
+     * Whether there is no filter at all.
+     *
+     * @return true when nothing is filtered on
+     */
     public boolean isEmpty() {
         return values.isEmpty();
     }
 
-    /** Whether {@code key} is filtered on. */
+    /**
+     * Whether {@code key} is filtered on.
+     *
+     * @param key the filter's name
+     * @return true when there is a filter of that name
+     */
     public boolean has(String key) {
         return values.containsKey(key);
     }
 
-    /** The filtered keys, in the order they were added. */
+    /**
+     * The filtered keys, in the order they were added.
+     *
+     * @return the filter names, unmodifiable
+     */
     public Set<String> keys() {
         return values.keySet();
     }
 
-    /** The values of {@code key}, empty when it is not filtered on. */
+    /**
+     * The values of {@code key}, empty when it is not filtered on.
+     *
+     * @param key the filter's name
+     * @return its values, in the order added, unmodifiable
+     */
     public List<String> values(String key) {
         return values.getOrDefault(key, List.of());
     }

@@ -24,12 +24,20 @@ public final class ImagePruneOptions {
         this.filters = filters;
     }
 
-    /** {@code docker image prune}: dangling images only. */
+    /**
+     * {@code docker image prune}: dangling images only.
+     *
+     * @return the options that prune dangling images, with no filters
+     */
     public static ImagePruneOptions defaults() {
         return DEFAULTS;
     }
 
-    /** {@code docker image prune -a}: every image no container uses, tagged or not. */
+    /**
+     * {@code docker image prune -a}: every image no container uses, tagged or not.
+     *
+     * @return the options that prune every unused image, with no filters
+     */
     public static ImagePruneOptions all() {
         return new ImagePruneOptions(true, Filters.none());
     }
@@ -38,6 +46,8 @@ public final class ImagePruneOptions {
      * With these filters instead of the current ones: {@code until=TIME} (a timestamp or a duration such as
      * {@code 24h}), {@code label=k}, {@code label=k=v}, {@code label!=...}.
      *
+     * @param filters the filters; {@link Filters#none()} for none
+     * @return a copy with these filters
      * @throws IllegalArgumentException for a {@code dangling} filter, which {@link #defaults()} and {@link #all()}
      *         already decide
      */

@@ -25,12 +25,20 @@ public final class ImageQuery {
         this.filters = filters;
     }
 
-    /** {@code docker images}: top-level images (tagged ones and dangling ones), no filter. */
+    /**
+     * {@code docker images}: top-level images (tagged ones and dangling ones), no filter.
+     *
+     * @return the query of a plain {@code docker images}
+     */
     public static ImageQuery defaults() {
         return DEFAULTS;
     }
 
-    /** {@code docker images -a}: intermediate images too. */
+    /**
+     * {@code docker images -a}: intermediate images too.
+     *
+     * @return the query of {@code docker images -a}
+     */
     public static ImageQuery all() {
         return new ImageQuery(true, false, Filters.none());
     }
@@ -38,6 +46,9 @@ public final class ImageQuery {
     /**
      * With these filters instead of the current ones: {@code dangling=true}, {@code label=k} or {@code label=k=v},
      * {@code reference=app:*}, {@code before=IMAGE}, {@code since=IMAGE}, and on newer engines {@code until=TIME}.
+     *
+     * @param filters the filters; {@link Filters#none()} for none
+     * @return a copy with these filters
      */
     public ImageQuery withFilters(Filters filters) {
         return new ImageQuery(all, sharedSize, Objects.requireNonNull(filters, "filters"));
@@ -46,6 +57,8 @@ public final class ImageQuery {
     /**
      * With {@link dev.berth.model.ImageSummary#sharedSize()} computed (the bytes each image shares with others);
      * slower on many images. API 1.42 and later; older daemons leave it at -1.
+     *
+     * @return a copy that sends {@code shared-size=true}
      */
     public ImageQuery withSharedSize() {
         return new ImageQuery(all, true, filters);

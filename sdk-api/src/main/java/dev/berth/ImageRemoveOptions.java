@@ -22,12 +22,20 @@ public final class ImageRemoveOptions {
         this.noPrune = noPrune;
     }
 
-    /** {@code docker rmi}: no force, untagged parents deleted. */
+    /**
+     * {@code docker rmi}: no force, untagged parents deleted.
+     *
+     * @return the options with no flag set
+     */
     public static ImageRemoveOptions defaults() {
         return DEFAULTS;
     }
 
-    /** {@code docker rmi -f}: see {@link #withForce()}. */
+    /**
+     * {@code docker rmi -f}: see {@link #withForce()}.
+     *
+     * @return the options with {@code -f}
+     */
     public static ImageRemoveOptions force() {
         return DEFAULTS.withForce();
     }
@@ -35,12 +43,18 @@ public final class ImageRemoveOptions {
     /**
      * With {@code -f}: removes the image even when stopped containers use it, and, given an id, even when it has
      * several tags (all of them go). A running container's image is still refused.
+     *
+     * @return a copy with {@code -f} set
      */
     public ImageRemoveOptions withForce() {
         return new ImageRemoveOptions(true, noPrune);
     }
 
-    /** With {@code --no-prune}: untagged parent images are kept. */
+    /**
+     * With {@code --no-prune}: untagged parent images are kept.
+     *
+     * @return a copy with {@code --no-prune} set
+     */
     public ImageRemoveOptions withNoPrune() {
         return new ImageRemoveOptions(force, true);
     }

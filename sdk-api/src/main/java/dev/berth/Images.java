@@ -71,12 +71,21 @@ public final class Images {
 
     // ---- reading ---------------------------------------------------------------------------------------------
 
-    /** {@code docker images}: the top-level images, tagged and dangling. */
+    /**
+     * {@code docker images}: the top-level images, tagged and dangling.
+     *
+     * @return the images, as {@code docker images} lists them
+     */
     public List<ImageSummary> list() {
         return list(ImageQuery.defaults());
     }
 
-    /** {@code docker images -a --filter ...}: the images {@code query} selects. */
+    /**
+     * {@code docker images -a --filter ...}: the images {@code query} selects.
+     *
+     * @param query {@code -a}, the filters and whether shared sizes are computed
+     * @return the matching images
+     */
     public List<ImageSummary> list(ImageQuery query) {
         // No digests=1: the daemon fills RepoDigests anyway, the CLI never sends it, and Podman 4.3 answers it
         // with an empty 200 body.
@@ -88,13 +97,20 @@ public final class Images {
     /**
      * {@code docker image inspect}, including the layer list.
      *
+     * @param name the image's name, {@code name:tag}, id or digest
+     * @return the image, with its config, layers and sizes
      * @throws NotFoundException when there is no such image
      */
     public ImageDetails inspect(String name) {
         return transport.json(ApiRequest.get("/images/{name}/json", name).build(), ImageDetails.class);
     }
 
-    /** Whether the daemon has the image ({@code docker image inspect} without the error). */
+    /**
+     * Whether the daemon has the image ({@code docker image inspect} without the error).
+     *
+     * @param name the image's name, {@code name:tag}, id or digest
+     * @return true when the image is there; false on a 404
+     */
     public boolean exists(String name) {
         try {
             transport.send(ApiRequest.get("/images/{name}/json", name).build()).discard();
@@ -107,13 +123,20 @@ public final class Images {
     /**
      * {@code docker history}: the steps that made the image, newest first.
      *
+     * @param name the image's name, {@code name:tag}, id or digest
+     * @return the history entries, newest first
      * @throws NotFoundException when there is no such image
      */
     public List<ImageHistoryItem> history(String name) {
         return transport.json(ApiRequest.get("/images/{name}/history", name).build(), HISTORY);
     }
 
-    /** {@code docker search TERM}: Docker Hub's first 25 repositories for {@code term}. */
+    /**
+     * {@code docker search TERM}: Docker Hub's first 25 repositories for {@code term}.
+     *
+     * @param term what to search for, such as {@code nginx}
+     * @return the matching repositories, as Docker Hub ranks them
+     */
     public List<ImageSearchResult> search(String term) {
         return search(term, SearchOptions.defaults());
     }
@@ -122,6 +145,9 @@ public final class Images {
      * {@code docker search --limit --filter TERM}: Docker Hub's repositories for {@code term}. The daemon asks Docker
      * Hub, so it needs to reach it.
      *
+     * @param term what to search for, such as {@code nginx}
+     * @param options the limit and the filters
+     * @return the matching repositories, as Docker Hub ranks them
      * @throws dev.berth.errors.DockerException when the daemon cannot reach Docker Hub (a 500 or 503)
      */
     public List<ImageSearchResult> search(String term, SearchOptions options) {
@@ -135,6 +161,8 @@ public final class Images {
      * What the registry holds for {@code name}, without pulling it ({@code docker buildx imagetools inspect}): the
      * digest of the manifest or index, and its platforms. Credentials are found as for a pull.
      *
+     * @param name {@code name[:tag|@digest]}; no tag means {@code latest}
+     * @return the descriptor of the manifest or index, and its platforms
      * @throws dev.berth.errors.UnauthorizedException when the registry refuses, which is also how it answers for
      *         a name it does not have
      * @throws NotFoundException when the name is unknown
@@ -149,6 +177,8 @@ public final class Images {
     /**
      * {@code docker tag SOURCE TARGET}; a target without tag gets {@code latest}.
      *
+     * @param source the image's name, {@code name:tag}, id or digest
+     * @param target the new name, {@code name[:tag]}
      * @throws IllegalArgumentException when {@code target} is a digest
      * @throws NotFoundException when there is no image {@code source}
      */
@@ -162,6 +192,7 @@ public final class Images {
      * {@code docker rmi NAME}: removes the name, and the image with its untagged parents when no other name is
      * left.
      *
+     * @param name the image's name, {@code name:tag}, id or digest
      * @return what was untagged and deleted, as the CLI prints it
      * @throws NotFoundException when there is no such image
      * @throws dev.berth.errors.ConflictException when a container uses the image, or (given an id) it has several
@@ -174,6 +205,8 @@ public final class Images {
     /**
      * {@code docker rmi -f --no-prune NAME}.
      *
+     * @param name the image's name, {@code name:tag}, id or digest
+     * @param options {@code -f} and {@code --no-prune}
      * @return what was untagged and deleted, as the CLI prints it
      * @throws NotFoundException when there is no such image
      * @throws dev.berth.errors.ConflictException when a running container uses the image, or without force a
@@ -184,7 +217,11 @@ public final class Images {
                 .query("noprune", options.noPrune ? true : null).build(), REMOVALS);
     }
 
-    /** {@code docker image prune}: removes the dangling images (untagged, used by no container). */
+    /**
+     * {@code docker image prune}: removes the dangling images (untagged, used by no container).
+     *
+     * @return the ids of the deleted images and layers, and the space freed
+     */
     public PruneResult prune() {
         return prune(Filters.none());
     }
@@ -194,6 +231,7 @@ public final class Images {
      * {@code label=...}; with {@code dangling=false}, every unused image that matches, as {@code -a} (which
      * {@link #prune(ImagePruneOptions)} says by name).
      *
+     * @param filters the filters; {@link Filters#none()} for every dangling image
      * @return the ids of the deleted images and layers, and the space freed
      */
     public PruneResult prune(Filters filters) {
@@ -212,6 +250,7 @@ public final class Images {
      * {@code docker image prune [-a] --filter}: removes the dangling images, or with {@link ImagePruneOptions#all()}
      * every image no container uses.
      *
+     * @param options {@code -a} and the filters
      * @return the ids of the deleted images and layers, and the space freed
      */
     public PruneResult prune(ImagePruneOptions options) {
@@ -239,6 +278,8 @@ public final class Images {
     /**
      * {@code docker pull NAME}, reporting progress to {@code progress}.
      *
+     * @param reference {@code name[:tag|@digest]}; no tag means {@code latest}
+     * @param progress receives each progress event of the pull
      * @throws StreamException when the registry or daemon reports an error in the stream
      */
     public void pull(String reference, Consumer<ProgressEvent> progress) {
@@ -249,6 +290,8 @@ public final class Images {
      * {@code docker pull --platform --all-tags NAME}, reporting progress to {@code progress}.
      *
      * @param reference {@code name[:tag|@digest]}; no tag means {@code latest}, unless all tags are asked for
+     * @param options the platform, {@code --all-tags} and the credentials
+     * @param progress receives each progress event of the pull
      * @throws IllegalArgumentException when all tags are asked for and {@code reference} names a tag or digest
      * @throws StreamException when the registry or daemon reports an error in the stream
      */
@@ -263,6 +306,7 @@ public final class Images {
     /**
      * {@code docker push NAME}, with credentials found as the CLI finds them; no tag means {@code latest}.
      *
+     * @param reference {@code name[:tag]} of a local image
      * @throws StreamException when the registry refuses (for example without credentials)
      */
     public void push(String reference) {
@@ -272,6 +316,8 @@ public final class Images {
     /**
      * {@code docker push NAME}, reporting progress to {@code progress}.
      *
+     * @param reference {@code name[:tag]} of a local image
+     * @param progress receives each progress event of the push
      * @throws StreamException when the registry refuses (for example without credentials)
      */
     public void push(String reference, Consumer<ProgressEvent> progress) {
@@ -281,6 +327,9 @@ public final class Images {
     /**
      * {@code docker push --all-tags NAME}, reporting progress to {@code progress}.
      *
+     * @param reference {@code name[:tag]} of a local image; only {@code name} with {@code --all-tags}
+     * @param options {@code --all-tags} and the credentials
+     * @param progress receives each progress event of the push
      * @throws IllegalArgumentException when all tags are asked for and {@code reference} names a tag or digest
      * @throws NotFoundException when there is no such local image
      * @throws StreamException when the registry refuses (for example without credentials)
@@ -320,6 +369,7 @@ public final class Images {
     /**
      * {@code docker commit CONTAINER}: an untagged image of the container's changes, the container paused meanwhile.
      *
+     * @param container the container's id or name
      * @return the new image's id
      * @throws NotFoundException when there is no such container
      */
@@ -330,6 +380,8 @@ public final class Images {
     /**
      * {@code docker commit -m -a -c CONTAINER REPO:TAG}: a new image of the container's changes.
      *
+     * @param container the container's id or name
+     * @param options the new image's name, message, author and changes, and whether the container is paused
      * @return the new image's id
      * @throws NotFoundException when there is no such container
      * @throws dev.berth.errors.BadRequestException when a change is not an instruction commit can apply
@@ -354,6 +406,8 @@ public final class Images {
     /**
      * {@code docker import - REPO:TAG}: a filesystem tar (plain or compressed, read as it is sent) becomes an image.
      *
+     * @param tar the filesystem tar, sent as it is read; not closed
+     * @param options the new image's name, message, changes and platform
      * @return the new image's id
      * @throws StreamException when the daemon rejects the tar
      */
@@ -366,6 +420,8 @@ public final class Images {
     /**
      * {@code docker import FILE REPO:TAG}.
      *
+     * @param tar the file of the filesystem tar
+     * @param options the new image's name, message, changes and platform
      * @return the new image's id
      * @throws UncheckedIOException when the file cannot be read
      * @throws StreamException when the daemon rejects the tar
@@ -381,6 +437,8 @@ public final class Images {
     /**
      * {@code docker import URL REPO:TAG}: the daemon downloads the tar itself.
      *
+     * @param url where the daemon downloads the tar from
+     * @param options the new image's name, message, changes and platform
      * @return the new image's id
      * @throws StreamException when the daemon cannot download or read it
      */
@@ -416,6 +474,8 @@ public final class Images {
      * {@code docker save IMAGE...}: one or more images as a tar stream, read as the daemon writes it; close it when
      * done.
      *
+     * @param names the images' names, {@code name:tag}, ids or digests
+     * @return the tar stream; close it when done
      * @throws IllegalArgumentException when no image is named
      * @throws NotFoundException when an image is missing
      */
@@ -433,6 +493,8 @@ public final class Images {
     /**
      * {@code docker save -o FILE IMAGE...}.
      *
+     * @param target the file to write; replaced when it exists
+     * @param names the images' names, {@code name:tag}, ids or digests
      * @throws IllegalArgumentException when no image is named
      * @throws NotFoundException when an image is missing
      * @throws UncheckedIOException when the file cannot be written
@@ -448,6 +510,7 @@ public final class Images {
     /**
      * {@code docker load}: images from a tar (read as it is sent).
      *
+     * @param tar the tar, as {@code docker save} writes it; not closed
      * @return the names (or, for images saved by id, the ids) loaded
      * @throws StreamException when the daemon rejects the tar
      */
@@ -468,6 +531,7 @@ public final class Images {
     /**
      * {@code docker load -i FILE}.
      *
+     * @param tar the file, as {@code docker save -o} writes it
      * @return the names (or, for images saved by id, the ids) loaded
      * @throws UncheckedIOException when the file cannot be read
      * @throws StreamException when the daemon rejects the tar
@@ -484,6 +548,7 @@ public final class Images {
      * {@code docker build}: with BuildKit when the daemon offers it, else with the classic builder (see
      * {@link BuildSpec}).
      *
+     * @param spec the context and the build options
      * @return the image id
      * @throws BuildFailedException when the build fails, naming the step and carrying the daemon's message
      */
@@ -495,6 +560,8 @@ public final class Images {
      * {@code docker build --progress=plain}, handing each line of output to {@code output} as it comes: BuildKit's
      * progress rendered as the CLI's plain progress ({@link PlainProgress}), or the classic builder's output.
      *
+     * @param spec the context and the build options
+     * @param output receives each line of output, as it comes
      * @return the image id
      * @throws BuildFailedException when the build fails, naming the step and carrying the daemon's message
      */
@@ -516,6 +583,8 @@ public final class Images {
      * });
      * }</pre>
      *
+     * @param spec the context and the build options
+     * @param progress receives each build event, as it comes
      * @return the image id
      * @throws BuildFailedException when the build fails, naming the step as the builder names it
      *         ({@code [2/3] RUN make}) and carrying the daemon's message and the step's last lines
@@ -538,6 +607,7 @@ public final class Images {
      * build cache records (BuildKit's, on every engine since 20.10), keeping {@code keepStorage} bytes. The space to
      * keep goes as {@code reserved-space} from API 1.48 on, as {@code keep-storage} before.
      *
+     * @param options {@code -a}, the filters and the space to keep
      * @return the cache records removed and the bytes freed
      */
     public PruneResult pruneBuildCache(BuildCachePruneOptions options) {
@@ -554,6 +624,8 @@ public final class Images {
      * {@link BuildSpec.Builder#buildId(String)}: the build then fails with {@link BuildFailedException}. The daemon
      * answers the same whether or not such a build runs; the classic builder's builds cannot be canceled this way
      * (close the client or interrupt the call instead).
+     *
+     * @param buildId the id given to {@link BuildSpec.Builder#buildId(String)}
      */
     public void cancelBuild(String buildId) {
         transport.send(ApiRequest.post("/build/cancel").query("id", Objects.requireNonNull(buildId, "buildId"))

@@ -30,7 +30,11 @@ public final class ImportOptions {
         this.platform = platform;
     }
 
-    /** {@code docker import FILE}: an untagged image. */
+    /**
+     * {@code docker import FILE}: an untagged image.
+     *
+     * @return the options of {@code docker import FILE}
+     */
     public static ImportOptions defaults() {
         return DEFAULTS;
     }
@@ -38,6 +42,8 @@ public final class ImportOptions {
     /**
      * {@code docker import FILE REPO[:TAG]}: an image named {@code repoTag}; no tag means {@code latest}.
      *
+     * @param repoTag the image's name, such as {@code base:1} or {@code registry.example.com/team/base}
+     * @return the options that tag the imported image
      * @throws IllegalArgumentException for an empty name or a digest ({@code @sha256:...})
      */
     public static ImportOptions of(String repoTag) {
@@ -45,7 +51,13 @@ public final class ImportOptions {
         return new ImportOptions(repoTag, "", List.of(), "");
     }
 
-    /** With a commit message ({@code -m}). */
+    /**
+     * With a commit message ({@code -m}).
+     *
+     * @param message the message of the image's history entry
+     * @return a copy with this message
+     * @throws NullPointerException when null
+     */
     public ImportOptions withMessage(String message) {
         return new ImportOptions(repoTag, Objects.requireNonNull(message, "message"), changes, platform);
     }
@@ -54,12 +66,21 @@ public final class ImportOptions {
      * With these Dockerfile instructions applied ({@code -c}), such as {@code CMD ["sh"]} or {@code ENV PATH=/bin}:
      * {@code CMD}, {@code ENTRYPOINT}, {@code ENV}, {@code EXPOSE}, {@code ONBUILD}, {@code USER}, {@code VOLUME},
      * {@code WORKDIR}.
+     *
+     * @param instructions each one Dockerfile instruction, added after those already given
+     * @return a copy with these instructions too
      */
     public ImportOptions withChanges(String... instructions) {
         return new ImportOptions(repoTag, message, OptionValues.append(changes, instructions), platform);
     }
 
-    /** With the platform the tar's binaries are for ({@code --platform}), such as {@code linux/arm64}. */
+    /**
+     * With the platform the tar's binaries are for ({@code --platform}), such as {@code linux/arm64}.
+     *
+     * @param platform {@code os/arch[/variant]}
+     * @return a copy with this platform
+     * @throws IllegalArgumentException when blank
+     */
     public ImportOptions withPlatform(String platform) {
         return new ImportOptions(repoTag, message, changes, ImageReference.requireText(platform, "platform"));
     }

@@ -53,22 +53,38 @@ public final class Logs {
         this.maxLineLength = maxLineLength;
     }
 
-    /** This call for stdout only. */
+    /**
+     * This call for stdout only.
+     *
+     * @return a copy that sends {@code stdout=1} and {@code stderr=0}
+     */
     public Logs stdoutOnly() {
         return new Logs(containers, id, true, false, follow, timestamps, tail, since, until, maxLineLength);
     }
 
-    /** This call for stderr only. */
+    /**
+     * This call for stderr only.
+     *
+     * @return a copy that sends {@code stdout=0} and {@code stderr=1}
+     */
     public Logs stderrOnly() {
         return new Logs(containers, id, false, true, follow, timestamps, tail, since, until, maxLineLength);
     }
 
-    /** This call, reading on as the container writes until it stops ({@code -f}). */
+    /**
+     * This call, reading on as the container writes until it stops ({@code -f}).
+     *
+     * @return a copy that sends {@code follow=1}
+     */
     public Logs follow() {
         return new Logs(containers, id, stdout, stderr, true, timestamps, tail, since, until, maxLineLength);
     }
 
-    /** This call with when each line was logged ({@code -t}); {@link LogLine#timestamp()} carries it. */
+    /**
+     * This call with when each line was logged ({@code -t}); {@link LogLine#timestamp()} carries it.
+     *
+     * @return a copy that sends {@code timestamps=1}
+     */
     public Logs timestamps() {
         return new Logs(containers, id, stdout, stderr, follow, true, tail, since, until, maxLineLength);
     }
@@ -76,6 +92,8 @@ public final class Logs {
     /**
      * This call for the last {@code n} lines only ({@code --tail}); all lines without it.
      *
+     * @param n how many lines from the end, 0 for none
+     * @return a copy that sends {@code tail=n}
      * @throws IllegalArgumentException when {@code n} is negative
      */
     public Logs tail(int n) {
@@ -85,13 +103,25 @@ public final class Logs {
         return new Logs(containers, id, stdout, stderr, follow, timestamps, n, since, until, maxLineLength);
     }
 
-    /** This call for lines logged at or after {@code t} only ({@code --since}). */
+    /**
+     * This call for lines logged at or after {@code t} only ({@code --since}).
+     *
+     * @param t the earliest time of a line
+     * @return a copy that sends {@code since}
+     * @throws NullPointerException when {@code t} is null
+     */
     public Logs since(Instant t) {
         Objects.requireNonNull(t, "since");
         return new Logs(containers, id, stdout, stderr, follow, timestamps, tail, t, until, maxLineLength);
     }
 
-    /** This call for lines logged before {@code t} only ({@code --until}). */
+    /**
+     * This call for lines logged before {@code t} only ({@code --until}).
+     *
+     * @param t the time lines must be logged before
+     * @return a copy that sends {@code until}
+     * @throws NullPointerException when {@code t} is null
+     */
     public Logs until(Instant t) {
         Objects.requireNonNull(t, "until");
         return new Logs(containers, id, stdout, stderr, follow, timestamps, tail, since, t, maxLineLength);
@@ -105,6 +135,7 @@ public final class Logs {
      * lines to cut.
      *
      * @param bytes the longest piece; at least 4, the longest UTF-8 character
+     * @return a copy with this limit
      * @throws IllegalArgumentException when {@code bytes} is below 4
      */
     public Logs maxLineLength(int bytes) {
@@ -119,6 +150,7 @@ public final class Logs {
      * The output as lines; a line the daemon split is joined, and one longer than {@link #maxLineLength(int)} is
      * cut. Close the stream (try-with-resources) to end a follow early.
      *
+     * @return the lines, in the order logged; close it when done
      * @throws dev.berth.errors.NotFoundException when the container does not exist
      */
     public Stream<LogLine> lines() {
@@ -131,6 +163,7 @@ public final class Logs {
      * The selected streams' bytes, demultiplexed, in arrival order (timestamps, if asked, stay in the text). Close
      * it to end a follow early.
      *
+     * @return the bytes; close it when done
      * @throws dev.berth.errors.NotFoundException when the container does not exist
      */
     public InputStream stream() {

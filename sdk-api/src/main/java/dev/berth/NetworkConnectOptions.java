@@ -39,7 +39,11 @@ public final class NetworkConnectOptions {
         this.driverOptions = driverOptions;
     }
 
-    /** No aliases, links or driver options, and addresses the daemon picks. */
+    /**
+     * No aliases, links or driver options, and addresses the daemon picks.
+     *
+     * @return the options of a plain {@code docker network connect}
+     */
     public static NetworkConnectOptions defaults() {
         return DEFAULTS;
     }
@@ -48,6 +52,8 @@ public final class NetworkConnectOptions {
      * With more names other containers on the network resolve to this one ({@code --alias}); a name given twice is
      * kept once.
      *
+     * @param aliases the DNS names, added after those already given
+     * @return a copy with these aliases too
      * @throws IllegalArgumentException when an alias is null, empty or holds whitespace
      */
     public NetworkConnectOptions withAliases(String... aliases) {
@@ -60,6 +66,8 @@ public final class NetworkConnectOptions {
      * network was created with ({@link dev.berth.model.NetworkSpec.Builder#subnet}); networks with a daemon-picked
      * pool, and the default {@code bridge}, refuse it (400).
      *
+     * @param address an IPv4 address without prefix length
+     * @return a copy with this address
      * @throws IllegalArgumentException when the address is empty, holds whitespace or a prefix length
      */
     public NetworkConnectOptions withIpv4Address(String address) {
@@ -70,6 +78,8 @@ public final class NetworkConnectOptions {
     /**
      * With this IPv6 address on the network ({@code --ip6}), in a subnet of a network with IPv6.
      *
+     * @param address an IPv6 address without prefix length
+     * @return a copy with this address
      * @throws IllegalArgumentException when the address is empty, holds whitespace or a prefix length
      */
     public NetworkConnectOptions withIpv6Address(String address) {
@@ -80,6 +90,8 @@ public final class NetworkConnectOptions {
     /**
      * With legacy links to other containers ({@code --link}), each {@code container} or {@code container:alias}.
      *
+     * @param links each {@code container} or {@code container:alias}, added after those already given
+     * @return a copy with these links too
      * @throws IllegalArgumentException when a link is null, empty or holds whitespace
      */
     public NetworkConnectOptions withLinks(String... links) {
@@ -91,6 +103,9 @@ public final class NetworkConnectOptions {
      * With an option for the network driver's endpoint ({@code --driver-opt key=value}); a key given twice keeps the
      * last value.
      *
+     * @param key the option's name
+     * @param value its value
+     * @return a copy with this option
      * @throws IllegalArgumentException when the key is null or empty, or the value null
      */
     public NetworkConnectOptions withDriverOption(String key, String value) {
@@ -106,27 +121,39 @@ public final class NetworkConnectOptions {
                 Collections.unmodifiableMap(copy));
     }
 
-    /** The extra DNS names, in the order given. */
+    /**
+     * The extra DNS names, in the order given.
+     *
+     * @return the aliases, unmodifiable
+     */
     public List<String> aliases() {
         return aliases;
     }
 
-    /** The fixed IPv4 address; empty when the daemon picks one. */
+    /** {@return the fixed IPv4 address; empty when the daemon picks one} */
     public Optional<String> ipv4Address() {
         return Optional.ofNullable(ipv4Address);
     }
 
-    /** The fixed IPv6 address; empty when the daemon picks one. */
+    /** {@return the fixed IPv6 address; empty when the daemon picks one} */
     public Optional<String> ipv6Address() {
         return Optional.ofNullable(ipv6Address);
     }
 
-    /** The links, in the order given. */
+    /**
+     * The links, in the order given.
+     *
+     * @return the links, unmodifiable
+     */
     public List<String> links() {
         return links;
     }
 
-    /** The endpoint's driver options, in the order given. */
+    /**
+     * The endpoint's driver options, in the order given.
+     *
+     * @return the driver options, unmodifiable
+     */
     public Map<String, String> driverOptions() {
         return driverOptions;
     }

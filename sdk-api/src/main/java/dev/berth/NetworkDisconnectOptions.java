@@ -18,12 +18,20 @@ public final class NetworkDisconnectOptions {
         this.force = force;
     }
 
-    /** As {@code docker network disconnect}. */
+    /**
+     * As {@code docker network disconnect}.
+     *
+     * @return the options without {@code -f}
+     */
     public static NetworkDisconnectOptions defaults() {
         return DEFAULTS;
     }
 
-    /** As {@code docker network disconnect -f}: see {@link #withForce()}. */
+    /**
+     * As {@code docker network disconnect -f}: see {@link #withForce()}.
+     *
+     * @return the options with {@code -f}
+     */
     public static NetworkDisconnectOptions force() {
         return FORCE;
     }
@@ -31,12 +39,18 @@ public final class NetworkDisconnectOptions {
     /**
      * With {@code -f}: the daemon removes the endpoint even when it cannot reach the container's sandbox (a
      * container that is gone, a stale swarm endpoint).
+     *
+     * @return a copy with {@code -f} set
      */
     public NetworkDisconnectOptions withForce() {
         return FORCE;
     }
 
-    /** Whether {@link #withForce()} is set. */
+    /**
+     * Whether {@link #withForce()} is set.
+     *
+     * @return true when {@code Force: true} is sent
+     */
     public boolean isForce() {
         return force;
     }

@@ -43,7 +43,11 @@ public final class Networks {
         this.transport = transport;
     }
 
-    /** {@code docker network ls}: every network; see {@link #list(Filters)}. */
+    /**
+     * {@code docker network ls}: every network; see {@link #list(Filters)}.
+     *
+     * @return the networks, without their containers
+     */
     public List<NetworkDetails> list() {
         return list(Filters.none());
     }
@@ -53,6 +57,7 @@ public final class Networks {
      * {@code type=custom}, {@code dangling=true}. The rows leave {@link NetworkDetails#containers()} empty; inspect a
      * network to see its containers.
      *
+     * @param filters the filters; {@link Filters#none()} for every network
      * @return the matching networks
      */
     public List<NetworkDetails> list(Filters filters) {
@@ -65,6 +70,7 @@ public final class Networks {
      * {@code docker network inspect}: the network with its attached containers.
      *
      * @param id the network's id, id prefix or name
+     * @return the network, with its IPAM settings and attached containers
      * @throws dev.berth.errors.NotFoundException when there is no such network
      */
     public NetworkDetails inspect(String id) {
@@ -74,6 +80,7 @@ public final class Networks {
     /**
      * {@code docker network create}.
      *
+     * @param spec the network's name, driver, subnets, options and labels
      * @return the new network's id
      * @throws dev.berth.errors.ConflictException when the name is taken
      * @throws dev.berth.errors.ForbiddenException when the subnet overlaps another network's
@@ -101,6 +108,7 @@ public final class Networks {
      *
      * @param network the network's id or name
      * @param container the container's id or name
+     * @param options the endpoint's aliases, addresses, links and driver options
      * @throws dev.berth.errors.ForbiddenException when the container is already connected
      * @throws dev.berth.errors.DockerException with status 400 for a fixed address outside the network's subnets
      */
@@ -131,6 +139,7 @@ public final class Networks {
      *
      * @param network the network's id or name
      * @param container the container's id or name
+     * @param options {@code -f} or not
      * @throws dev.berth.errors.ServerErrorException when the container is not connected (Docker 20.10 says 500)
      */
     public void disconnect(String network, String container, NetworkDisconnectOptions options) {
@@ -151,7 +160,11 @@ public final class Networks {
         transport.send(ApiRequest.delete("/networks/{id}", id).build()).discard();
     }
 
-    /** {@code docker network prune}: every network no container uses; see {@link #prune(Filters)}. */
+    /**
+     * {@code docker network prune}: every network no container uses; see {@link #prune(Filters)}.
+     *
+     * @return the names of the removed networks
+     */
     public PruneResult prune() {
         return prune(Filters.none());
     }
@@ -161,6 +174,7 @@ public final class Networks {
      * ({@code label=k}, {@code label=k=v}, {@code label!=...}, {@code until=24h}). Predefined networks are never
      * removed.
      *
+     * @param filters the filters; {@link Filters#none()} for every unused network
      * @return the names of the removed networks; {@link PruneResult#spaceReclaimed()} is 0
      */
     public PruneResult prune(Filters filters) {

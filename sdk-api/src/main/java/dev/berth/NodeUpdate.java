@@ -42,22 +42,39 @@ public final class NodeUpdate {
         return DEFAULTS;
     }
 
-    /** {@return an update of the availability only ({@code --availability})} */
+    /**
+     * {@return an update of the availability only ({@code --availability})}
+     *
+     * @param availability {@code active}, {@code pause} or {@code drain}
+     */
     public static NodeUpdate availability(NodeAvailability availability) {
         return DEFAULTS.withAvailability(availability);
     }
 
-    /** {@return an update of the role only ({@code --role}): a promotion or a demotion} */
+    /**
+     * {@return an update of the role only ({@code --role}): a promotion or a demotion}
+     *
+     * @param role manager or worker
+     */
     public static NodeUpdate role(NodeRole role) {
         return DEFAULTS.withRole(role);
     }
 
-    /** {@return an update replacing the labels with {@code labels}, all of them} */
+    /**
+     * {@return an update replacing the labels with {@code labels}, all of them}
+     *
+     * @param labels the node's labels from now on; empty to remove them all
+     */
     public static NodeUpdate labels(Map<String, String> labels) {
         return DEFAULTS.withLabels(labels);
     }
 
-    /** {@return an update adding or changing one label ({@code --label-add key=value})} */
+    /**
+     * {@return an update adding or changing one label ({@code --label-add key=value})}
+     *
+     * @param key the label's key
+     * @param value the label's value
+     */
     public static NodeUpdate label(String key, String value) {
         return DEFAULTS.withLabel(key, value);
     }
@@ -65,6 +82,7 @@ public final class NodeUpdate {
     /**
      * {@return this update, setting the availability}
      *
+     * @param availability {@code active}, {@code pause} or {@code drain}
      * @throws IllegalArgumentException when null
      */
     public NodeUpdate withAvailability(NodeAvailability availability) {
@@ -74,6 +92,7 @@ public final class NodeUpdate {
     /**
      * {@return this update, setting the role}
      *
+     * @param role manager or worker
      * @throws IllegalArgumentException when null
      */
     public NodeUpdate withRole(NodeRole role) {
@@ -84,6 +103,7 @@ public final class NodeUpdate {
      * {@return this update, replacing the node's labels with {@code labels} (all of them); label changes made
      * before on this update are dropped}
      *
+     * @param labels the node's labels from now on; empty to remove them all
      * @throws IllegalArgumentException when the map, a key or a value is null, or a key is empty
      */
     public NodeUpdate withLabels(Map<String, String> labels) {
@@ -95,6 +115,8 @@ public final class NodeUpdate {
     /**
      * {@return this update, adding or changing one label ({@code --label-add key=value})}
      *
+     * @param key the label's key
+     * @param value the label's value
      * @throws IllegalArgumentException when the key is empty or either is null
      */
     public NodeUpdate withLabel(String key, String value) {
@@ -104,6 +126,7 @@ public final class NodeUpdate {
     /**
      * {@return this update, removing one label ({@code --label-rm key})}
      *
+     * @param key the label's key
      * @throws IllegalArgumentException when the key is empty or null
      */
     public NodeUpdate withoutLabel(String key) {

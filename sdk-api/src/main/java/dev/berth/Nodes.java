@@ -29,7 +29,11 @@ public final class Nodes {
         this.transport = transport;
     }
 
-    /** {@code docker node ls}: every node of the swarm. */
+    /**
+     * {@code docker node ls}: every node of the swarm.
+     *
+     * @return the swarm's nodes
+     */
     public List<NodeDetails> list() {
         return list(Filters.none());
     }
@@ -39,6 +43,7 @@ public final class Nodes {
      *
      * @param filters {@code id}, {@code label}, {@code membership} ({@code accepted}, {@code pending}),
      *        {@code name}, {@code node.label}, {@code role} ({@code manager}, {@code worker})
+     * @return the matching nodes
      */
     public List<NodeDetails> list(Filters filters) {
         return transport.json(ApiRequest.get("/nodes").filters(filters.asMap()).build(), LIST);
@@ -48,6 +53,7 @@ public final class Nodes {
      * {@code docker node inspect}.
      *
      * @param id the node's id or name (the API does not know the CLI's {@code self})
+     * @return the node, with its spec, status and version
      * @throws dev.berth.errors.NotFoundException when there is no such node
      */
     public NodeDetails inspect(String id) {
@@ -60,6 +66,7 @@ public final class Nodes {
      * as {@link Services#update(String, java.util.function.UnaryOperator)} does.
      *
      * @param id the node's id or name
+     * @param update what to change: availability, role, labels
      * @throws VersionConflictException when every attempt met a newer version
      * @throws dev.berth.errors.NotFoundException when there is no such node
      */
@@ -77,6 +84,7 @@ public final class Nodes {
      *
      * @param id the node's id or name
      * @param version the {@code Version.Index} the change was computed from
+     * @param update what to change: availability, role, labels
      * @throws VersionConflictException when the node changed since {@code version}
      */
     public void update(String id, long version, NodeUpdate update) {
@@ -91,6 +99,7 @@ public final class Nodes {
     /**
      * {@code docker node rm}: removes a node that is down.
      *
+     * @param id the node's id or name
      * @throws dev.berth.errors.BadRequestException or {@link dev.berth.errors.ServerErrorException} with the
      *         daemon's reason when it refuses (a node that is up, a manager)
      */
@@ -101,6 +110,8 @@ public final class Nodes {
     /**
      * {@code docker node rm [--force]}: with {@link NodeRemoveOptions#force()}, even a node that is up.
      *
+     * @param id the node's id or name
+     * @param options {@code --force} or not
      * @throws dev.berth.errors.BadRequestException or {@link dev.berth.errors.ServerErrorException} with the
      *         daemon's reason when it refuses (a manager, the last manager)
      */

@@ -22,7 +22,13 @@ public final class PlainProgress implements Consumer<BuildEvent> {
         this.out = out;
     }
 
-    /** A renderer handing each line (with its {@code \n}) to {@code out}. */
+    /**
+     * A renderer handing each line (with its {@code \n}) to {@code out}.
+     *
+     * @param out takes each line, such as {@code System.out::print}
+     * @return the renderer
+     * @throws NullPointerException when {@code out} is null
+     */
     public static PlainProgress to(Consumer<String> out) {
         return new PlainProgress(Objects.requireNonNull(out));
     }

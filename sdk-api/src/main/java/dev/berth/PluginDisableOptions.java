@@ -18,22 +18,38 @@ public final class PluginDisableOptions {
         this.force = force;
     }
 
-    /** As {@code docker plugin disable}: refused while containers or volumes use the plugin. */
+    /**
+     * As {@code docker plugin disable}: refused while containers or volumes use the plugin.
+     *
+     * @return the options without {@code -f}
+     */
     public static PluginDisableOptions defaults() {
         return DEFAULTS;
     }
 
-    /** As {@code docker plugin disable -f}: see {@link #withForce()}. */
+    /**
+     * As {@code docker plugin disable -f}: see {@link #withForce()}.
+     *
+     * @return the options with {@code -f}
+     */
     public static PluginDisableOptions force() {
         return FORCE;
     }
 
-    /** With {@code -f}: the plugin is disabled even while containers or volumes use it (which may break them). */
+    /**
+     * With {@code -f}: the plugin is disabled even while containers or volumes use it (which may break them).
+     *
+     * @return a copy with {@code -f} set
+     */
     public PluginDisableOptions withForce() {
         return FORCE;
     }
 
-    /** Whether {@link #withForce()} is set. */
+    /**
+     * Whether {@link #withForce()} is set.
+     *
+     * @return true when {@code Force: true} is sent
+     */
     public boolean isForce() {
         return force;
     }

@@ -29,7 +29,11 @@ public final class PluginPullOptions {
         this.privileges = privileges;
     }
 
-    /** Installed under its remote reference, pulled without credentials, granted no privileges. */
+    /**
+     * Installed under its remote reference, pulled without credentials, granted no privileges.
+     *
+     * @return the options with no alias, credentials or privileges
+     */
     public static PluginPullOptions defaults() {
         return DEFAULTS;
     }
@@ -37,6 +41,8 @@ public final class PluginPullOptions {
     /**
      * With this local name ({@code --alias}) instead of the remote reference.
      *
+     * @param alias the plugin's local name
+     * @return a copy with this alias
      * @throws IllegalArgumentException when the name is null, empty or holds whitespace
      */
     public PluginPullOptions withAlias(String alias) {
@@ -46,7 +52,12 @@ public final class PluginPullOptions {
         return new PluginPullOptions(alias, auth, privileges);
     }
 
-    /** With these credentials for the plugin's registry. */
+    /**
+     * With these credentials for the plugin's registry.
+     *
+     * @param auth the credentials sent as {@code X-Registry-Auth}
+     * @return a copy with these credentials
+     */
     public PluginPullOptions withAuth(AuthConfig auth) {
         return new PluginPullOptions(alias, Objects.requireNonNull(auth, "auth"), privileges);
     }
@@ -54,22 +65,29 @@ public final class PluginPullOptions {
     /**
      * Granting these privileges: exactly what {@link Plugins#privileges(String)} says the plugin asks for, since the
      * daemon refuses an install whose privileges differ ({@code --grant-all-permissions} after reading them).
+     *
+     * @param privileges the privileges the plugin asks for, as {@link Plugins#privileges(String)} lists them
+     * @return a copy granting these privileges
      */
     public PluginPullOptions withPrivileges(List<PluginPrivilege> privileges) {
         return new PluginPullOptions(alias, auth, List.copyOf(privileges));
     }
 
-    /** The local name; empty for the remote reference. */
+    /** {@return the local name; empty for the remote reference} */
     public Optional<String> alias() {
         return Optional.ofNullable(alias);
     }
 
-    /** The registry's credentials; {@link AuthConfig#anonymous()} unless set. */
+    /** {@return the registry's credentials; {@link AuthConfig#anonymous()} unless set} */
     public AuthConfig auth() {
         return auth;
     }
 
-    /** The privileges granted. */
+    /**
+     * The privileges granted.
+     *
+     * @return the privileges granted; empty unless set
+     */
     public List<PluginPrivilege> privileges() {
         return privileges;
     }

@@ -17,22 +17,38 @@ public final class PluginRemoveOptions {
         this.force = force;
     }
 
-    /** As {@code docker plugin rm}: an enabled plugin is refused. */
+    /**
+     * As {@code docker plugin rm}: an enabled plugin is refused.
+     *
+     * @return the options without {@code -f}
+     */
     public static PluginRemoveOptions defaults() {
         return DEFAULTS;
     }
 
-    /** As {@code docker plugin rm -f}: see {@link #withForce()}. */
+    /**
+     * As {@code docker plugin rm -f}: see {@link #withForce()}.
+     *
+     * @return the options with {@code -f}
+     */
     public static PluginRemoveOptions force() {
         return FORCE;
     }
 
-    /** With {@code -f}: an enabled plugin is disabled first (which may break the containers using it). */
+    /**
+     * With {@code -f}: an enabled plugin is disabled first (which may break the containers using it).
+     *
+     * @return a copy with {@code -f} set
+     */
     public PluginRemoveOptions withForce() {
         return FORCE;
     }
 
-    /** Whether {@link #withForce()} is set. */
+    /**
+     * Whether {@link #withForce()} is set.
+     *
+     * @return true when {@code force=true} is sent
+     */
     public boolean isForce() {
         return force;
     }

@@ -51,7 +51,11 @@ public final class Plugins {
         this.transport = transport;
     }
 
-    /** {@code docker plugin ls}: every installed plugin; see {@link #list(Filters)}. */
+    /**
+     * {@code docker plugin ls}: every installed plugin; see {@link #list(Filters)}.
+     *
+     * @return every installed plugin, enabled or not
+     */
     public List<PluginDetails> list() {
         return list(Filters.none());
     }
@@ -59,6 +63,7 @@ public final class Plugins {
     /**
      * {@code docker plugin ls --filter}: such as {@code enable=true} or {@code capability=volumedriver}.
      *
+     * @param filters the filters; {@link Filters#none()} for every plugin
      * @return the matching plugins
      */
     public List<PluginDetails> list(Filters filters) {
@@ -71,6 +76,7 @@ public final class Plugins {
      * {@code docker plugin inspect}.
      *
      * @param name the plugin's name or id
+     * @return the plugin, with its settings and whether it is enabled
      * @throws dev.berth.errors.NotFoundException when no such plugin is installed
      */
     public PluginDetails inspect(String name) {
@@ -119,6 +125,7 @@ public final class Plugins {
      * {@code docker plugin disable [-f]}: stops the plugin.
      *
      * @param name the plugin's name or id
+     * @param options {@code -f} or not
      * @throws dev.berth.errors.NotFoundException when no such plugin is installed
      */
     public void disable(String name, PluginDisableOptions options) {
@@ -140,6 +147,7 @@ public final class Plugins {
      * {@code docker plugin rm [-f]}.
      *
      * @param name the plugin's name or id
+     * @param options {@code -f} or not
      * @throws dev.berth.errors.NotFoundException when no such plugin is installed
      */
     public void remove(String name, PluginRemoveOptions options) {
@@ -164,6 +172,8 @@ public final class Plugins {
      * {@code docker plugin install} of a plugin that asks for no privileges, pulled without credentials, under its
      * remote reference; see {@link #pull(String, PluginPullOptions, Consumer)}.
      *
+     * @param remote the plugin's reference in its registry; no tag means {@code latest}
+     * @param progress receives each progress event of the pull
      * @throws StreamException when the registry or daemon reports an error in the stream
      */
     public void pull(String remote, Consumer<ProgressEvent> progress) {
@@ -176,6 +186,7 @@ public final class Plugins {
      * {@link #enable} starts it.
      *
      * @param remote the plugin's reference in its registry; no tag means {@code latest}
+     * @param options the alias, the credentials and the privileges granted
      * @param progress receives each progress event of the pull
      * @throws StreamException when the registry or daemon reports an error in the stream
      */

@@ -27,22 +27,40 @@ public final class PullOptions {
         this.auth = auth;
     }
 
-    /** {@code docker pull}: the daemon's platform, the one tag named, credentials found as the CLI finds them. */
+    /**
+     * {@code docker pull}: the daemon's platform, the one tag named, credentials found as the CLI finds them.
+     *
+     * @return the options of a plain {@code docker pull}
+     */
     public static PullOptions defaults() {
         return DEFAULTS;
     }
 
-    /** With the image for this platform ({@code --platform}), such as {@code linux/arm64} or {@code linux/arm/v7}. */
+    /**
+     * With the image for this platform ({@code --platform}), such as {@code linux/arm64} or {@code linux/arm/v7}.
+     *
+     * @param platform {@code os/arch[/variant]}
+     * @return a copy that sends this {@code platform}
+     */
     public PullOptions withPlatform(String platform) {
         return new PullOptions(ImageReference.requireText(platform, "platform"), allTags, auth);
     }
 
-    /** With every tag of the repository ({@code --all-tags}); the name must then have no tag or digest. */
+    /**
+     * With every tag of the repository ({@code --all-tags}); the name must then have no tag or digest.
+     *
+     * @return a copy with {@code --all-tags} set
+     */
     public PullOptions withAllTags() {
         return new PullOptions(platform, true, auth);
     }
 
-    /** With these credentials rather than the stored ones; {@link AuthConfig#anonymous()} for none. */
+    /**
+     * With these credentials rather than the stored ones; {@link AuthConfig#anonymous()} for none.
+     *
+     * @param auth the credentials sent as {@code X-Registry-Auth}
+     * @return a copy with these credentials
+     */
     public PullOptions withAuth(AuthConfig auth) {
         return new PullOptions(platform, allTags, Objects.requireNonNull(auth, "auth"));
     }

@@ -24,12 +24,20 @@ public final class PushOptions {
         this.auth = auth;
     }
 
-    /** {@code docker push}: the one tag named ({@code latest} when none), credentials found as the CLI finds them. */
+    /**
+     * {@code docker push}: the one tag named ({@code latest} when none), credentials found as the CLI finds them.
+     *
+     * @return the options of a plain {@code docker push}
+     */
     public static PushOptions defaults() {
         return DEFAULTS;
     }
 
-    /** With every local tag of the repository ({@code --all-tags}); the name must then have no tag or digest. */
+    /**
+     * With every local tag of the repository ({@code --all-tags}); the name must then have no tag or digest.
+     *
+     * @return a copy with {@code --all-tags} set
+     */
     public PushOptions withAllTags() {
         return new PushOptions(true, auth);
     }
@@ -37,6 +45,9 @@ public final class PushOptions {
     /**
      * With these credentials rather than the stored ones; {@link AuthConfig#anonymous()} for a registry without
      * authentication.
+     *
+     * @param auth the credentials sent as {@code X-Registry-Auth}
+     * @return a copy with these credentials
      */
     public PushOptions withAuth(AuthConfig auth) {
         return new PushOptions(allTags, Objects.requireNonNull(auth, "auth"));

@@ -35,6 +35,8 @@ public final class Registries {
      * Checks the credentials with the daemon (which asks the registry) without storing them. When the registry
      * hands out an identity token, the returned credentials carry it instead of the password.
      *
+     * @param auth the credentials and the registry's server address; empty for Docker Hub
+     * @return the credentials, with the identity token in place of the password when the registry gave one
      * @throws UnauthorizedException when the registry refuses them
      */
     public AuthConfig authenticate(AuthConfig auth) {
@@ -75,6 +77,7 @@ public final class Registries {
      * the registry gave) under the registry's key ({@link CredentialStore#registryKey(String)}; Docker Hub when
      * they name no server).
      *
+     * @param auth the credentials and the registry's server address; empty for Docker Hub
      * @return the credentials stored
      * @throws UnauthorizedException when the registry refuses them
      * @throws dev.berth.errors.CredentialsException when the credential helper fails to store them
@@ -91,13 +94,21 @@ public final class Registries {
     /**
      * {@code docker logout SERVER}: forgets the stored credentials.
      *
+     * @param registry the registry's server address, such as {@code registry.example.com}; Docker Hub for an empty one
      * @throws dev.berth.errors.CredentialsException when the credential helper fails to erase them
      */
     public void logout(String registry) {
         credentials.erase(registry);
     }
 
-    /** The credentials pulls and pushes of {@code registryOrImage} would use, if any. */
+    /**
+     * The credentials pulls and pushes of {@code registryOrImage} would use, if any.
+     *
+     * @param registryOrImage a registry host, such as {@code registry.example.com}, or an image reference, whose
+     *                        registry counts
+     * @return the stored or helper-provided credentials; empty when there are none
+     * @throws dev.berth.errors.CredentialsException when the credential helper fails
+     */
     public Optional<AuthConfig> credentialsFor(String registryOrImage) {
         return credentials.lookup(registryOrImage);
     }

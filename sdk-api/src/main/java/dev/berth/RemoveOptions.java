@@ -25,28 +25,46 @@ public final class RemoveOptions {
         this.link = link;
     }
 
-    /** {@code docker rm}: a stopped container, its volumes kept. */
+    /**
+     * {@code docker rm}: a stopped container, its volumes kept.
+     *
+     * @return the options with no flag set
+     */
     public static RemoveOptions defaults() {
         return DEFAULTS;
     }
 
-    /** {@code docker rm -f}: a running container is killed first. */
+    /**
+     * {@code docker rm -f}: a running container is killed first.
+     *
+     * @return the options with {@code -f} set
+     */
     public static RemoveOptions force() {
         return DEFAULTS.withForce();
     }
 
-    /** These options and {@code -f}: a running container is killed first. */
+    /**
+     * These options and {@code -f}: a running container is killed first.
+     *
+     * @return a copy with {@code -f} set
+     */
     public RemoveOptions withForce() {
         return new RemoveOptions(true, volumes, link);
     }
 
-    /** These options and {@code -v}: the container's anonymous volumes go too; named ones stay. */
+    /**
+     * These options and {@code -v}: the container's anonymous volumes go too; named ones stay.
+     *
+     * @return a copy with {@code -v} set
+     */
     public RemoveOptions withVolumes() {
         return new RemoveOptions(force, true, link);
     }
 
     /**
      * These options and {@code -l}: the id names a link ({@code /web/db}), which is removed; its containers stay.
+     *
+     * @return a copy with {@code -l} set
      */
     public RemoveOptions withLink() {
         return new RemoveOptions(force, volumes, true);

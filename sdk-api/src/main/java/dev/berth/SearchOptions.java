@@ -21,7 +21,11 @@ public final class SearchOptions {
         this.filters = filters;
     }
 
-    /** {@code docker search}: the daemon's 25 results, unfiltered. */
+    /**
+     * {@code docker search}: the daemon's 25 results, unfiltered.
+     *
+     * @return the options of a plain {@code docker search}
+     */
     public static SearchOptions defaults() {
         return DEFAULTS;
     }
@@ -29,6 +33,8 @@ public final class SearchOptions {
     /**
      * With at most {@code n} results ({@code --limit}).
      *
+     * @param n the most results, 1 to 100
+     * @return a copy that sends {@code limit=n}
      * @throws IllegalArgumentException outside 1 to 100, which the daemon refuses
      */
     public SearchOptions withLimit(int n) {
@@ -38,7 +44,11 @@ public final class SearchOptions {
         return new SearchOptions(n, filters);
     }
 
-    /** With Docker's official images only ({@code --filter is-official=true}). */
+    /**
+     * With Docker's official images only ({@code --filter is-official=true}).
+     *
+     * @return a copy with the {@code is-official=true} filter
+     */
     public SearchOptions officialOnly() {
         return new SearchOptions(limit, filters.without("is-official").and("is-official", "true"));
     }
@@ -46,6 +56,8 @@ public final class SearchOptions {
     /**
      * With repositories of at least {@code stars} stars only ({@code --filter stars=N}).
      *
+     * @param stars the fewest stars a result may have
+     * @return a copy with the {@code stars} filter
      * @throws IllegalArgumentException for a negative count
      */
     public SearchOptions withMinStars(int stars) {

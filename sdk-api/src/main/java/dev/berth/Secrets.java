@@ -29,6 +29,7 @@ public final class Secrets {
      *
      * @param name the secret's name
      * @param data the secret, at most 500 KiB
+     * @return the new secret's id
      * @throws dev.berth.errors.ConflictException when the name is taken
      */
     public String create(String name, byte[] data) {
@@ -41,6 +42,7 @@ public final class Secrets {
      * @param name the secret's name
      * @param data the secret, at most 500 KiB; sent base64-encoded
      * @param labels the secret's labels ({@code --label})
+     * @return the new secret's id
      * @throws dev.berth.errors.ConflictException when the name is taken
      */
     public String create(String name, byte[] data, Map<String, String> labels) {
@@ -50,13 +52,19 @@ public final class Secrets {
     /**
      * {@code docker secret inspect}: everything but the data.
      *
+     * @param id the secret's id or name
+     * @return the secret's spec (without its data), version and times
      * @throws dev.berth.errors.NotFoundException when there is no such secret
      */
     public SecretDetails inspect(String id) {
         return objects.inspect(id);
     }
 
-    /** {@code docker secret ls}: every secret. */
+    /**
+     * {@code docker secret ls}: every secret.
+     *
+     * @return every secret, without data
+     */
     public List<SecretDetails> list() {
         return list(Filters.none());
     }
@@ -65,6 +73,7 @@ public final class Secrets {
      * {@code docker secret ls --filter ...}.
      *
      * @param filters {@code id}, {@code label}, {@code name}, {@code names}
+     * @return the matching secrets, without data
      */
     public List<SecretDetails> list(Filters filters) {
         return objects.list(filters.asMap());
@@ -73,6 +82,7 @@ public final class Secrets {
     /**
      * Replaces the secret's labels, the only thing that can change; the data cannot.
      *
+     * @param id the secret's id or name
      * @param version the {@code Version.Index} the change was computed from
      * @param labels the labels from now on (all of them)
      * @throws VersionConflictException when the secret changed since {@code version}
@@ -84,6 +94,7 @@ public final class Secrets {
     /**
      * {@code docker secret rm}.
      *
+     * @param id the secret's id or name
      * @throws dev.berth.errors.NotFoundException when there is no such secret
      * @throws dev.berth.errors.BadRequestException when a service uses it (engine 20.10 answers 400)
      */

@@ -14,6 +14,7 @@ package dev.berth;
 public record ServiceCreateOptions(AuthConfig registryAuth) {
 
     /**
+     * @param registryAuth the credentials sent to the daemon; {@link AuthConfig#anonymous()} for none
      * @throws IllegalArgumentException when {@code registryAuth} is null
      */
     public ServiceCreateOptions {
@@ -27,7 +28,12 @@ public record ServiceCreateOptions(AuthConfig registryAuth) {
         return new ServiceCreateOptions(AuthConfig.anonymous());
     }
 
-    /** {@return these options with the credentials for the image's registry} */
+    /**
+     * {@return these options with the credentials for the image's registry}
+     *
+     * @param auth the credentials sent as {@code X-Registry-Auth}; {@link AuthConfig#anonymous()} for none
+     * @throws IllegalArgumentException when {@code auth} is null
+     */
     public ServiceCreateOptions withRegistryAuth(AuthConfig auth) {
         return new ServiceCreateOptions(auth);
     }

@@ -63,6 +63,7 @@ public final class ServiceLogsOptions {
     /**
      * {@return these options for only the last {@code n} lines of each task ({@code --tail}); without it, all}
      *
+     * @param n how many lines of each task, 0 for none
      * @throws IllegalArgumentException when {@code n} is negative, as for container logs
      */
     public ServiceLogsOptions withTail(int n) {
@@ -75,6 +76,7 @@ public final class ServiceLogsOptions {
     /**
      * {@return these options for lines logged at or after {@code t} only ({@code --since})}
      *
+     * @param t the earliest time of a line
      * @throws IllegalArgumentException when {@code t} is null
      */
     public ServiceLogsOptions withSince(Instant t) {

@@ -29,6 +29,7 @@ public final class ServiceUpdateOptions {
     /**
      * {@return these options with new credentials for the image's registry}
      *
+     * @param auth the credentials sent as {@code X-Registry-Auth}; {@link AuthConfig#anonymous()} for none
      * @throws IllegalArgumentException when {@code auth} is null
      */
     public ServiceUpdateOptions withRegistryAuth(AuthConfig auth) {

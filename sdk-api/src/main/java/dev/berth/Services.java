@@ -64,6 +64,8 @@ public final class Services {
      * {@code docker service create} of a public image: returns the new service's id. The service starts converging
      * at once; see {@link #awaitRunningTasks}.
      *
+     * @param spec the service's name, task template, mode, ports, networks and rollout settings
+     * @return the new service's id
      * @throws dev.berth.errors.ConflictException when the name is taken
      * @throws dev.berth.errors.BadRequestException when the daemon rejects the spec
      */
@@ -75,6 +77,9 @@ public final class Services {
      * {@code docker service create --with-registry-auth}: as {@link #create(ServiceSpec)}, with the credentials the
      * nodes pull a private image with.
      *
+     * @param spec the service's name, task template, mode, ports, networks and rollout settings
+     * @param options the registry credentials
+     * @return the new service's id
      * @throws dev.berth.errors.ConflictException when the name is taken
      * @throws dev.berth.errors.BadRequestException when the daemon rejects the spec
      */
@@ -87,6 +92,7 @@ public final class Services {
      * {@code docker service inspect}.
      *
      * @param id the service's id or name
+     * @return the service, with its spec, previous spec, version and endpoint
      * @throws dev.berth.errors.NotFoundException when there is no such service
      */
     public ServiceDetails inspect(String id) {
@@ -94,7 +100,11 @@ public final class Services {
                 ServiceDetails.class);
     }
 
-    /** {@code docker service ls}: every service, with running and desired task counts. */
+    /**
+     * {@code docker service ls}: every service, with running and desired task counts.
+     *
+     * @return the services
+     */
     public List<ServiceDetails> list() {
         return list(Filters.none());
     }
@@ -104,6 +114,7 @@ public final class Services {
      * {@link ServiceDetails#serviceStatus()}.
      *
      * @param filters {@code id}, {@code label}, {@code mode} ({@code replicated}, {@code global}), {@code name}
+     * @return the matching services
      */
     public List<ServiceDetails> list(Filters filters) {
         return transport.json(ApiRequest.get("/services").filters(filters.asMap()).query("status", true).build(),
@@ -117,7 +128,9 @@ public final class Services {
      * the spec's update config says. Derive {@code spec} from {@link ServiceDetails#spec()} of the inspect that
      * gave {@code version}, so nothing else changes.
      *
+     * @param id the service's id or name
      * @param version the {@code Version.Index} the spec was computed from
+     * @param spec the whole new spec
      * @return the daemon's warnings, usually none
      * @throws VersionConflictException when the service changed since {@code version}
      */
@@ -129,6 +142,10 @@ public final class Services {
      * {@code docker service update --with-registry-auth}: as {@link #update(String, long, ServiceSpec)}, with
      * credentials for a private image (for example a new one).
      *
+     * @param id the service's id or name
+     * @param version the {@code Version.Index} the spec was computed from
+     * @param spec the whole new spec
+     * @param options the registry credentials
      * @return the daemon's warnings, usually none
      * @throws VersionConflictException when the service changed since {@code version}
      */
@@ -147,6 +164,7 @@ public final class Services {
      * services.update("web", spec -> spec.toBuilder().env("MODE", "prod").build());
      * }</pre>
      *
+     * @param id the service's id or name
      * @param change the new spec from the current one; it may run more than once
      * @return the daemon's warnings, usually none
      * @throws VersionConflictException when every attempt met a newer version
@@ -162,6 +180,8 @@ public final class Services {
      * {@code docker service scale ID=N}: the current spec with {@code replicas} tasks, as
      * {@link #update(String, UnaryOperator)} sends it.
      *
+     * @param id the service's id or name
+     * @param replicas how many tasks should run
      * @throws IllegalStateException when the service is global
      * @throws VersionConflictException when every attempt met a newer version
      */
@@ -180,6 +200,7 @@ public final class Services {
      * config says. The daemon swaps the two specs, so a second rollback undoes the first. Retries on a version
      * conflict as {@link #update(String, UnaryOperator)} does.
      *
+     * @param id the service's id or name
      * @return the daemon's warnings, usually none
      * @throws dev.berth.errors.BadRequestException when there is no previous spec
      * @throws VersionConflictException when every attempt met a newer version
@@ -217,6 +238,7 @@ public final class Services {
     /**
      * {@code docker service rm}: the service and, as its tasks shut down, their containers.
      *
+     * @param id the service's id or name
      * @throws dev.berth.errors.NotFoundException when there is no such service
      */
     public void remove(String id) {
@@ -229,6 +251,8 @@ public final class Services {
      * {@code docker service logs}: the output of all the service's tasks logged so far, stdout and stderr, as whole
      * lines; then the stream ends. Close it (try-with-resources).
      *
+     * @param id the service's id or name
+     * @return the lines; close the stream when done
      * @throws dev.berth.errors.NotFoundException when there is no such service
      */
     public Stream<LogLine> logs(String id) {
@@ -240,6 +264,9 @@ public final class Services {
      * lines. Close the stream to end a follow early; without follow it ends after the output logged so far. A
      * negative tail is refused by {@link ServiceLogsOptions#withTail(int)}, as for container logs; no tail is all.
      *
+     * @param id the service's id or name
+     * @param options follow, tail, timestamps, since
+     * @return the lines; close the stream when done
      * @throws dev.berth.errors.NotFoundException when there is no such service
      */
     public Stream<LogLine> logs(String id, ServiceLogsOptions options) {
@@ -259,6 +286,9 @@ public final class Services {
      * Waits until exactly {@code n} of the service's tasks run, and no other task is meant to: the condition of a
      * finished create, scale or update. Polls the task list, faster at first.
      *
+     * @param id the service's id or name
+     * @param n how many tasks must run
+     * @param timeout how long to wait
      * @return the running tasks, by slot
      * @throws IllegalStateException on timeout, listing every task meant to run with its state and error
      */

@@ -45,37 +45,66 @@ public final class Session implements AutoCloseable {
         this.exitCode = exitCode;
     }
 
-    /** The process's standard input; {@code close()} is EOF for it. */
+    /**
+     * The process's standard input; {@code close()} is EOF for it.
+     *
+     * @return the stream to the process's stdin; each write is sent at once
+     */
     public OutputStream stdin() {
         return connection.stdin();
     }
 
-    /** The process's standard output (with a TTY: all its output). */
+    /**
+     * The process's standard output (with a TTY: all its output).
+     *
+     * @return the process's standard output, until it ends
+     */
     public InputStream stdout() {
         return demux.stdout();
     }
 
-    /** The process's standard error (empty with a TTY). */
+    /**
+     * The process's standard error (empty with a TTY).
+     *
+     * @return the process's standard error, until it ends
+     */
     public InputStream stderr() {
         return demux.stderr();
     }
 
-    /** Both streams in the order they arrived; use this or {@link #stdout()}/{@link #stderr()}, not both. */
+    /**
+     * Both streams in the order they arrived; use this or {@link #stdout()}/{@link #stderr()}, not both.
+     *
+     * @return the process's output as it came, stdout and stderr interleaved
+     */
     public InputStream output() {
         return demux.merged();
     }
 
-    /** Whether the process has a TTY (raw output, stdout and stderr merged). */
+    /**
+     * Whether the process has a TTY (raw output, stdout and stderr merged).
+     *
+     * @return true when the process has a TTY
+     */
     public boolean isTty() {
         return tty;
     }
 
-    /** Tells the process its terminal has {@code rows} rows and {@code columns} columns (TTY only). */
+    /**
+     * Tells the process its terminal has {@code rows} rows and {@code columns} columns (TTY only).
+     *
+     * @param rows the terminal's height, in characters
+     * @param columns the terminal's width, in characters
+     */
     public void resize(int rows, int columns) {
         resizer.resize(rows, columns);
     }
 
-    /** Waits for the process to end and returns its exit code. Read its output first, or it may block on a full pipe. */
+    /**
+     * Waits for the process to end and returns its exit code. Read its output first, or it may block on a full pipe.
+     *
+     * @return the process's exit code
+     */
     public long exitCode() {
         return exitCode.getAsLong();
     }

@@ -27,7 +27,11 @@ public final class StopOptions {
         this.signal = signal;
     }
 
-    /** The container's stop signal and stop timeout. */
+    /**
+     * The container's stop signal and stop timeout.
+     *
+     * @return the options with neither {@code -t} nor {@code -s}
+     */
     public static StopOptions defaults() {
         return DEFAULTS;
     }
@@ -36,6 +40,8 @@ public final class StopOptions {
      * These options, waiting {@code timeout} before SIGKILL ({@code -t}); the daemon counts whole seconds, so a part
      * of a second counts as one. {@link Duration#ZERO} kills at once.
      *
+     * @param timeout the grace period between the stop signal and SIGKILL
+     * @return a copy that sends {@code t}
      * @throws IllegalArgumentException when the timeout is negative
      */
     public StopOptions withTimeout(Duration timeout) {
@@ -51,6 +57,8 @@ public final class StopOptions {
      * as {@code "SIGINT"} or {@code "INT"}, or a number. Needs API 1.42 (Engine 23); an older daemon would send its
      * default signal, so Berth refuses the call there.
      *
+     * @param signal such as {@code SIGINT}, {@code INT} or {@code 2}
+     * @return a copy that sends {@code signal}
      * @throws IllegalArgumentException when the signal is empty
      */
     public StopOptions withSignal(String signal) {
@@ -61,12 +69,12 @@ public final class StopOptions {
         return new StopOptions(timeout, signal);
     }
 
-    /** The wait before SIGKILL; empty for the container's stop timeout. */
+    /** {@return the wait before SIGKILL; empty for the container's stop timeout} */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
 
-    /** The signal sent first; empty for the container's stop signal. */
+    /** {@return the signal sent first; empty for the container's stop signal} */
     public Optional<String> signal() {
         return Optional.ofNullable(signal);
     }

@@ -52,6 +52,7 @@ public final class Swarm {
      * {@code docker swarm init}: makes this engine a new swarm's first manager, listening on {@code 0.0.0.0:2377}
      * and advertising the address the daemon chooses; returns its node id.
      *
+     * @return the new manager's node id
      * @throws dev.berth.errors.ServiceUnavailableException when the engine is already part of a swarm
      * @throws dev.berth.errors.BadRequestException when the daemon cannot choose an address (the host has several):
      *         name one with {@link #init(SwarmInitOptions)}
@@ -63,6 +64,8 @@ public final class Swarm {
     /**
      * {@code docker swarm init} with addresses, address pool, autolock; returns this node's id.
      *
+     * @param options the addresses, address pools, autolock and other settings of the new swarm
+     * @return the new manager's node id
      * @throws dev.berth.errors.ServiceUnavailableException when the engine is already part of a swarm
      * @throws dev.berth.errors.BadRequestException when the addresses are unusable
      */
@@ -87,6 +90,7 @@ public final class Swarm {
      *
      * @param remoteAddrs managers of the swarm, {@code host:port}
      * @param joinToken the worker or manager token
+     * @param options this node's listen, advertise and data path addresses
      * @throws IllegalArgumentException when there is no manager address or no token
      * @throws dev.berth.errors.ServiceUnavailableException when the engine is already part of a swarm
      */
@@ -113,6 +117,7 @@ public final class Swarm {
      * {@code docker swarm leave [--force]}. With {@link SwarmLeaveOptions#force()}, a manager leaves too; on the last
      * manager the swarm's state is lost.
      *
+     * @param options {@code --force} or not
      * @throws dev.berth.errors.ServiceUnavailableException when the engine is not part of a swarm, or is a manager
      *         and the leave is not forced
      */
@@ -126,6 +131,7 @@ public final class Swarm {
     /**
      * {@code docker swarm inspect}.
      *
+     * @return the swarm's id, spec, version and join tokens
      * @throws dev.berth.errors.ServiceUnavailableException when the engine is not a swarm manager
      */
     public SwarmDetails inspect() {
@@ -135,6 +141,7 @@ public final class Swarm {
     /**
      * {@code docker swarm join-token}: the tokens other engines join with.
      *
+     * @return the worker and manager tokens
      * @throws dev.berth.errors.ServiceUnavailableException when the engine is not a swarm manager
      */
     public JoinTokens joinTokens() {
@@ -147,6 +154,7 @@ public final class Swarm {
      * version read. When the swarm changed in between, it reads again and retries, up to 5 times, as
      * {@link Services#update(String, java.util.function.UnaryOperator)} does.
      *
+     * @param update what to change
      * @throws VersionConflictException when every attempt met a newer version
      * @throws dev.berth.errors.ServiceUnavailableException when the engine is not a swarm manager
      */
@@ -163,6 +171,7 @@ public final class Swarm {
      * sent naming {@code version}, so a change made by someone else since then is not overwritten.
      *
      * @param version the {@code Version.Index} the change was computed from ({@link SwarmDetails#versionIndex()})
+     * @param update what to change
      * @throws VersionConflictException when the swarm changed since {@code version}
      */
     public void update(long version, SwarmUpdate update) {
@@ -196,6 +205,7 @@ public final class Swarm {
     /**
      * {@code docker swarm unlock}: unlocks a manager that restarted with autolock on.
      *
+     * @param key the unlock key, as {@code docker swarm unlock-key} shows it ({@code SWMKEY-1-...})
      * @throws IllegalArgumentException when the key is blank
      * @throws dev.berth.errors.ConflictException when the swarm is not locked
      */

@@ -52,6 +52,7 @@ public final class SwarmInitOptions {
      * {@return these options advertising {@code addr} to the other nodes ({@code --advertise-addr}): {@code ip},
      * {@code ip:port} or an interface name such as {@code eth0}}
      *
+     * @param addr such as {@code 192.168.1.10}, {@code 192.168.1.10:2377} or {@code eth0}
      * @throws IllegalArgumentException when blank
      */
     public SwarmInitOptions withAdvertiseAddr(String addr) {
@@ -63,6 +64,7 @@ public final class SwarmInitOptions {
      * {@return these options listening for managers on {@code addr} ({@code --listen-addr}), such as
      * {@code 0.0.0.0:2377}}
      *
+     * @param addr an address and port, such as {@code 0.0.0.0:2377}
      * @throws IllegalArgumentException when blank
      */
     public SwarmInitOptions withListenAddr(String addr) {
@@ -73,6 +75,7 @@ public final class SwarmInitOptions {
     /**
      * {@return these options sending the tasks' traffic on {@code addr} ({@code --data-path-addr})}
      *
+     * @param addr an IP address or an interface name
      * @throws IllegalArgumentException when blank
      */
     public SwarmInitOptions withDataPathAddr(String addr) {
@@ -84,6 +87,7 @@ public final class SwarmInitOptions {
      * {@return these options with the tasks' traffic on UDP {@code port} ({@code --data-path-port}), 4789 by
      * default}
      *
+     * @param port the UDP port of the VXLAN traffic
      * @throws IllegalArgumentException when not 1024 to 49151, the range the daemon accepts
      */
     public SwarmInitOptions withDataPathPort(int port) {

@@ -37,6 +37,7 @@ public final class SwarmJoinOptions {
      * {@return these options advertising {@code addr} to the other nodes ({@code --advertise-addr}): {@code ip},
      * {@code ip:port} or an interface name}
      *
+     * @param addr such as {@code 192.168.1.11}, {@code 192.168.1.11:2377} or {@code eth0}
      * @throws IllegalArgumentException when blank
      */
     public SwarmJoinOptions withAdvertiseAddr(String addr) {
@@ -46,6 +47,7 @@ public final class SwarmJoinOptions {
     /**
      * {@return these options listening on {@code addr} should the node become a manager ({@code --listen-addr})}
      *
+     * @param addr an address and port, such as {@code 0.0.0.0:2377}
      * @throws IllegalArgumentException when blank
      */
     public SwarmJoinOptions withListenAddr(String addr) {
@@ -55,6 +57,7 @@ public final class SwarmJoinOptions {
     /**
      * {@return these options sending the tasks' traffic on {@code addr} ({@code --data-path-addr})}
      *
+     * @param addr an IP address or an interface name
      * @throws IllegalArgumentException when blank
      */
     public SwarmJoinOptions withDataPathAddr(String addr) {

@@ -55,6 +55,7 @@ public final class SwarmUpdate {
     /**
      * {@return this update, replacing the swarm's labels with {@code labels} (all of them)}
      *
+     * @param labels the swarm's labels from now on; empty to remove them all
      * @throws IllegalArgumentException when the map, a key or a value is null
      */
     public SwarmUpdate withLabels(Map<String, String> labels) {
@@ -75,6 +76,7 @@ public final class SwarmUpdate {
     /**
      * {@return this update, keeping {@code n} ended tasks of each slot ({@code --task-history-limit})}
      *
+     * @param n how many ended tasks to keep per slot, 0 for none
      * @throws IllegalArgumentException when negative
      */
     public SwarmUpdate withTaskHistoryLimit(long n) {
@@ -84,6 +86,7 @@ public final class SwarmUpdate {
     /**
      * {@return this update, taking a Raft snapshot every {@code entries} log entries ({@code --snapshot-interval})}
      *
+     * @param entries the Raft log entries between snapshots
      * @throws IllegalArgumentException when not positive
      */
     public SwarmUpdate withSnapshotInterval(long entries) {
@@ -96,6 +99,7 @@ public final class SwarmUpdate {
     /**
      * {@return this update, keeping {@code n} Raft snapshots beyond the current one ({@code --max-snapshots})}
      *
+     * @param n how many old snapshots to keep
      * @throws IllegalArgumentException when negative
      */
     public SwarmUpdate withMaxSnapshots(long n) {
@@ -106,6 +110,7 @@ public final class SwarmUpdate {
      * {@return this update, with nodes reporting to the managers every {@code period}
      * ({@code --dispatcher-heartbeat})}
      *
+     * @param period how often nodes report, such as 5 seconds
      * @throws IllegalArgumentException when null or not positive
      */
     public SwarmUpdate withDispatcherHeartbeat(Duration period) {
@@ -115,6 +120,7 @@ public final class SwarmUpdate {
     /**
      * {@return this update, issuing node certificates valid for {@code validity} ({@code --cert-expiry})}
      *
+     * @param validity how long a node certificate is valid, such as 90 days
      * @throws IllegalArgumentException when null or not positive
      */
     public SwarmUpdate withCertExpiry(Duration validity) {

@@ -81,7 +81,11 @@ public final class TarArchives {
      * TarArchives.writeDirectory(Path.of("site"), body, path -> !path.endsWith(".tmp") && !path.equals(".git"));
      * }</pre>
      *
+     * @param dir the directory whose contents are written
+     * @param out where the tar goes; left open
+     * @param include false for a path to leave out (for a directory: with everything beneath it)
      * @throws NotDirectoryException when {@code dir} is not a directory
+     * @throws IOException when reading a file or writing {@code out} fails
      */
     public static void writeDirectory(Path dir, OutputStream out, Predicate<String> include) throws IOException {
         Objects.requireNonNull(include, "include");
@@ -100,7 +104,11 @@ public final class TarArchives {
      * TarArchives.writeDirectory(context, requestBody, ignore);
      * }</pre>
      *
+     * @param dir the build context's root
+     * @param out where the tar goes; left open
+     * @param ignore the rules of the context's {@code .dockerignore}
      * @throws NotDirectoryException when {@code dir} is not a directory
+     * @throws IOException when reading a file or writing {@code out} fails
      */
     public static void writeDirectory(Path dir, OutputStream out, DockerIgnore ignore) throws IOException {
         Objects.requireNonNull(ignore, "ignore");
@@ -121,6 +129,8 @@ public final class TarArchives {
      * TarArchives.writePath(Path.of("config/nginx.conf"), body);   // one entry: nginx.conf
      * }</pre>
      *
+     * @param local the file, symbolic link or directory
+     * @param out where the tar goes; left open
      * @throws IOException also when {@code local} is a socket, FIFO or device
      */
     public static void writePath(Path local, OutputStream out) throws IOException {
@@ -149,6 +159,8 @@ public final class TarArchives {
      * TarArchives.entryName(Path.of("src", "main", "App.java"));   // "src/main/App.java"
      * }</pre>
      *
+     * @param relative a relative path
+     * @return its elements joined with {@code /}
      * @throws IllegalArgumentException for an absolute path
      */
     public static String entryName(Path relative) {
@@ -315,7 +327,10 @@ public final class TarArchives {
      * }
      * }</pre>
      *
+     * @param tar the archive, read to its end; left open
+     * @param target the directory to extract into
      * @throws NotDirectoryException when {@code target} is not a directory
+     * @throws IOException when reading the archive or writing a file fails
      */
     public static void extract(InputStream tar, Path target) throws IOException {
         extract(tar, target, ExtractOptions.defaults());
@@ -333,7 +348,11 @@ public final class TarArchives {
      * }
      * }</pre>
      *
+     * @param tar the archive, read to its end; left open
+     * @param target the directory to extract into
+     * @param options the limits and the mode mask
      * @throws NotDirectoryException when {@code target} is not a directory
+     * @throws IOException when reading the archive or writing a file fails
      */
     public static void extract(InputStream tar, Path target, ExtractOptions options) throws IOException {
         TarExtraction.extract(tar, target, options);

@@ -25,7 +25,11 @@ public final class Tasks {
         this.transport = transport;
     }
 
-    /** Every task of every service, old ones included. */
+    /**
+     * Every task of every service, old ones included.
+     *
+     * @return the tasks, as the daemon lists them
+     */
     public List<TaskDetails> list() {
         return list(Filters.none());
     }
@@ -35,12 +39,18 @@ public final class Tasks {
      *
      * @param filters {@code service} (name or id), {@code node}, {@code desired-state} ({@code running},
      *        {@code shutdown}, {@code accepted}), {@code id}, {@code name}, {@code label}
+     * @return the matching tasks
      */
     public List<TaskDetails> list(Filters filters) {
         return transport.json(ApiRequest.get("/tasks").filters(filters.asMap()).build(), LIST);
     }
 
-    /** {@code docker service ps SERVICE}: every task of one service, old ones included. */
+    /**
+     * {@code docker service ps SERVICE}: every task of one service, old ones included.
+     *
+     * @param service the service's name or id
+     * @return the service's tasks, ended ones included
+     */
     public List<TaskDetails> ofService(String service) {
         return list(Filters.of("service", service));
     }
@@ -48,6 +58,8 @@ public final class Tasks {
     /**
      * {@code docker inspect TASK}.
      *
+     * @param id the task's id
+     * @return the task, with its status and the container it runs
      * @throws dev.berth.errors.NotFoundException when there is no such task
      */
     public TaskDetails inspect(String id) {

@@ -17,12 +17,20 @@ public final class VolumeRemoveOptions {
         this.force = force;
     }
 
-    /** As {@code docker volume rm}: a missing volume is an error. */
+    /**
+     * As {@code docker volume rm}: a missing volume is an error.
+     *
+     * @return the options without {@code -f}
+     */
     public static VolumeRemoveOptions defaults() {
         return DEFAULTS;
     }
 
-    /** As {@code docker volume rm -f}: see {@link #withForce()}. */
+    /**
+     * As {@code docker volume rm -f}: see {@link #withForce()}.
+     *
+     * @return the options with {@code -f}
+     */
     public static VolumeRemoveOptions force() {
         return FORCE;
     }
@@ -30,12 +38,18 @@ public final class VolumeRemoveOptions {
     /**
      * With {@code -f}: no error when the volume does not exist, and the volume is forgotten by Docker even when its
      * driver fails to remove it. A volume a container uses is still refused.
+     *
+     * @return a copy with {@code -f} set
      */
     public VolumeRemoveOptions withForce() {
         return FORCE;
     }
 
-    /** Whether {@link #withForce()} is set. */
+    /**
+     * Whether {@link #withForce()} is set.
+     *
+     * @return true when {@code force=true} is sent
+     */
     public boolean isForce() {
         return force;
     }

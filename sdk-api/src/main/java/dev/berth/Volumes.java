@@ -34,7 +34,11 @@ public final class Volumes {
         this.transport = transport;
     }
 
-    /** {@code docker volume ls}: every volume; see {@link #list(Filters)}. */
+    /**
+     * {@code docker volume ls}: every volume; see {@link #list(Filters)}.
+     *
+     * @return the volumes, without {@link VolumeDetails#usageData()}
+     */
     public List<VolumeDetails> list() {
         return list(Filters.none());
     }
@@ -44,6 +48,7 @@ public final class Volumes {
      * {@code driver=local}, {@code dangling=true}. The daemon's {@code Warnings} (from volume drivers it could not
      * ask) are not returned.
      *
+     * @param filters the filters; {@link Filters#none()} for every volume
      * @return the matching volumes, without {@link VolumeDetails#usageData()}
      */
     public List<VolumeDetails> list(Filters filters) {
@@ -55,13 +60,18 @@ public final class Volumes {
      * {@code docker volume inspect}.
      *
      * @param name the volume's name
+     * @return the volume, with its driver, mount point, labels and options
      * @throws dev.berth.errors.NotFoundException when there is no such volume
      */
     public VolumeDetails inspect(String name) {
         return transport.json(ApiRequest.get("/volumes/{name}", name).build(), VolumeDetails.class);
     }
 
-    /** {@code docker volume create}: a volume on the {@code local} driver, with a name the daemon makes up. */
+    /**
+     * {@code docker volume create}: a volume on the {@code local} driver, with a name the daemon makes up.
+     *
+     * @return the name the daemon made up
+     */
     public String create() {
         return create(VolumeSpec.anonymous());
     }
@@ -70,6 +80,7 @@ public final class Volumes {
      * {@code docker volume create}. Creating a volume whose name exists, with the same driver, returns the existing
      * one unchanged (its labels are not updated), as the daemon does; {@link #inspect} shows what it holds.
      *
+     * @param spec the volume's name, driver, driver options and labels
      * @return the volume's name: the spec's, or the one the daemon made up for an anonymous volume
      * @throws dev.berth.errors.ConflictException when a volume of that name exists on another driver
      */
@@ -94,6 +105,7 @@ public final class Volumes {
      * {@link VolumeRemoveOptions#force()}.
      *
      * @param name the volume's name
+     * @param options {@code -f} or not
      * @throws dev.berth.errors.ConflictException when a container uses the volume
      * @throws dev.berth.errors.NotFoundException when there is no such volume, unless forced
      */
@@ -102,7 +114,11 @@ public final class Volumes {
                 .build()).discard();
     }
 
-    /** {@code docker volume prune --all}: every unused volume; see {@link #prune(Filters)}. */
+    /**
+     * {@code docker volume prune --all}: every unused volume; see {@link #prune(Filters)}.
+     *
+     * @return the names of the removed volumes and the space freed
+     */
     public PruneResult prune() {
         return prune(Filters.none());
     }
@@ -115,6 +131,7 @@ public final class Volumes {
      * To prune only anonymous volumes on API 1.42 and later (the CLI's default), pass {@code all=false}; API 1.41
      * rejects an {@code all} filter (400).
      *
+     * @param filters label filters, or {@code all}; {@link Filters#none()} for every unused volume
      * @return the names of the removed volumes and the space freed
      */
     public PruneResult prune(Filters filters) {

@@ -22,7 +22,7 @@ public enum WaitCondition {
         this.value = value;
     }
 
-    /** The daemon's name, such as {@code "not-running"}. */
+    /** {@return the daemon's name, such as {@code "not-running"}} */
     public String value() {
         return value;
     }

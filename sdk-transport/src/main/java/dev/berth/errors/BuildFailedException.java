@@ -18,7 +18,9 @@ import java.util.List;
 public class BuildFailedException extends StreamException {
     private static final long serialVersionUID = 1L;
 
+    /** The failing step as the builder names it; empty when unknown. */
     private final String step;
+    /** The failing step's last lines of output, oldest first; empty with the classic builder. */
     private final List<String> log;
 
     /**
@@ -42,7 +44,7 @@ public class BuildFailedException extends StreamException {
         this.log = List.copyOf(log);
     }
 
-    /** The failing step, such as {@code [2/3] RUN make} or {@code Step 3/5 : RUN make}; empty when unknown. */
+    /** {@return the failing step, such as {@code [2/3] RUN make} or {@code Step 3/5 : RUN make}; empty when unknown} */
     public String step() {
         return step;
     }
@@ -50,6 +52,8 @@ public class BuildFailedException extends StreamException {
     /**
      * The failing step's last lines of output (up to 20), oldest first; empty with the classic builder, whose
      * output went to the build's output consumer as it came.
+     *
+     * @return the lines, oldest first; an unmodifiable list
      */
     public List<String> log() {
         return log;

@@ -34,12 +34,13 @@ public class CallCancelledException extends DockerException {
             this.words = words;
         }
 
-        /** The reason in words, for messages: "the thread was interrupted". */
+        /** {@return the reason in words, for messages: "the thread was interrupted"} */
         public String words() {
             return words;
         }
     }
 
+    /** What stopped the call. */
     private final Reason reason;
 
     /**
@@ -54,7 +55,7 @@ public class CallCancelledException extends DockerException {
         this.reason = reason;
     }
 
-    /** What stopped the call: an interrupt, a close, or the deadline. */
+    /** {@return what stopped the call: an interrupt, a close, or the deadline} */
     public Reason reason() {
         return reason;
     }

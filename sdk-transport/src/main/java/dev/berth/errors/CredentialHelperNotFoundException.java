@@ -21,7 +21,9 @@ import java.util.List;
 public class CredentialHelperNotFoundException extends CredentialsException {
     private static final long serialVersionUID = 1L;
 
+    /** The helper program that was looked for, such as {@code docker-credential-pass}. */
     private final String program;
+    /** The matches found through relative {@code PATH} entries, which were not run. */
     @SuppressWarnings("serial") // a List.copyOf list, which is serializable
     private final List<String> refusedPaths;
 

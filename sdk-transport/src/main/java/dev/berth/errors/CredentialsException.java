@@ -24,6 +24,8 @@ public class CredentialsException extends DockerException {
      * <pre>{@code
      * throw new CredentialsException("docker-credential-pass not found on PATH (registry reg.example.com)");
      * }</pre>
+     *
+     * @param message what went wrong, naming the helper and the registry (never a secret)
      */
     public CredentialsException(String message) {
         super(message, null);
@@ -36,6 +38,9 @@ public class CredentialsException extends DockerException {
      * <pre>{@code
      * throw new CredentialsException("cannot run docker-credential-pass", ioException);
      * }</pre>
+     *
+     * @param message what went wrong, naming the helper and the registry (never a secret)
+     * @param cause the underlying failure, such as an {@link java.io.IOException} running the helper
      */
     public CredentialsException(String message, Throwable cause) {
         super(message, cause);

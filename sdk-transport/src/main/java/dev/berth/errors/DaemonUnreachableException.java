@@ -15,6 +15,7 @@ package dev.berth.errors;
 public class DaemonUnreachableException extends DockerException {
     private static final long serialVersionUID = 1L;
 
+    /** The daemon address that was tried, such as {@code unix:///var/run/docker.sock}. */
     private final String endpoint;
 
     /**
@@ -28,7 +29,7 @@ public class DaemonUnreachableException extends DockerException {
         this.endpoint = endpoint;
     }
 
-    /** The daemon address that was tried. */
+    /** {@return the daemon address that was tried} */
     public String endpoint() {
         return endpoint;
     }

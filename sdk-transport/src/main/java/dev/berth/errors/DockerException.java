@@ -20,8 +20,11 @@ package dev.berth.errors;
 public class DockerException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status the daemon answered with; 0 when there was no answer. */
     private final int status;
+    /** The daemon's message; empty when it sent none. */
     private final String daemonMessage;
+    /** The failed request's method and path, or null when the failure was not tied to one. */
     private final String request;
 
     /**
@@ -50,17 +53,17 @@ public class DockerException extends RuntimeException {
         this.request = null;
     }
 
-    /** The HTTP status the daemon answered with, or 0 when there was no answer. */
+    /** {@return the HTTP status the daemon answered with, or 0 when there was no answer} */
     public int status() {
         return status;
     }
 
-    /** The daemon's message, as it sent it; empty when it sent none. */
+    /** {@return the daemon's message, as it sent it; empty when it sent none} */
     public String daemonMessage() {
         return daemonMessage;
     }
 
-    /** The failed request's method and path (no query), or null when the failure was not tied to one. */
+    /** {@return the failed request's method and path (no query), or null when the failure was not tied to one} */
     public String request() {
         return request;
     }

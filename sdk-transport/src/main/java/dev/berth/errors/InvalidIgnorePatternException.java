@@ -18,7 +18,9 @@ package dev.berth.errors;
 public class InvalidIgnorePatternException extends DockerException {
     private static final long serialVersionUID = 1L;
 
+    /** The refused pattern, cleaned, with its leading {@code !} for an exception. */
     private final String pattern;
+    /** Why the pattern is refused. */
     private final String reason;
 
     /**
@@ -31,12 +33,12 @@ public class InvalidIgnorePatternException extends DockerException {
         this.reason = reason;
     }
 
-    /** The refused pattern, cleaned, with its leading {@code !} for an exception. */
+    /** {@return the refused pattern, cleaned, with its leading {@code !} for an exception} */
     public String pattern() {
         return pattern;
     }
 
-    /** Why it is refused. */
+    /** {@return why it is refused} */
     public String reason() {
         return reason;
     }

@@ -20,7 +20,9 @@ package dev.berth.errors;
 public class UnsafeArchiveException extends DockerException {
     private static final long serialVersionUID = 1L;
 
+    /** The refused entry's name as stored in the archive. */
     private final String entryName;
+    /** Why the entry was refused. */
     private final String reason;
 
     /**
@@ -33,12 +35,12 @@ public class UnsafeArchiveException extends DockerException {
         this.reason = reason;
     }
 
-    /** The refused entry's name as stored in the archive. */
+    /** {@return the refused entry's name as stored in the archive} */
     public String entryName() {
         return entryName;
     }
 
-    /** Why the entry was refused. */
+    /** {@return why the entry was refused} */
     public String reason() {
         return reason;
     }

@@ -26,7 +26,12 @@ public final class ApiRequest {
     /** Writes a request body to the connection, while the request is sent. */
     @FunctionalInterface
     public interface BodyWriter {
-        /** Writes the whole body to {@code out}; do not close it. */
+        /**
+         * Writes the whole body to {@code out}; do not close it.
+         *
+         * @param out the connection's request body; stays open
+         * @throws IOException when writing fails; the call then fails
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -50,47 +55,87 @@ public final class ApiRequest {
         this.streaming = b.streaming;
     }
 
-    /** A GET of a path template such as {@code /containers/{id}/json}; each {@code {…}} takes the next argument. */
+    /**
+     * A GET of a path template such as {@code /containers/{id}/json}; each {@code {…}} takes the next argument.
+     *
+     * @param template the path, without the {@code /vX.Y} prefix or a query; each {@code {…}} is a placeholder
+     * @param args one value per placeholder, in order; each is escaped as one path segment
+     * @return a builder for the request
+     * @throws IllegalArgumentException when the template does not start with {@code /} or the number of arguments does
+     *         not match its placeholders
+     */
     public static Builder get(String template, Object... args) {
         return new Builder("GET", template, args);
     }
 
-    /** A POST; see {@link #get}. */
+    /**
+     * A POST; see {@link #get}.
+     *
+     * @param template the path template, as for {@link #get}
+     * @param args one value per placeholder, in order
+     * @return a builder for the request
+     * @throws IllegalArgumentException when the template does not start with {@code /} or the number of arguments does
+     *         not match its placeholders
+     */
     public static Builder post(String template, Object... args) {
         return new Builder("POST", template, args);
     }
 
-    /** A PUT; see {@link #get}. */
+    /**
+     * A PUT; see {@link #get}.
+     *
+     * @param template the path template, as for {@link #get}
+     * @param args one value per placeholder, in order
+     * @return a builder for the request
+     * @throws IllegalArgumentException when the template does not start with {@code /} or the number of arguments does
+     *         not match its placeholders
+     */
     public static Builder put(String template, Object... args) {
         return new Builder("PUT", template, args);
     }
 
-    /** A DELETE; see {@link #get}. */
+    /**
+     * A DELETE; see {@link #get}.
+     *
+     * @param template the path template, as for {@link #get}
+     * @param args one value per placeholder, in order
+     * @return a builder for the request
+     * @throws IllegalArgumentException when the template does not start with {@code /} or the number of arguments does
+     *         not match its placeholders
+     */
     public static Builder delete(String template, Object... args) {
         return new Builder("DELETE", template, args);
     }
 
-    /** A HEAD; see {@link #get}. */
+    /**
+     * A HEAD; see {@link #get}.
+     *
+     * @param template the path template, as for {@link #get}
+     * @param args one value per placeholder, in order
+     * @return a builder for the request
+     * @throws IllegalArgumentException when the template does not start with {@code /} or the number of arguments does
+     *         not match its placeholders
+     */
     public static Builder head(String template, Object... args) {
         return new Builder("HEAD", template, args);
     }
 
-    /** The HTTP method. */
+    /** {@return the HTTP method} */
     public String method() {
         return method;
     }
 
-    /** The path with its arguments escaped, without version prefix or query: {@code /containers/abc/json}. */
+    /** {@return the path with its arguments escaped, without version prefix or query: {@code /containers/abc/json}} */
     public String path() {
         return path;
     }
 
-    /** Query parameters as alternating names and values, already stringified. */
+    /** {@return query parameters as alternating names and values, already stringified} */
     public List<String> query() {
         return query;
     }
 
-    /** Extra headers as alternating names and values. */
+    /** {@return extra headers as alternating names and values} */
     public List<String> headers() {
         return headers;
     }
@@ -110,7 +155,11 @@ public final class ApiRequest {
         return contentType;
     }
 
-    /** Whether the answer is a long-lived stream that must not time out between reads. */
+    /**
+     * Whether the answer is a long-lived stream that must not time out between reads.
+     *
+     * @return true for follow, events, wait and attach calls; false for calls that answer and end
+     */
     public boolean isStreaming() {
         return streaming;
     }
@@ -137,7 +186,13 @@ public final class ApiRequest {
             this.path = expand(template, args);
         }
 
-        /** Adds a query parameter; a null value is left out, booleans are sent as {@code 1} and {@code 0}. */
+        /**
+         * Adds a query parameter; a null value is left out, booleans are sent as {@code 1} and {@code 0}.
+         *
+         * @param name the parameter's name, as the spec spells it
+         * @param value its value, sent with {@code toString()}
+         * @return this builder
+         */
         public Builder query(String name, Object value) {
             if (value != null) {
                 query.add(name);
@@ -146,12 +201,24 @@ public final class ApiRequest {
             return this;
         }
 
-        /** Adds a time parameter ({@code since}, {@code until}) as the daemon reads it: Unix seconds with a fraction. */
+        /**
+         * Adds a time parameter ({@code since}, {@code until}) as the daemon reads it: Unix seconds with a fraction.
+         *
+         * @param name the parameter's name, such as {@code since}
+         * @param t the time
+         * @return this builder
+         */
         public Builder queryTime(String name, java.time.Instant t) {
             return t == null ? this : query(name, t.getEpochSecond() + "." + String.format("%09d", t.getNano()));
         }
 
-        /** Adds a query parameter sent as JSON text (for {@code buildargs}, {@code labels} and the like). */
+        /**
+         * Adds a query parameter sent as JSON text (for {@code buildargs}, {@code labels} and the like).
+         *
+         * @param name the parameter's name, such as {@code buildargs}
+         * @param value an object Jackson writes as JSON
+         * @return this builder
+         */
         public Builder queryJson(String name, Object value) {
             if (value != null) {
                 query.add(name);
@@ -163,6 +230,9 @@ public final class ApiRequest {
         /**
          * Adds the {@code filters} parameter in the daemon's canonical form {@code {"label":{"a=b":true}}}; empty
          * filters are left out.
+         *
+         * @param filters each filter's name and its values; empty for none
+         * @return this builder
          */
         public Builder filters(Map<String, ? extends Collection<String>> filters) {
             if (filters == null || filters.isEmpty()) {
@@ -177,38 +247,65 @@ public final class ApiRequest {
             return queryJson("filters", canonical);
         }
 
-        /** Adds a header. */
+        /**
+         * Adds a header.
+         *
+         * @param name the header's name
+         * @param value its value
+         * @return this builder
+         * @throws NullPointerException when the name or value is null
+         */
         public Builder header(String name, String value) {
             headers.add(Objects.requireNonNull(name));
             headers.add(Objects.requireNonNull(value, name));
             return this;
         }
 
-        /** Sets {@code X-Registry-Auth} (the base64url-encoded credentials); never logged. */
+        /**
+         * Sets {@code X-Registry-Auth} (the base64url-encoded credentials); never logged.
+         *
+         * @param encoded the base64url-encoded JSON credentials
+         * @return this builder
+         */
         public Builder registryAuth(String encoded) {
             return encoded == null ? this : header("X-Registry-Auth", encoded);
         }
 
-        /** Sends {@code value} as a JSON body. */
+        /**
+         * Sends {@code value} as a JSON body.
+         *
+         * @param value an object Jackson writes as the body
+         * @return this builder
+         */
         public Builder json(Object value) {
             this.json = value;
             return this;
         }
 
-        /** Sends a body written while the request goes out (a tar, say), with no length known up front. */
+        /**
+         * Sends a body written while the request goes out (a tar, say), with no length known up front.
+         *
+         * @param contentType the body's {@code Content-Type}, such as {@code application/x-tar}
+         * @param writer writes the body while the request goes out
+         * @return this builder
+         */
         public Builder body(String contentType, BodyWriter writer) {
             this.contentType = Objects.requireNonNull(contentType);
             this.body = Objects.requireNonNull(writer);
             return this;
         }
 
-        /** Marks the answer as a long-lived stream (follow, events, wait, attach): no read timeout applies. */
+        /**
+         * Marks the answer as a long-lived stream (follow, events, wait, attach): no read timeout applies.
+         *
+         * @return this builder
+         */
         public Builder streaming() {
             this.streaming = true;
             return this;
         }
 
-        /** The request. */
+        /** {@return the request} */
         public ApiRequest build() {
             return new ApiRequest(this);
         }

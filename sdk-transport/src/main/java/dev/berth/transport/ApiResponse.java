@@ -62,27 +62,45 @@ public final class ApiResponse implements Closeable {
         }
     }
 
-    /** The HTTP status: 200, 201, 204, 304, or 101 for an upgrade. */
+    /** {@return the HTTP status: 200, 201, 204, 304, or 101 for an upgrade} */
     public int status() {
         return response.code();
     }
 
-    /** A response header, or null. */
+    /**
+     * A response header, or null.
+     *
+     * @param name the header's name, in any case
+     * @return the header's value (the last one when it is repeated), or null when the response has none
+     */
     public String header(String name) {
         return response.header(name);
     }
 
-    /** The method and path that produced this answer, for messages. */
+    /** {@return the method and path that produced this answer, for messages} */
     public String request() {
         return request;
     }
 
-    /** The body as it arrives; its {@code close} closes this response. */
+    /**
+     * The body as it arrives; its {@code close} closes this response.
+     *
+     * @return the body stream; the caller reads and closes it
+     */
     public InputStream body() {
         return body;
     }
 
-    /** Reads the whole body as JSON into {@code type}, then closes. */
+    /**
+     * Reads the whole body as JSON into {@code type}, then closes.
+     *
+     * @param <T> the type read
+     * @param type what to read the body into
+     * @return the value read; null when the body is JSON {@code null}
+     * @throws dev.berth.errors.StreamException when the body is not such JSON
+     * @throws dev.berth.errors.CallCancelledException when the call was cancelled while the body was read
+     * @throws dev.berth.errors.DockerException when the connection broke or timed out
+     */
     public <T> T readJson(JavaType type) {
         try (this) {
             T value = Json.MAPPER.readValue(body, type);

@@ -22,13 +22,27 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
      */
     public static final ApiVersion LATEST = new ApiVersion(1, 56);
 
+    /**
+     * Checks the numbers.
+     *
+     * @param major the major number
+     * @param minor the minor number
+     * @throws IllegalArgumentException when a number is negative
+     */
     public ApiVersion {
         if (major < 0 || minor < 0) {
             throw new IllegalArgumentException("negative API version: " + major + "." + minor);
         }
     }
 
-    /** Returns the version {@code major.minor}. */
+    /**
+     * Returns the version {@code major.minor}.
+     *
+     * @param major the major number
+     * @param minor the minor number
+     * @return the version {@code major.minor}
+     * @throws IllegalArgumentException when a number is negative
+     */
     public static ApiVersion of(int major, int minor) {
         return new ApiVersion(major, minor);
     }
@@ -36,6 +50,9 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
     /**
      * Parses {@code "1.41"} or {@code "v1.41"}.
      *
+     * @param text such as {@code 1.41} or {@code v1.41}, as the daemon's {@code ApiVersion} and {@code
+     *             DOCKER_API_VERSION} hold it
+     * @return the version
      * @throws IllegalArgumentException when the text is not a version
      */
     public static ApiVersion parse(String text) {
@@ -54,12 +71,22 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
         throw new IllegalArgumentException("not an API version (expected MAJOR.MINOR such as 1.41): '" + text + "'");
     }
 
-    /** Whether this version is the same as or newer than {@code other}. */
+    /**
+     * Whether this version is the same as or newer than {@code other}.
+     *
+     * @param other the version to compare with
+     * @return true when this version is {@code other} or newer
+     */
     public boolean isAtLeast(ApiVersion other) {
         return compareTo(other) >= 0;
     }
 
-    /** The older of this and {@code other}. */
+    /**
+     * The older of this and {@code other}.
+     *
+     * @param other the version to compare with
+     * @return this version or {@code other}, whichever is older
+     */
     public ApiVersion min(ApiVersion other) {
         return compareTo(other) <= 0 ? this : other;
     }

@@ -63,23 +63,39 @@ public final class DockerEnvironment {
         this.home = home;
     }
 
-    /** This process's environment and home folder. */
+    /**
+     * This process's environment and home folder.
+     *
+     * @return an environment reading {@link System#getenv()} and the {@code user.home} folder
+     */
     public static DockerEnvironment system() {
         return new DockerEnvironment(System.getenv(), Path.of(System.getProperty("user.home", "/")));
     }
 
-    /** The environment variables this reads. */
+    /**
+     * The environment variables this reads.
+     *
+     * @return the variables, unmodifiable
+     */
     public Map<String, String> variables() {
         return env;
     }
 
-    /** The config folder: {@code DOCKER_CONFIG}, else {@code ~/.docker}. */
+    /**
+     * The config folder: {@code DOCKER_CONFIG}, else {@code ~/.docker}.
+     *
+     * @return the folder of {@code config.json} and the context store; it may not exist
+     */
     public Path configDir() {
         String dir = get("DOCKER_CONFIG");
         return dir != null ? Path.of(dir) : home.resolve(".docker");
     }
 
-    /** The pinned API version from {@code DOCKER_API_VERSION}, or null. */
+    /**
+     * {@return the pinned API version from {@code DOCKER_API_VERSION}, or null}
+     *
+     * @throws IllegalArgumentException when the variable is set but is not a version
+     */
     public ApiVersion pinnedVersion() {
         String v = get("DOCKER_API_VERSION");
         return v == null ? null : ApiVersion.parse(v);
@@ -88,6 +104,7 @@ public final class DockerEnvironment {
     /**
      * Resolves the endpoint.
      *
+     * @return the daemon's address, TLS material, pinned version and where they came from
      * @throws IllegalArgumentException when a variable or the context store names something unusable (a bad
      *         address, a context that does not exist), with the reason
      */

@@ -48,7 +48,16 @@ public record DockerHost(Scheme scheme, String host, int port, String path, Stri
     private static final int MAX_USER_LENGTH = 32;
 
     /**
+     * Checks the scheme and the ssh user name; null strings become empty.
+     *
+     * @param scheme how to connect; required
+     * @param host the TCP or SSH host name; empty for sockets and pipes
+     * @param port the TCP or SSH port; -1 for the default
+     * @param path the socket or pipe path, the SSH remote socket path, or empty
+     * @param basePath the HTTP path prefix for TCP hosts, such as {@code /base}, or empty
+     * @param user the SSH user, or empty
      * @throws InvalidDockerHostException when an ssh user name is not a plain POSIX-style one (see {@link #user()})
+     * @throws IllegalArgumentException when the scheme is null
      */
     public DockerHost {
         if (scheme == null) {
@@ -107,17 +116,32 @@ public record DockerHost(Scheme scheme, String host, int port, String path, Stri
         return out.toString();
     }
 
-    /** A Unix socket host. */
+    /**
+     * A Unix socket host.
+     *
+     * @param socket the socket's path, such as {@code /var/run/docker.sock}
+     * @return a {@code unix://} host
+     */
     public static DockerHost unix(Path socket) {
         return new DockerHost(Scheme.UNIX, "", -1, socket.toString(), "", "");
     }
 
-    /** A TCP host. */
+    /**
+     * A TCP host.
+     *
+     * @param host the host name or IP address
+     * @param port the port; -1 for the default (2375, or 2376 with TLS)
+     * @return a {@code tcp://} host with no base path
+     */
     public static DockerHost tcp(String host, int port) {
         return new DockerHost(Scheme.TCP, host, port, "", "", "");
     }
 
-    /** The platform default: the Docker named pipe on Windows, {@code /var/run/docker.sock} elsewhere. */
+    /**
+     * The platform default: the Docker named pipe on Windows, {@code /var/run/docker.sock} elsewhere.
+     *
+     * @return {@code npipe:////./pipe/docker_engine} on Windows, {@code unix:///var/run/docker.sock} elsewhere
+     */
     public static DockerHost platformDefault() {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
         return windows
@@ -130,6 +154,9 @@ public record DockerHost(Scheme scheme, String host, int port, String path, Stri
      * {@code https://}, {@code npipe://}, {@code ssh://[user@]host[:port][/socket]}. A bare {@code host:port} is TCP,
      * as the CLI reads it.
      *
+     * @param address such as {@code unix:///var/run/docker.sock}, {@code tcp://10.0.0.5:2376} or {@code
+     *                ssh://me@build-box}
+     * @return the host it names
      * @throws InvalidDockerHostException with the reason, when the address cannot be used
      */
     public static DockerHost parse(String address) {

@@ -19,6 +19,16 @@ import java.util.List;
  */
 public record Endpoint(DockerHost host, TlsConfig tls, ApiVersion pinnedVersion, String source, List<String> tried) {
 
+    /**
+     * Checks the host; a null source becomes {@code "explicit"}, a null {@code tried} an empty list.
+     *
+     * @param host where the daemon listens; required
+     * @param tls TLS material for a TCP host; see {@link #tls()}
+     * @param pinnedVersion an API version to use without negotiating; see {@link #pinnedVersion()}
+     * @param source where the host came from, for messages
+     * @param tried the other places looked at before this one
+     * @throws IllegalArgumentException when the host is null
+     */
     public Endpoint {
         if (host == null) {
             throw new IllegalArgumentException("host is required");
@@ -27,12 +37,21 @@ public record Endpoint(DockerHost host, TlsConfig tls, ApiVersion pinnedVersion,
         tried = tried == null ? List.of() : List.copyOf(tried);
     }
 
-    /** An endpoint given explicitly, with no TLS and a negotiated version. */
+    /**
+     * An endpoint given explicitly, with no TLS and a negotiated version.
+     *
+     * @param host where the daemon listens
+     * @return an endpoint with source {@code "explicit"}
+     */
     public static Endpoint of(DockerHost host) {
         return new Endpoint(host, null, null, "explicit", List.of());
     }
 
-    /** Whether calls use TLS. */
+    /**
+     * Whether calls use TLS.
+     *
+     * @return true when TLS material is given; the host is then dialled with TLS
+     */
     public boolean isTls() {
         return tls != null;
     }

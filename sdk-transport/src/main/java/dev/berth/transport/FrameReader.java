@@ -47,12 +47,24 @@ public final class FrameReader implements Closeable {
         this.request = request;
     }
 
-    /** A reader of multiplexed frames. */
+    /**
+     * A reader of multiplexed frames.
+     *
+     * @param in the stream's body: 8-byte headers (stream type, length) each followed by its payload
+     * @param request the method and path of the stream's request, for messages
+     * @return a reader positioned before the first frame
+     */
     public static FrameReader multiplexed(InputStream in, String request) {
         return new FrameReader(in, false, request);
     }
 
-    /** A reader of raw TTY output: one stdout frame that lasts until the stream ends. */
+    /**
+     * A reader of raw TTY output: one stdout frame that lasts until the stream ends.
+     *
+     * @param in the stream's body, the TTY's bytes as they come
+     * @param request the method and path of the stream's request, for messages
+     * @return a reader positioned before its single frame
+     */
     public static FrameReader raw(InputStream in, String request) {
         return new FrameReader(in, true, request);
     }
@@ -62,6 +74,7 @@ public final class FrameReader implements Closeable {
      *
      * @return the frame's stream, or null when the stream ended cleanly between frames
      * @throws StreamException on a daemon error frame, an unknown frame type, or a stream cut inside a header
+     * @throws IOException when reading the stream fails
      */
     public StreamType next() throws IOException {
         skipRest();
@@ -101,12 +114,16 @@ public final class FrameReader implements Closeable {
         }
     }
 
-    /** The method and path of the stream's request, for messages. */
+    /** {@return the method and path of the stream's request, for messages} */
     public String request() {
         return request;
     }
 
-    /** Bytes of the current frame not read yet ({@code Long.MAX_VALUE} for raw output). */
+    /**
+     * Bytes of the current frame not read yet ({@code Long.MAX_VALUE} for raw output).
+     *
+     * @return the payload bytes left in the current frame; 0 between frames
+     */
     public long remaining() {
         return remaining;
     }
@@ -114,8 +131,12 @@ public final class FrameReader implements Closeable {
     /**
      * Reads from the current frame's payload.
      *
+     * @param b the buffer to read into
+     * @param off where in {@code b} to start
+     * @param len the most bytes to read
      * @return bytes read, or -1 at the end of the frame
      * @throws StreamException when the stream ends inside the payload
+     * @throws IOException when reading the stream fails
      */
     public int read(byte[] b, int off, int len) throws IOException {
         if (remaining == 0) {
@@ -142,8 +163,10 @@ public final class FrameReader implements Closeable {
     /**
      * Reads the rest of the current frame into a new array (raw output: up to the end of the stream).
      *
+     * @return the payload bytes not read yet; empty when none are left
      * @throws StreamException when the stream ends inside the payload, or the frame is too large for one array
      *         (read such a frame with {@link #read})
+     * @throws IOException when reading the stream fails
      */
     public byte[] readPayload() throws IOException {
         if (raw) {

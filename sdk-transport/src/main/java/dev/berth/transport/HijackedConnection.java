@@ -144,27 +144,49 @@ public final class HijackedConnection implements Closeable {
         return e;
     }
 
-    /** What the process writes: multiplexed frames, or raw bytes when it has a TTY. */
+    /**
+     * What the process writes: multiplexed frames, or raw bytes when it has a TTY.
+     *
+     * @return the stream of the process's output; read it with {@link FrameReader#multiplexed} or, when
+     *         {@link #contentType()} or the TTY flag says raw, {@link FrameReader#raw}
+     */
     public InputStream output() {
         return output;
     }
 
-    /** The process's stdin; {@code close()} sends EOF and leaves the output open. */
+    /**
+     * The process's stdin; {@code close()} sends EOF and leaves the output open.
+     *
+     * @return the stream to the process's stdin; one that discards what is written when the connection was not upgraded
+     */
     public OutputStream stdin() {
         return stdin;
     }
 
-    /** Whether the daemon upgraded the connection (101); false when it streamed a plain 200 without stdin. */
+    /**
+     * Whether the daemon upgraded the connection (101); false when it streamed a plain 200 without stdin.
+     *
+     * @return true after a {@code 101 Switching Protocols} answer
+     */
     public boolean isUpgraded() {
         return socket != null;
     }
 
-    /** The content type the daemon announced, or null (API 1.42+ tells multiplexed from raw). */
+    /**
+     * The content type the daemon announced, or null (API 1.42+ tells multiplexed from raw).
+     *
+     * @return {@code application/vnd.docker.multiplexed-stream} or {@code application/vnd.docker.raw-stream} from API
+     *         1.42 on; null from older daemons
+     */
     public String contentType() {
         return response.header("Content-Type");
     }
 
-    /** The method and path that opened this connection. */
+    /**
+     * The method and path that opened this connection.
+     *
+     * @return such as {@code POST /v1.41/containers/abc/attach}
+     */
     public String request() {
         return response.request();
     }

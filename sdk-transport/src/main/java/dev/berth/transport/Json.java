@@ -136,7 +136,13 @@ public final class Json {
         return MAPPER.valueToTree(value);
     }
 
-    /** {@code value} as JSON text. */
+    /**
+     * {@code value} as JSON text.
+     *
+     * @param value an object Jackson can write
+     * @return the JSON text
+     * @throws IllegalArgumentException when Jackson cannot write the value
+     */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -60,12 +60,28 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
         this.request = request;
     }
 
-    /** A stream of {@code type} objects read from {@code in}. */
+    /**
+     * A stream of {@code type} objects read from {@code in}.
+     *
+     * @param <T> the type each object is read as
+     * @param in the body: JSON objects one after another, with or without line breaks between them
+     * @param type the class each object is read as
+     * @param request the method and path of the stream's request, for messages
+     * @return a stream that reads nothing until {@link #hasNext()} is called
+     */
     public static <T> JsonStream<T> of(InputStream in, Class<T> type, String request) {
         return of(in, Json.MAPPER.getTypeFactory().constructType(type), request);
     }
 
-    /** A stream of {@code type} objects read from {@code in}. */
+    /**
+     * A stream of {@code type} objects read from {@code in}.
+     *
+     * @param <T> the type each object is read as
+     * @param in the body: JSON objects one after another, with or without line breaks between them
+     * @param type the type each object is read as, for generic types
+     * @param request the method and path of the stream's request, for messages
+     * @return a stream that reads nothing until {@link #hasNext()} is called
+     */
     public static <T> JsonStream<T> of(InputStream in, JavaType type, String request) {
         return new JsonStream<>(in, type, request);
     }
@@ -170,7 +186,11 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
         }
     }
 
-    /** The rest of the objects as a {@link Stream}; closing the stream closes this. */
+    /**
+     * The rest of the objects as a {@link Stream}; closing the stream closes this.
+     *
+     * @return a sequential, lazily read stream of the objects not read yet
+     */
     public Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
                 false).onClose(this::close);

@@ -20,6 +20,14 @@ public record Timeouts(Duration connect, Duration read, Duration call) {
     /** Connect within 10 seconds; no read or call limit, as the {@code docker} CLI. */
     public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO);
 
+    /**
+     * Checks the durations.
+     *
+     * @param connect how long opening a connection (and the TLS handshake) may take; zero for no limit
+     * @param read how long the daemon may stay silent during a non-streaming answer; zero for no limit
+     * @param call how long a whole non-streaming call may take; zero for no limit
+     * @throws IllegalArgumentException when a duration is null or negative
+     */
     public Timeouts {
         connect = check(connect, "connect");
         read = check(read, "read");

@@ -74,6 +74,12 @@ public final class TlsConfig {
     /**
      * TLS material from PEM text. Each part may be null: no CA means the JDK's trust store, no certificate and key
      * means no client authentication.
+     *
+     * @param caPem the CA certificates that sign the daemon's certificate
+     * @param certPem the client certificate
+     * @param keyPem the client certificate's private key (PKCS#1, PKCS#8 or SEC1)
+     * @return the TLS material; nothing is parsed until {@link #toContext()}
+     * @throws IllegalArgumentException when only one of the certificate and key is given
      */
     public static TlsConfig ofPem(String caPem, String certPem, String keyPem) {
         return new TlsConfig(caPem, certPem, keyPem, "PEM text");
@@ -82,7 +88,12 @@ public final class TlsConfig {
     /**
      * TLS material from files; a null path is skipped.
      *
+     * @param ca the CA certificate file
+     * @param cert the client certificate file
+     * @param key the client key file
+     * @return the TLS material; nothing is parsed until {@link #toContext()}
      * @throws UncheckedIOException when a named file cannot be read
+     * @throws IllegalArgumentException when only one of the certificate and key is given
      */
     public static TlsConfig ofFiles(Path ca, Path cert, Path key) {
         return new TlsConfig(read(ca), read(cert), read(key),
@@ -92,6 +103,11 @@ public final class TlsConfig {
     /**
      * TLS material from a {@code DOCKER_CERT_PATH}-style folder holding {@code ca.pem}, {@code cert.pem} and
      * {@code key.pem}. Missing files are skipped, as the CLI does.
+     *
+     * @param dir the folder, such as {@code DOCKER_CERT_PATH} or {@code ~/.docker}
+     * @return the TLS material of the files found
+     * @throws UncheckedIOException when a file exists but cannot be read
+     * @throws IllegalArgumentException when only one of {@code cert.pem} and {@code key.pem} is there
      */
     public static TlsConfig fromDirectory(Path dir) {
         Path ca = dir.resolve("ca.pem");
@@ -100,12 +116,20 @@ public final class TlsConfig {
         return new TlsConfig(readIfExists(ca), readIfExists(cert), readIfExists(key), dir.toString(), ca, cert, key);
     }
 
-    /** Whether a CA is given (otherwise the JDK's trust store verifies the daemon). */
+    /**
+     * Whether a CA is given (otherwise the JDK's trust store verifies the daemon).
+     *
+     * @return true when a CA is given
+     */
     public boolean hasCa() {
         return caPem != null;
     }
 
-    /** Whether a client certificate and key are given. */
+    /**
+     * Whether a client certificate and key are given.
+     *
+     * @return true when the client authenticates with a certificate
+     */
     public boolean hasClientCertificate() {
         return certPem != null;
     }
@@ -113,6 +137,7 @@ public final class TlsConfig {
     /**
      * Builds the SSL context and the trust manager OkHttp needs.
      *
+     * @return the SSL context and the trust manager that checks the daemon's certificate
      * @throws IllegalArgumentException when the PEM material cannot be used, naming the part (CA, client certificate
      *         or key), its file and what is wrong. The message never quotes the PEM text, and the exception has no
      *         cause: the JDK's and Bouncy Castle's messages quote the lines they choke on, which may be key text.

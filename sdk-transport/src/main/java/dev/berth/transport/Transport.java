@@ -193,6 +193,7 @@ public final class Transport implements Closeable {
      * Closing the view stops the calls in flight through it. Views are cheap: make one per task.
      *
      * @param timeout how long each call may take, from its start to the end of its answer
+     * @return a view sharing this transport's connections; closing it leaves this transport open
      * @throws IllegalArgumentException when the timeout is not positive
      */
     public Transport withTimeout(Duration timeout) {
@@ -204,6 +205,7 @@ public final class Transport implements Closeable {
      * the wall clock after this call does not move it); see {@link #withTimeout}.
      *
      * @param deadline when every call made through the view must have ended
+     * @return a view sharing this transport's connections; closing it leaves this transport open
      */
     public Transport withDeadline(Instant deadline) {
         return new Transport(this, CallScope.deadline(scope, deadline));
@@ -212,12 +214,14 @@ public final class Transport implements Closeable {
     /**
      * A view of this transport with no time limit of its own, whose {@link #close()} stops, from any thread, the
      * calls in flight through it (and through views made from it).
+     *
+     * @return a view sharing this transport's connections; closing it stops its calls and leaves this transport open
      */
     public Transport cancellable() {
         return new Transport(this, CallScope.unlimited(scope));
     }
 
-    /** The endpoint this transport talks to. */
+    /** {@return the endpoint this transport talks to} */
     public Endpoint endpoint() {
         return endpoint;
     }
@@ -226,6 +230,7 @@ public final class Transport implements Closeable {
      * The API version in use: the pinned one, or on first call min(daemon's, {@link ApiVersion#LATEST}), asked once
      * with {@code HEAD /_ping}.
      *
+     * @return the version every call's {@code /vX.Y} prefix names
      * @throws DockerException when the daemon cannot be reached or is older than {@link ApiVersion#FLOOR}
      */
     public ApiVersion apiVersion() {
@@ -288,12 +293,28 @@ public final class Transport implements Closeable {
         return chosen;
     }
 
-    /** Sends the request and reads the JSON answer as {@code type}. */
+    /**
+     * Sends the request and reads the JSON answer as {@code type}.
+     *
+     * @param <T> the type read
+     * @param request the call
+     * @param type the class the answer is read as
+     * @return the answer; null when the daemon sent no body or JSON {@code null}
+     * @throws DockerException for an error status, an unreachable daemon or a malformed answer
+     */
     public <T> T json(ApiRequest request, Class<T> type) {
         return json(request, Json.MAPPER.getTypeFactory().constructType(type));
     }
 
-    /** Sends the request and reads the JSON answer as {@code type} (for generic types such as lists). */
+    /**
+     * Sends the request and reads the JSON answer as {@code type} (for generic types such as lists).
+     *
+     * @param <T> the type read
+     * @param request the call
+     * @param type the type the answer is read as
+     * @return the answer; null when the daemon sent no body or JSON {@code null}
+     * @throws DockerException for an error status, an unreachable daemon or a malformed answer
+     */
     public <T> T json(ApiRequest request, JavaType type) {
         try (ApiResponse response = send(request)) {
             return response.readJson(type);
@@ -304,6 +325,8 @@ public final class Transport implements Closeable {
      * Sends the request and returns the answer with its body unread, for streams and status checks. The caller
      * closes it; closing before the end cancels the call and frees the socket.
      *
+     * @param request the call
+     * @return the answer, open; the caller closes it
      * @throws DockerException for an error status (anything but 1xx, 2xx, 304), or when the daemon is unreachable
      */
     public ApiResponse send(ApiRequest request) {
@@ -313,6 +336,10 @@ public final class Transport implements Closeable {
     /**
      * Sends the request with {@code Connection: Upgrade} and {@code Upgrade: tcp} and returns the hijacked
      * connection: the daemon's output to read, and stdin to write and half-close.
+     *
+     * @param request the call, such as {@code POST /containers/{id}/attach} or {@code POST /exec/{id}/start}
+     * @return the connection; the caller closes it
+     * @throws DockerException for an error status, or when the daemon is unreachable
      */
     public HijackedConnection upgrade(ApiRequest request) {
         ApiResponse response = execute(request, apiVersionPrefix(), true);
