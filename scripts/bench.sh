@@ -3,9 +3,17 @@
 #   scripts/bench.sh report [runs]                  every benchmark `runs` times (default 3), medians into
 #                                                   docs/benchmarks.md; BENCH_RUNS_<NAME>=n (e.g. BENCH_RUNS_BUILD=2)
 #                                                   runs one benchmark fewer times, and the report says so
+#   BENCH_ENGINES="28 20.10" scripts/bench.sh report [runs]   the same on each test-bed engine in turn (DOCKER_HOST
+#                                                   unset: `BERTH_ENGINE=<e> scripts/engine.sh start`, which stops the
+#                                                   one running and leaves the last one started), RESULT lines kept
+#                                                   apart in benchmarks/target/bench-report/<e>/results.tsv; one
+#                                                   docs/benchmarks.md with a summary column and table rows per engine
 #   scripts/bench.sh latency [warmup] [measured] [rounds]     p50/p90/p99 of ping, inspect, list: raw, Berth, docker-java
 #   scripts/bench.sh stream [execMiB] [rounds] [logsMiB]      exec stdout and logs throughput, Berth vs raw, -Xmx64m
-#   scripts/bench.sh build [MB] [files] [rounds]              build context upload: Berth vs docker CLI vs docker-java
+#   scripts/bench.sh build [MB] [files] [rounds]              build from a large context: Berth BuildKit (when the
+#                                                   daemon offers it) and classic, docker CLI classic and buildx (when
+#                                                   the plugin answers; BENCH_BUILDX=/path/to/docker-buildx provides
+#                                                   it), docker-java
 #   scripts/bench.sh archive [MiB]                            export, save and load of ~1 GiB at -Xmx64m, peak heap
 #   scripts/bench.sh coldstart [launches]                     fresh JVM to first container list, Berth vs docker-java
 #   scripts/bench.sh concurrency [threads] [calls] [containers] [follows]   one client, many threads; log follows
@@ -15,7 +23,8 @@
 #                                                   (ping, version, a list of 10 containers, an inspect), started in
 #                                                   its own JVM on $BENCH_FAKE_SOCKET (default /tmp/berth-fake.sock)
 #                                                   and stopped at the end; measures the clients alone. Only latency
-#                                                   and coldstart (and footprint) need no engine; report runs those.
+#                                                   and coldstart (and footprint) need no engine; report runs those
+#                                                   (BENCH_ENGINES then only labels repeated runs against it).
 # Every benchmark prints RESULT<TAB>row<TAB>client<TAB>metric<TAB>value<TAB>unit lines besides its own output.
 # BENCH_NO_INSTALL=1 builds in the reactor (mvn package) and runs on this tree's module jars, leaving ~/.m2 alone
 # (for a second worktree); footprint still reads sdk-api's runtime classpath from ~/.m2.
@@ -23,8 +32,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fake=0
 if [ "${1:-}" = --fake ]; then fake=1; shift; fi
-if ((fake == 0)) && [ -z "${DOCKER_HOST:-}" ]; then eval "$(scripts/engine.sh start)"; fi
 what=${1:-latency}; shift || true
+external_host=${DOCKER_HOST:-}
+engines=()
+if [ "$what" = report ] && [ -n "${BENCH_ENGINES:-}" ]; then read -ra engines <<<"$BENCH_ENGINES"; fi
+if ((fake == 0)) && [ -n "$external_host" ] && ((${#engines[@]} > 1)); then
+  echo "scripts/bench.sh: BENCH_ENGINES=\"$BENCH_ENGINES\" starts each engine in turn; unset DOCKER_HOST" \
+    "($external_host) for that" >&2
+  exit 2
+fi
+# Without BENCH_ENGINES, the engine running (else the default one); with it, report() starts each in turn.
+if ((fake == 0)) && [ -z "$external_host" ] && ((${#engines[@]} == 0)); then eval "$(scripts/engine.sh start)"; fi
 target=$PWD/benchmarks/target
 if [ -n "${BENCH_NO_INSTALL:-}" ]; then
   # One reactor build: the classpath written last, the benchmarks', names this tree's jars, not ~/.m2's snapshots.
@@ -55,7 +73,7 @@ bench() {
   case $name in
     latency) java -cp "$cp" dev.berth.bench.LatencyBenchmark "$@" ;;
     stream) java -Xmx64m -cp "$cp" dev.berth.bench.StreamBenchmark "$@" ;;
-    build) DOCKER_BUILDKIT=0 java -cp "$cp" dev.berth.bench.BuildContextBenchmark "$@" ;;
+    build) java -cp "$cp" dev.berth.bench.BuildContextBenchmark "$@" ;;
     archive) java -Xmx64m -cp "$cp" dev.berth.bench.ArchiveBenchmark "$@" ;;
     coldstart) java -cp "$cp" dev.berth.bench.ColdStartBenchmark "$@" ;;
     concurrency) java -cp "$cp" dev.berth.bench.ConcurrencyBenchmark "$@" ;;
@@ -106,35 +124,52 @@ snapshot_classpath() {
 
 # One benchmark run, tried up to three times: a run fails when, among other things, the integration tests' clean-up
 # removes its containers (it removes every container labelled dev.berth.test). Only a passing attempt's output goes
-# to ok/NAME.log, whose RESULT lines make the report; failed attempts go to failed/NAME.log.
+# to ok/NAME.log, whose RESULT lines make the report; failed attempts go to failed/NAME.log. $where names the engine.
 attempt() {
   local name=$1 run=$2 out=$3 try
   for try in 1 2 3; do
-    echo "== run $run: $name ${ARGS[$name]:-} (attempt $try)" >&2
+    echo "== ${where}run $run: $name ${ARGS[$name]:-} (attempt $try)" >&2
     # shellcheck disable=SC2086 # the arguments are meant to split
     if bench "$name" ${ARGS[$name]:-} 2>&1 | tee "$out/attempt.log"; then
       cat "$out/attempt.log" >>"$out/ok/$name.log"
-      if ((try > 1)); then retried+=("$name (run $run, $((try - 1)) failed attempt(s))"); fi
+      if ((try > 1)); then retried+=("$name (${where}run $run, $((try - 1)) failed attempt(s))"); fi
       return 0
     fi
     cat "$out/attempt.log" >>"$out/failed/$name.log"
   done
-  failed+=("$name (run $run)")
+  failed+=("$name (${where}run $run)")
 }
 
+# Every benchmark `runs` times on each engine of BENCH_ENGINES (else on the one DOCKER_HOST names), each engine's
+# RESULT lines and a description of it (an ENGINE line) in its own results.tsv; footprint, which no engine changes,
+# once, with the first. Then ReportWriter writes docs/benchmarks.md from them all.
 report() {
-  local runs=${1:-3} out=$target/bench-report notes=() name
-  failed=() retried=()
-  rm -rf "$out"; mkdir -p "$out/ok" "$out/failed"
+  local runs=${1:-3} out=$target/bench-report notes=() name engine dir files=() list
+  failed=() retried=() where=
+  rm -rf "$out"; mkdir -p "$out"
   snapshot_classpath "$out"
-  for ((i = 1; i <= runs; i++)); do
-    for name in $( ((fake)) && echo latency coldstart || echo latency stream build archive coldstart concurrency); do
-      local var="BENCH_RUNS_${name^^}"
-      if ((i <= ${!var:-$runs})); then attempt "$name" "$i/${!var:-$runs}" "$out"; fi
+  list=("${engines[@]}")
+  ((${#list[@]})) || list=("")
+  for engine in "${list[@]}"; do
+    dir=$out${engine:+/$engine}
+    where=${engine:+Engine $engine, }
+    mkdir -p "$dir/ok" "$dir/failed"
+    if [ -n "$engine" ] && ((fake == 0)) && [ -z "$external_host" ]; then
+      echo "== starting Engine $engine (scripts/engine.sh start)" >&2
+      eval "$(BERTH_ENGINE=$engine scripts/engine.sh start)"
+    fi
+    for ((i = 1; i <= runs; i++)); do
+      for name in $( ((fake)) && echo latency coldstart || echo latency stream build archive coldstart concurrency); do
+        local var="BENCH_RUNS_${name^^}"
+        if ((i <= ${!var:-$runs})); then attempt "$name" "$i/${!var:-$runs}" "$dir"; fi
+      done
     done
+    if [ "$engine" = "${list[0]}" ]; then attempt footprint 1/1 "$dir"; fi
+    grep -h '^RESULT' "$dir"/ok/*.log >"$dir/results.tsv" || true
+    java -cp "$cp" dev.berth.bench.ReportWriter --describe-engine >>"$dir/results.tsv" || true
+    files+=(${engine:+--engine "$engine"} --results "$dir/results.tsv")
   done
-  attempt footprint 1/1 "$out"
-  grep -h '^RESULT' "$out"/ok/*.log >"$out/results.tsv" || true
+  where=
   for name in "${!ARGS[@]}"; do
     local var="BENCH_RUNS_${name^^}"
     if [ -n "${!var:-}" ] && [ "${!var}" != "$runs" ]; then
@@ -150,11 +185,11 @@ clients' own costs; stream, build, archive and concurrency need an engine and di
 containers labelled dev.berth.test meanwhile): ${retried[*]}.")
   fi
   if ((${#failed[@]})); then
-    notes+=(--note "FAILED three times, missing from the medians (see benchmarks/target/bench-report/failed/): \
-${failed[*]}.")
+    notes+=(--note "FAILED three times, missing from the medians (see benchmarks/target/bench-report/\
+${engines:+<engine>/}failed/): ${failed[*]}.")
   fi
   local elapsed=$SECONDS # since the script started, the build included
-  java -cp "$cp" dev.berth.bench.ReportWriter "$out/results.tsv" docs/benchmarks.md --runs "$runs" \
+  java -cp "$cp" dev.berth.bench.ReportWriter "${files[@]}" --out docs/benchmarks.md --runs "$runs" \
     --elapsed "$((elapsed / 60)) min $((elapsed % 60)) s" \
     --commit "$(git describe --always --dirty 2>/dev/null || echo '?')" --settings "$SETTINGS" "${notes[@]}"
   echo "wrote docs/benchmarks.md in $((elapsed / 60)) min $((elapsed % 60)) s; logs in $out" >&2

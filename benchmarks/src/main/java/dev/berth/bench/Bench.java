@@ -61,7 +61,7 @@ final class Bench {
      * {@code scripts/bench.sh report} collects them and {@link ReportWriter} takes the median per key over runs.
      *
      * @param row the issue's table: latency, stream, build, archive, coldstart, concurrency, footprint
-     * @param client raw, berth, docker-java, cli
+     * @param client raw, berth, docker-java; for build berth-buildkit, berth-classic, cli-classic, cli-buildx
      */
     static void result(String row, String client, String metric, double value, String unit) {
         System.out.printf(Locale.ROOT, "RESULT\t%s\t%s\t%s\t%.3f\t%s%n", row, client, metric, value, unit);

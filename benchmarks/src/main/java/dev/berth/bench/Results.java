@@ -14,20 +14,37 @@ import java.util.Map;
  */
 final class Results {
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
+    private final Map<String, String> info = new LinkedHashMap<>();
 
     private Results() {
     }
 
-    /** Reads every {@code RESULT} line of the file; other lines are ignored. */
+    /**
+     * Reads every {@code RESULT} line of the file, and {@code ENGINE<TAB>description} (the last one counts); other
+     * lines are ignored. Builds reported before BuildKit was measured, clients {@code berth} and {@code cli}, read
+     * as {@code berth-classic} and {@code cli-classic}: they were classic builds.
+     */
     static Results read(Path file) throws IOException {
         Results r = new Results();
         for (String line : Files.readAllLines(file)) {
             String[] f = line.split("\t");
             if (f.length == 6 && f[0].equals("RESULT")) {
-                r.values.computeIfAbsent(key(f[1], f[2], f[3]), k -> new ArrayList<>()).add(Double.parseDouble(f[4]));
+                String client = f[2];
+                if (f[1].equals("build") && (client.equals("berth") || client.equals("cli"))) {
+                    client += "-classic";
+                }
+                r.values.computeIfAbsent(key(f[1], client, f[3]), k -> new ArrayList<>())
+                        .add(Double.parseDouble(f[4]));
+            } else if (f.length == 2 && f[0].equals("ENGINE")) {
+                r.info.put(f[0], f[1]);
             }
         }
         return r;
+    }
+
+    /** The engine's description the file holds ({@code ENGINE} line), or null. */
+    String engine() {
+        return info.get("ENGINE");
     }
 
     private static String key(String row, String client, String metric) {
