@@ -6,6 +6,8 @@
 module dev.berth {
     requires transitive dev.berth.model;
     requires transitive dev.berth.transport;
+    // JSpecify's nullness annotations in the signatures, for the users' tools; not needed at run time.
+    requires static transitive org.jspecify;
     requires org.apache.commons.compress;
     requires org.slf4j;
 

@@ -8,6 +8,8 @@
 module dev.berth.model {
     // The records carry Jackson's annotations: a module compiled against them needs the annotation types too.
     requires transitive com.fasterxml.jackson.annotation;
+    // JSpecify's nullness annotations in the signatures, for the users' tools; not needed at run time.
+    requires static transitive org.jspecify;
 
     exports dev.berth.model;
     // Masking: the client's options mask secrets in toString the way the records do. Not API.

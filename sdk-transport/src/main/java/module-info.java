@@ -5,6 +5,8 @@
 module dev.berth.transport {
     // Json (mapper, reader, writer, nodes) and Transport.json(request, JavaType) are Jackson's types.
     requires transitive com.fasterxml.jackson.databind;
+    // JSpecify's nullness annotations in the signatures, for the users' tools; not needed at run time.
+    requires static transitive org.jspecify;
     // okhttp3 requires okio (an automatic module, by name only) and kotlin.stdlib transitively: InFlightCall's
     // watchdog is Okio's AsyncTimeout.
     requires okhttp3;

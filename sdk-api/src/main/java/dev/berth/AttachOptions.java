@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Containers#attach(String, AttachOptions)} attaches, as {@code docker attach} and the Engine API's
@@ -113,7 +114,7 @@ public final class AttachOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof AttachOptions a && a.streams.equals(streams) && a.logs == logs
                 && Objects.equals(a.detachKeys, detachKeys);
     }

@@ -3,6 +3,7 @@ package dev.berth;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which containers {@code docker ps} lists: running ones by default; {@link #all()} for {@code -a};
@@ -181,7 +182,7 @@ public final class ContainerQuery {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ContainerQuery q && q.includeStopped == includeStopped && q.size == size
                 && q.limit == limit && q.filters.equals(filters);
     }

@@ -2,6 +2,7 @@ package dev.berth;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link ContainerFiles#copyIn(java.nio.file.Path, String, String, CopyOptions)} and
@@ -54,7 +55,7 @@ public final class CopyOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof CopyOptions c && c.overwriteDirNonDir == overwriteDirNonDir && c.copyUidGid == copyUidGid;
     }
 

@@ -3,6 +3,7 @@ package dev.berth;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which events {@code docker events} streams: since and until a time, and filters such as {@code type},
@@ -105,7 +106,7 @@ public final class EventQuery {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof EventQuery q && Objects.equals(since, q.since) && Objects.equals(until, q.until)
                 && filters.equals(q.filters);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code docker exec} runs and how: the command, and {@code -i}, {@code -t}, {@code -e}, {@code -u}, {@code -w},
@@ -201,7 +202,7 @@ public final class ExecOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ExecOptions e && e.cmd.equals(cmd) && e.stdin == stdin && e.tty == tty
                 && e.env.equals(env) && Objects.equals(e.user, user) && Objects.equals(e.workingDir, workingDir)
                 && e.privileged == privileged;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code filters} of a list, prune or events call, as {@code --filter key=value} gives them to the CLI: each key
@@ -153,7 +154,7 @@ public final class Filters {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Filters f && f.values.equals(values);
     }
 

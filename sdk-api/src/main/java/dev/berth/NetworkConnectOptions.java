@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Networks#connect(String, String, NetworkConnectOptions)} attaches a container
@@ -159,7 +160,7 @@ public final class NetworkConnectOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof NetworkConnectOptions n && aliases.equals(n.aliases)
                 && Objects.equals(ipv4Address, n.ipv4Address) && Objects.equals(ipv6Address, n.ipv6Address)
                 && links.equals(n.links) && driverOptions.equals(n.driverOptions);

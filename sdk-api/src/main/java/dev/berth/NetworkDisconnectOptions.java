@@ -1,5 +1,7 @@
 package dev.berth;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How {@link Networks#disconnect(String, String, NetworkDisconnectOptions)} detaches a container
  * ({@code docker network disconnect}). Immutable.
@@ -56,7 +58,7 @@ public final class NetworkDisconnectOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof NetworkDisconnectOptions n && n.force == force;
     }
 

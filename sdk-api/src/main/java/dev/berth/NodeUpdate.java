@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Nodes#update(String, NodeUpdate)} changes on a node ({@code docker node update}): its availability, its
@@ -189,7 +190,7 @@ public final class NodeUpdate {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof NodeUpdate u && Objects.equals(u.labels, labels) && u.labelChanges.equals(labelChanges)
                 && u.availability == availability && u.role == role;
     }

@@ -1,5 +1,7 @@
 package dev.berth;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How {@link Plugins#disable(String, PluginDisableOptions)} disables a plugin ({@code docker plugin disable}).
  * Immutable.
@@ -55,7 +57,7 @@ public final class PluginDisableOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof PluginDisableOptions p && p.force == force;
     }
 

@@ -4,6 +4,7 @@ import dev.berth.model.PluginPrivilege;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Plugins#pull(String, PluginPullOptions, java.util.function.Consumer)} installs a plugin
@@ -93,7 +94,7 @@ public final class PluginPullOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof PluginPullOptions p && Objects.equals(alias, p.alias) && auth.equals(p.auth)
                 && privileges.equals(p.privileges);
     }

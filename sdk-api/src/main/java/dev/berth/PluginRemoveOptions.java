@@ -1,5 +1,7 @@
 package dev.berth;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How {@link Plugins#remove(String, PluginRemoveOptions)} removes a plugin ({@code docker plugin rm}). Immutable.
  *
@@ -54,7 +56,7 @@ public final class PluginRemoveOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof PluginRemoveOptions p && p.force == force;
     }
 

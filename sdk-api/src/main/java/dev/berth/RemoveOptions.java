@@ -2,6 +2,7 @@ package dev.berth;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Containers#remove(String, RemoveOptions)} removes a container, as {@code docker rm}'s flags say:
@@ -71,7 +72,7 @@ public final class RemoveOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof RemoveOptions r && r.force == force && r.volumes == volumes && r.link == link;
     }
 

@@ -3,6 +3,7 @@ package dev.berth;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Services#logs(String, ServiceLogsOptions)} reads ({@code docker service logs}): which streams, follow,
@@ -112,7 +113,7 @@ public final class ServiceLogsOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ServiceLogsOptions l && l.stdout == stdout && l.stderr == stderr && l.follow == follow
                 && l.timestamps == timestamps && Objects.equals(l.tail, tail) && Objects.equals(l.since, since);
     }

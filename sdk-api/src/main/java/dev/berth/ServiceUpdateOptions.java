@@ -2,6 +2,7 @@ package dev.berth;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Services#update(String, long, dev.berth.model.ServiceSpec, ServiceUpdateOptions)} updates a service:
@@ -45,7 +46,7 @@ public final class ServiceUpdateOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ServiceUpdateOptions u && Objects.equals(u.registryAuth, registryAuth);
     }
 

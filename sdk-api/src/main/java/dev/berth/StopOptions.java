@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Containers#stop(String, StopOptions)} and {@link Containers#restart(String, StopOptions)} stop a
@@ -89,7 +90,7 @@ public final class StopOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof StopOptions s && Objects.equals(s.timeout, timeout) && Objects.equals(s.signal, signal);
     }
 

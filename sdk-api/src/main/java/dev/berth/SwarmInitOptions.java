@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Swarm#init(SwarmInitOptions)} makes a new swarm ({@code docker swarm init}): the addresses, the address
@@ -155,7 +156,7 @@ public final class SwarmInitOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof SwarmInitOptions i && i.body().equals(body());
     }
 

@@ -3,6 +3,7 @@ package dev.berth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Swarm#join(java.util.List, String, SwarmJoinOptions)} joins a swarm ({@code docker swarm join}): this
@@ -74,7 +75,7 @@ public final class SwarmJoinOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof SwarmJoinOptions j && j.body().equals(body());
     }
 

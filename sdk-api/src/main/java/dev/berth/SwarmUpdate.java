@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Swarm#update(SwarmUpdate)} changes ({@code docker swarm update}, {@code docker swarm join-token
@@ -195,7 +196,7 @@ public final class SwarmUpdate {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof SwarmUpdate u && u.settings.equals(settings) && Objects.equals(u.labels, labels)
                 && u.rotateWorkerToken == rotateWorkerToken && u.rotateManagerToken == rotateManagerToken
                 && u.rotateUnlockKey == rotateUnlockKey;

@@ -1,5 +1,7 @@
 package dev.berth;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How {@link Volumes#remove(String, VolumeRemoveOptions)} removes a volume ({@code docker volume rm}). Immutable.
  *
@@ -55,7 +57,7 @@ public final class VolumeRemoveOptions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof VolumeRemoveOptions v && v.force == force;
     }
 

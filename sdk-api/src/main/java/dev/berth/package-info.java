@@ -30,4 +30,7 @@
  * {@link dev.berth.DockerIgnore} reads {@code .dockerignore} files, and {@link dev.berth.TarArchives} writes build
  * contexts and extracts archives safely.
  */
+@NullMarked
 package dev.berth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package dev.berth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -27,13 +28,16 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
  * The API conventions, checked over every public type of Berth's public packages: no public method takes a
  * {@code boolean} flag (options, enums and overloads say what a flag would hide), none returns an untyped answer
  * ({@code Object}, or a {@code Map} of untyped values: {@code extras()}, a record's unknown fields, is the one escape
- * hatch), and no parameter is documented as taking {@code null} to mean "unset".
+ * hatch), and no parameter is documented as taking {@code null} to mean "unset". Nullness is stated: every public
+ * package is {@code @NullMarked}, and what the javadoc says may be null is {@code @Nullable}.
  *
  * <p>{@link #KNOWN_FLAGS}, {@link #KNOWN_UNTYPED} and {@link #KNOWN_NULLS} list what the code had when the rule
  * came: they only shrink. A new violation fails; so does a listed one that is gone (remove it from the list).
@@ -103,6 +107,172 @@ class ApiShapeTest {
             }
         }
         assertSameAsKnown("parameters documented as null", KNOWN_NULLS, found);
+    }
+
+    /**
+     * Every package a module exports to all is one of {@link #PACKAGES}, and each is {@code @NullMarked}: a type
+     * without {@code @Nullable} is never null, which users' tools (IDEs, Kotlin, NullAway) read from the class files.
+     */
+    @Test
+    void everyPublicPackageIsNullMarked() throws Exception {
+        Set<String> unmarked = new TreeSet<>();
+        Set<String> exported = new TreeSet<>();
+        for (Class<?> c : publicTypes()) {
+            if (!c.getPackage().isAnnotationPresent(NullMarked.class)) {
+                unmarked.add(c.getPackageName());
+            }
+            Module m = c.getModule();
+            if (m.isNamed()) {
+                m.getDescriptor().exports().stream().filter(e -> !e.isQualified())
+                        .forEach(e -> exported.add(e.source()));
+            }
+        }
+        assertEquals(Set.of(), unmarked, "public packages without @NullMarked (package-info.java)");
+        assertTrue(exported.isEmpty() || PACKAGES.containsAll(exported), "exported packages not checked: " + exported);
+    }
+
+    /**
+     * The annotations say what the javadoc says. In the sources of the public packages, for every documented public
+     * method, constructor and record (records in interfaces too): a {@code @param} that mentions null (as a value:
+     * not {@code {@code null}}, "null means", "null becomes") is {@code @Nullable}, and so is a return value
+     * documented as maybe null. Both ways for record components and return values: a {@code @Nullable} one says
+     * when it is null. Parameters of the calls cannot say it (see {@link #noParameterIsDocumentedAsNullForUnset}),
+     * so for them the annotation alone does. Record components are also checked on the class files, where the
+     * annotation must have been kept.
+     */
+    @Test
+    void nullableIsWhatTheJavadocSays() throws Exception {
+        Pattern declaration = Pattern.compile("/\\*\\*([^*]*\\*+(?:[^/*][^*]*\\*+)*)/\\s*"
+                + "((?:@\\w+(?:\\([^)]*\\))?\\s+)*)(?:public\\s+|(?=record\\s))([^(=;{]*?)\\b(\\w+)\\s*\\(",
+                Pattern.DOTALL);
+        Set<String> found = new TreeSet<>();
+        Set<String> nullableComponents = new TreeSet<>();
+        for (String module : List.of("sdk-model", "sdk-transport", "sdk-api")) {
+            Path src = moduleRoot().resolve(module).resolve("src/main/java");
+            try (Stream<Path> files = Files.walk(src)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    if (f.toString().contains("internal") || f.endsWith("module-info.java")) {
+                        continue;
+                    }
+                    String text = Files.readString(f);
+                    Matcher m = declaration.matcher(text);
+                    while (m.find()) {
+                        String doc = m.group(1);
+                        String result = m.group(3);
+                        String name = m.group(4);
+                        boolean record = result.matches("(static\\s+)?record\\s+");
+                        if (!record && result.matches(".*\\b(class|interface|enum)\\b.*")) {
+                            continue;
+                        }
+                        String where = f.getFileName() + ": " + name;
+                        List<String> params = parameters(text, m.end());
+                        for (Map.Entry<String, String> p : paramDocs(doc).entrySet()) {
+                            String declared = params.stream().filter(d -> d.matches("(?s).*\\b" + p.getKey()))
+                                    .findFirst().orElse("");
+                            boolean nullable = topLevel(declared).contains("@Nullable");
+                            boolean saysNull = mentionsNull(p.getValue());
+                            if (saysNull && !nullable || record && nullable && !saysNull) {
+                                found.add(where + "(" + p.getKey() + ")" + (nullable ? " is @Nullable" : " says null"));
+                            }
+                            if (record && nullable) {
+                                nullableComponents.add(name + "." + p.getKey());
+                            }
+                        }
+                        if (!record && !result.isBlank() && !result.matches("(static\\s+)?")) {
+                            boolean nullable = topLevel(result).contains("@Nullable");
+                            if (nullable != mentionsNull(returnDoc(doc))) {
+                                found.add(where + "()" + (nullable ? " is @Nullable" : " returns null"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), found, "@Nullable where the javadoc does not say null, or the other way round");
+        // in the class files: a record component's annotation reaches its accessor's return type
+        Set<String> kept = new TreeSet<>();
+        Set<String> expected = new TreeSet<>();
+        for (Class<?> c : publicTypes()) {
+            if (c.isRecord()) {
+                for (RecordComponent rc : c.getRecordComponents()) {
+                    String component = c.getSimpleName() + "." + rc.getName();
+                    if (rc.getAccessor().getAnnotatedReturnType().isAnnotationPresent(Nullable.class)) {
+                        kept.add(component);
+                    }
+                    if (nullableComponents.contains(component)) {
+                        expected.add(component);
+                    }
+                }
+            }
+        }
+        assertEquals(expected, kept, "public record components @Nullable in the sources and in the class files");
+    }
+
+    /** A declared type without its type arguments: {@code Map<String, @Nullable Object>} is no nullable map. */
+    private static String topLevel(String declared) {
+        String t = declared;
+        for (String was = ""; !was.equals(t); ) {
+            was = t;
+            t = t.replaceAll("<[^<>]*>", "");
+        }
+        return t;
+    }
+
+    /** Whether javadoc text says a value may be null ({@code {@code null}}, JSON's null, does not count). */
+    private static boolean mentionsNull(String doc) {
+        return Pattern.compile("\\bnull\\b(?!\\s+(means|becomes))").matcher(doc.replace("{@code null}", "")).find();
+    }
+
+    /** Each {@code @param}'s text, all its lines. */
+    private static Map<String, String> paramDocs(String doc) {
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        Matcher m = Pattern.compile("@param\\s+(\\w+)\\s((?:(?!\\n\\s*\\*\\s*@).)*)", Pattern.DOTALL).matcher(doc);
+        while (m.find()) {
+            all.put(m.group(1), m.group(2));
+        }
+        return all;
+    }
+
+    /** The {@code @return} tag's text, or the inline {@code {@return ...}}'s; empty without either. */
+    private static String returnDoc(String doc) {
+        Matcher tag = Pattern.compile("@return\\s((?:(?!\\n\\s*\\*\\s*@).)*)", Pattern.DOTALL).matcher(doc);
+        if (tag.find() && (tag.start() == 0 || doc.charAt(tag.start() - 1) != '{')) {
+            return tag.group(1);
+        }
+        int start = doc.indexOf("{@return");
+        if (start < 0) {
+            return "";
+        }
+        int depth = 0;
+        for (int i = start; i < doc.length(); i++) {
+            depth += doc.charAt(i) == '{' ? 1 : doc.charAt(i) == '}' ? -1 : 0;
+            if (depth == 0) {
+                return doc.substring(start, i);
+            }
+        }
+        return doc.substring(start);
+    }
+
+    /** The declared parameters (annotations, type and name, as written) of the list that starts at {@code open}. */
+    private static List<String> parameters(String text, int open) {
+        List<String> params = new ArrayList<>();
+        int depth = 0;
+        int from = open;
+        for (int i = open; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '(' || ch == '<') {
+                depth++;
+            } else if ((ch == ')' || ch == '>') && depth > 0) {
+                depth--;
+            } else if (ch == ')' || ch == ',' && depth == 0) {
+                params.add(text.substring(from, i).trim());
+                from = i + 1;
+                if (ch == ')') {
+                    break;
+                }
+            }
+        }
+        return params;
     }
 
     /**

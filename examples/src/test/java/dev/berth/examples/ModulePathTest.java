@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a module descriptor misses a {@code requires}, an {@code exports}, or an {@code opens} Jackson needs.
  *
  * <p>The module path is sdk-api's runtime dependencies as Maven resolves them (the build writes them to
- * {@code target/module-path.txt}).
+ * {@code target/module-path.txt}). The program compiles with JSpecify's jar there (Berth's signatures carry its
+ * annotations) and runs without it: Berth {@code requires static} it, the annotations are for compilers and tools.
  */
 class ModulePathTest {
     private static final String MODULE = "dev.berth.examples.modular";
@@ -48,7 +50,12 @@ class ModulePathTest {
             daemon.setDispatcher(new FakeDaemon());
             daemon.start(0);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = List.of(java, "-p", modulePath + File.pathSeparator + out, "-m",
+            List<String> withoutJSpecify = Arrays.stream(modulePath.split(File.pathSeparator))
+                    .filter(e -> !Path.of(e).getFileName().toString().startsWith("jspecify-")).toList();
+            assertEquals(modulePath.split(File.pathSeparator).length - 1, withoutJSpecify.size(),
+                    "JSpecify's jar is on the module path once: " + modulePath);
+            String runPath = String.join(File.pathSeparator, withoutJSpecify);
+            List<String> command = List.of(java, "-p", runPath + File.pathSeparator + out, "-m",
                     MODULE + "/" + MODULE + ".Main", "tcp://" + daemon.getHostName() + ":" + daemon.getPort());
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getOutputStream().close();

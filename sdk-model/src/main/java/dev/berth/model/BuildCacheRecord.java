@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One build cache record, as {@code docker system df -v} lists it ({@code BuildCache}, in
@@ -18,7 +19,8 @@ import java.util.Map;
  * }</pre>
  *
  * @param id the record's id
- * @param parent the parent record's id, as older daemons send it (API 1.41); newer ones send {@link #parents()}
+ * @param parent the parent record's id, as older daemons send it (API 1.41); null from newer ones, which send
+ *        {@link #parents()}
  * @param parents the parent records' ids, as newer daemons send them; empty from older ones
  * @param type {@code regular}, {@code internal}, {@code frontend}, {@code source.local},
  *        {@code source.git.checkout} or {@code exec.cachemount}
@@ -34,7 +36,7 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BuildCacheRecord(
         @JsonProperty("ID") String id,
-        @JsonProperty("Parent") String parent,
+        @JsonProperty("Parent") @Nullable String parent,
         @JsonProperty("Parents") List<String> parents,
         @JsonProperty("Type") String type,
         @JsonProperty("Description") String description,
@@ -42,15 +44,16 @@ public record BuildCacheRecord(
         @JsonProperty("Shared") boolean shared,
         @JsonProperty("Size") long size,
         @JsonProperty("CreatedAt") String createdAt,
-        @JsonProperty("LastUsedAt") String lastUsedAt,
+        @JsonProperty("LastUsedAt") @Nullable String lastUsedAt,
         @JsonProperty("UsageCount") long usageCount,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code parents} and {@code extras}, unmodifiable; null becomes empty.
      *
      * @param id the record's id
-     * @param parent the parent record's id, as older daemons send it (API 1.41); newer ones send {@link #parents()}
+     * @param parent the parent record's id, as older daemons send it (API 1.41); null from newer ones, which send
+     *        {@link #parents()}
      * @param parents the parent records' ids, as newer daemons send them; empty from older ones
      * @param type {@code regular}, {@code internal}, {@code frontend}, {@code source.local},
      *        {@code source.git.checkout} or {@code exec.cachemount}

@@ -2,6 +2,7 @@ package dev.berth.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a build reports as it runs, decoded from BuildKit's progress trace ({@code moby.buildkit.v1.StatusResponse}):
@@ -77,7 +78,7 @@ public sealed interface BuildEvent permits BuildEvent.StepStarted, BuildEvent.St
      * @param message the warning
      * @param url where it is explained, or empty
      */
-    record Warning(BuildStep step, String message, String url) implements BuildEvent {
+    record Warning(@Nullable BuildStep step, String message, String url) implements BuildEvent {
     }
 
     /**

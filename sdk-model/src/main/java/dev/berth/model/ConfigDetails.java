@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.berth.model.internal.Masking;
 import java.util.Base64;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A swarm config, as {@code docker config inspect} shows it ({@code GET /configs/{id}}). Unlike a secret, a config's
@@ -31,7 +32,7 @@ public record ConfigDetails(
         @JsonProperty("CreatedAt") String createdAt,
         @JsonProperty("UpdatedAt") String updatedAt,
         @JsonProperty("Spec") Spec spec,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -70,7 +71,7 @@ public record ConfigDetails(
             @JsonProperty("Name") String name,
             @JsonProperty("Labels") Map<String, String> labels,
             @JsonProperty("Data") String data,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code labels} and {@code extras}, unmodifiable; null becomes empty.

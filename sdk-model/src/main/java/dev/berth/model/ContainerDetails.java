@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code docker inspect} shows of a container ({@code GET /containers/{id}/json}): the main fields as
@@ -53,7 +54,7 @@ public record ContainerDetails(
         @JsonProperty("HostConfig") HostConfig hostConfig,
         @JsonProperty("NetworkSettings") NetworkSettings networkSettings,
         @JsonProperty("Mounts") List<MountPoint> mounts,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code args}, {@code mounts} and {@code extras}, unmodifiable; null becomes empty.
@@ -170,8 +171,8 @@ public record ContainerDetails(
             @JsonProperty("Error") String error,
             @JsonProperty("StartedAt") String startedAt,
             @JsonProperty("FinishedAt") String finishedAt,
-            @JsonProperty("Health") Health health,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonProperty("Health") @Nullable Health health,
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -215,7 +216,7 @@ public record ContainerDetails(
             @JsonProperty("Status") String status,
             @JsonProperty("FailingStreak") int failingStreak,
             @JsonProperty("Log") List<HealthLog> log,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code log} and {@code extras}, unmodifiable; null becomes empty.
@@ -297,10 +298,10 @@ public record ContainerDetails(
             @JsonProperty("Image") String image,
             @JsonProperty("WorkingDir") String workingDir,
             @JsonProperty("Labels") Map<String, String> labels,
-            @JsonProperty("StopSignal") String stopSignal,
-            @JsonProperty("StopTimeout") Integer stopTimeout,
-            @JsonProperty("Healthcheck") HealthConfig healthcheck,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonProperty("StopSignal") @Nullable String stopSignal,
+            @JsonProperty("StopTimeout") @Nullable Integer stopTimeout,
+            @JsonProperty("Healthcheck") @Nullable HealthConfig healthcheck,
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies the lists and maps, unmodifiable; null becomes empty.
@@ -375,7 +376,7 @@ public record ContainerDetails(
             @JsonProperty("StartPeriod") long startPeriod,
             @JsonProperty("StartInterval") long startInterval,
             @JsonProperty("Retries") int retries,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code test} and {@code extras}, unmodifiable; null becomes empty.
@@ -465,22 +466,22 @@ public record ContainerDetails(
             @JsonProperty("Memory") long memory,
             @JsonProperty("MemorySwap") long memorySwap,
             @JsonProperty("MemoryReservation") long memoryReservation,
-            @JsonProperty("MemorySwappiness") Long memorySwappiness,
+            @JsonProperty("MemorySwappiness") @Nullable Long memorySwappiness,
             @JsonProperty("NanoCpus") long nanoCpus,
             @JsonProperty("CpuShares") long cpuShares,
             @JsonProperty("CpuPeriod") long cpuPeriod,
             @JsonProperty("CpuQuota") long cpuQuota,
             @JsonProperty("CpusetCpus") String cpusetCpus,
             @JsonProperty("CpusetMems") String cpusetMems,
-            @JsonProperty("PidsLimit") Long pidsLimit,
+            @JsonProperty("PidsLimit") @Nullable Long pidsLimit,
             @JsonProperty("ShmSize") long shmSize,
-            @JsonProperty("OomKillDisable") Boolean oomKillDisable,
+            @JsonProperty("OomKillDisable") @Nullable Boolean oomKillDisable,
             @JsonProperty("OomScoreAdj") int oomScoreAdj,
             @JsonProperty("RestartPolicy") RestartPolicy restartPolicy,
             @JsonProperty("AutoRemove") boolean autoRemove,
             @JsonProperty("Privileged") boolean privileged,
             @JsonProperty("ReadonlyRootfs") boolean readonlyRootfs,
-            @JsonProperty("Init") Boolean init,
+            @JsonProperty("Init") @Nullable Boolean init,
             @JsonProperty("Binds") List<String> binds,
             @JsonProperty("Tmpfs") Map<String, String> tmpfs,
             @JsonProperty("VolumesFrom") List<String> volumesFrom,
@@ -513,7 +514,7 @@ public record ContainerDetails(
             @JsonProperty("Devices") List<DeviceMapping> devices,
             @JsonProperty("DeviceRequests") List<DeviceRequest> deviceRequests,
             @JsonProperty("DeviceCgroupRules") List<String> deviceCgroupRules,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies the lists and maps (each port's bindings too), unmodifiable; null becomes empty. A null restart policy
@@ -692,9 +693,9 @@ public record ContainerDetails(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record NetworkSettings(
             @JsonProperty("Ports") Map<String, List<HostPort>> ports,
-            @JsonProperty("IPAddress") String ipAddress,
+            @JsonProperty("IPAddress") @Nullable String ipAddress,
             @JsonProperty("Networks") Map<String, EndpointSettings> networks,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code ports} (each port's bindings too), {@code networks} and {@code extras}, unmodifiable; null
@@ -763,7 +764,7 @@ public record ContainerDetails(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record EndpointSettings(
-            @JsonProperty("IPAMConfig") EndpointIpamConfig ipamConfig,
+            @JsonProperty("IPAMConfig") @Nullable EndpointIpamConfig ipamConfig,
             @JsonProperty("Links") List<String> links,
             @JsonProperty("Aliases") List<String> aliases,
             @JsonProperty("MacAddress") String macAddress,
@@ -778,7 +779,7 @@ public record ContainerDetails(
             @JsonProperty("GlobalIPv6Address") String globalIpv6Address,
             @JsonProperty("GlobalIPv6PrefixLen") int globalIpv6PrefixLen,
             @JsonProperty("DNSNames") List<String> dnsNames,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies the lists and maps, unmodifiable; null becomes empty.
@@ -813,21 +814,21 @@ public record ContainerDetails(
     /**
      * The addresses asked for on one network ({@code EndpointIPAMConfig}).
      *
-     * @param ipv4Address the IPv4 address ({@code --ip}), empty for none
-     * @param ipv6Address the IPv6 address ({@code --ip6}), empty for none
+     * @param ipv4Address the IPv4 address ({@code --ip}); null or empty for none
+     * @param ipv6Address the IPv6 address ({@code --ip6}); null or empty for none
      * @param linkLocalIps the link-local addresses ({@code --link-local-ip})
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record EndpointIpamConfig(
-            @JsonProperty("IPv4Address") String ipv4Address,
-            @JsonProperty("IPv6Address") String ipv6Address,
+            @JsonProperty("IPv4Address") @Nullable String ipv4Address,
+            @JsonProperty("IPv6Address") @Nullable String ipv6Address,
             @JsonProperty("LinkLocalIPs") List<String> linkLocalIps) {
 
         /**
          * Copies {@code linkLocalIps}, unmodifiable; null becomes empty.
          *
-         * @param ipv4Address the IPv4 address ({@code --ip}), empty for none
-         * @param ipv6Address the IPv6 address ({@code --ip6}), empty for none
+         * @param ipv4Address the IPv4 address ({@code --ip}); null or empty for none
+         * @param ipv6Address the IPv6 address ({@code --ip6}); null or empty for none
          * @param linkLocalIps the link-local addresses ({@code --link-local-ip})
          */
         public EndpointIpamConfig {
@@ -855,12 +856,12 @@ public record ContainerDetails(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record MountPoint(
             @JsonProperty("Type") String type,
-            @JsonProperty("Name") String name,
+            @JsonProperty("Name") @Nullable String name,
             @JsonProperty("Source") String source,
             @JsonProperty("Destination") String destination,
             @JsonProperty("Mode") String mode,
             @JsonProperty("RW") boolean rw,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.

@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code docker run} is told: the image, the command, and every option of {@code docker run} /
@@ -147,7 +148,7 @@ public final class ContainerSpec {
      * @return the spec
      * @throws IllegalArgumentException when details is null
      */
-    public static ContainerSpec from(ContainerDetails details, ImageDetails image) {
+    public static ContainerSpec from(ContainerDetails details, @Nullable ImageDetails image) {
         SpecValidation.notNull(details, "details");
         ReadBody body = ReadBody.of(details, image == null ? null : image.config());
         SpecSettings s = new SpecSettings();
@@ -525,7 +526,7 @@ public final class ContainerSpec {
 
     /** Specs are equal when every setting is. */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ContainerSpec other && settings.identity().equals(other.settings.identity());
     }
 

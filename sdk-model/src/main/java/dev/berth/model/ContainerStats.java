@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One sample of a container's resource usage ({@code GET /containers/{id}/stats}), with the numbers
@@ -40,11 +41,11 @@ public record ContainerStats(
         @JsonProperty("cpu_stats") Cpu cpuStats,
         @JsonProperty("precpu_stats") Cpu precpuStats,
         @JsonProperty("memory_stats") Memory memoryStats,
-        @JsonProperty("pids_stats") Pids pidsStats,
+        @JsonProperty("pids_stats") @Nullable Pids pidsStats,
         @JsonProperty("networks") Map<String, NetworkCounters> networks,
         @JsonProperty("name") String name,
         @JsonProperty("id") String id,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code networks} and {@code extras}, unmodifiable; null becomes empty.
@@ -215,7 +216,7 @@ public record ContainerStats(
      *        there is none on some hosts); null when the daemon sent none
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Pids(@JsonProperty("current") long current, @JsonProperty("limit") BigInteger limit) {
+    public record Pids(@JsonProperty("current") long current, @JsonProperty("limit") @Nullable BigInteger limit) {
     }
 
     /**

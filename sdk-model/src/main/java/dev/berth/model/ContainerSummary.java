@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of {@code docker ps} ({@code GET /containers/json}). {@code HostConfig}, {@code NetworkSettings},
@@ -48,9 +49,9 @@ public record ContainerSummary(
         @JsonProperty("Status") String status,
         @JsonProperty("Ports") List<Port> ports,
         @JsonProperty("Labels") Map<String, String> labels,
-        @JsonProperty("SizeRw") Long sizeRw,
-        @JsonProperty("SizeRootFs") Long sizeRootFs,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonProperty("SizeRw") @Nullable Long sizeRw,
+        @JsonProperty("SizeRootFs") @Nullable Long sizeRootFs,
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies the lists and maps, unmodifiable; null becomes empty.
@@ -115,9 +116,9 @@ public record ContainerSummary(
      * @param type {@code tcp}, {@code udp} or {@code sctp}
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Port(@JsonProperty("IP") String ip,
+    public record Port(@JsonProperty("IP") @Nullable String ip,
                        @JsonProperty("PrivatePort") int privatePort,
-                       @JsonProperty("PublicPort") Integer publicPort,
+                       @JsonProperty("PublicPort") @Nullable Integer publicPort,
                        @JsonProperty("Type") String type) {
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code docker system df -v} shows ({@code GET /system/df}): the images, containers, volumes and build cache
@@ -33,7 +34,7 @@ public record DiskUsage(
         @JsonProperty("Containers") List<ContainerSummary> containers,
         @JsonProperty("Volumes") List<VolumeDetails> volumes,
         @JsonProperty("BuildCache") List<BuildCacheRecord> buildCache,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies the lists and maps, unmodifiable; null becomes empty.

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the registry says of an image without pulling it ({@code GET /distribution/{name}/json}, as
@@ -20,7 +21,7 @@ import java.util.Map;
 public record DistributionInspect(
         @JsonProperty("Descriptor") OciDescriptor descriptor,
         @JsonProperty("Platforms") List<OciPlatform> platforms,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code platforms} and {@code extras}, unmodifiable; null becomes empty.

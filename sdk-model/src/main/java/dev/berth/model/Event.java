@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.berth.model.internal.Masking;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message of {@code docker events} ({@code GET /events}). Daemons before API 1.52 also send the legacy
@@ -43,10 +44,10 @@ public record Event(
         @JsonProperty("scope") String scope,
         @JsonProperty("time") long time,
         @JsonProperty("timeNano") long timeNano,
-        @JsonProperty("status") String status,
-        @JsonProperty("id") String id,
-        @JsonProperty("from") String from,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonProperty("status") @Nullable String status,
+        @JsonProperty("id") @Nullable String id,
+        @JsonProperty("from") @Nullable String from,
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code extras}, unmodifiable; null becomes empty.

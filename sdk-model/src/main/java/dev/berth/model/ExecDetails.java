@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An exec instance, as the daemon reports it ({@code GET /exec/{id}/json}): whether its process runs, how it ended,
@@ -35,7 +36,7 @@ import java.util.Map;
 public record ExecDetails(
         @JsonProperty("ID") String id,
         @JsonProperty("Running") boolean running,
-        @JsonProperty("ExitCode") Long exitCode,
+        @JsonProperty("ExitCode") @Nullable Long exitCode,
         @JsonProperty("ProcessConfig") ProcessConfig processConfig,
         @JsonProperty("OpenStdin") boolean openStdin,
         @JsonProperty("OpenStderr") boolean openStderr,
@@ -44,7 +45,7 @@ public record ExecDetails(
         @JsonProperty("Pid") long pid,
         @JsonProperty("CanRemove") boolean canRemove,
         @JsonProperty("DetachKeys") String detachKeys,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code extras}, unmodifiable; null becomes empty. A null {@code processConfig} becomes an empty one: not

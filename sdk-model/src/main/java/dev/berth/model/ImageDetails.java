@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code docker image inspect}: names, config, and the layers the image is made of ({@code GET /images/{name}/json}).
@@ -50,7 +51,7 @@ public record ImageDetails(
         @JsonProperty("Size") long size,
         @JsonProperty("Config") Config config,
         @JsonProperty("RootFS") RootFs rootFs,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code repoTags}, {@code repoDigests} and {@code extras}, unmodifiable; null becomes empty. A null parent,
@@ -119,7 +120,7 @@ public record ImageDetails(
             @JsonProperty("StopSignal") String stopSignal,
             @JsonProperty("Shell") List<String> shell,
             @JsonProperty("OnBuild") List<String> onBuild,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies the lists and maps, unmodifiable; null becomes empty. A null user, working directory or stop signal

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of {@code docker search} ({@code GET /images/search}): a repository on Docker Hub.
@@ -23,7 +24,7 @@ public record ImageSearchResult(
         @JsonProperty("is_official") boolean official,
         @JsonProperty("is_automated") boolean automated,
         @JsonProperty("star_count") long starCount,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code extras}, unmodifiable; null becomes empty. A null description becomes {@code ""}.

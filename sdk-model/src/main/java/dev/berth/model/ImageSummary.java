@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of {@code docker images} ({@code GET /images/json}).
@@ -36,7 +37,7 @@ public record ImageSummary(
         @JsonProperty("SharedSize") long sharedSize,
         @JsonProperty("Labels") Map<String, String> labels,
         @JsonProperty("Containers") long containers,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies the lists and maps, unmodifiable; null becomes empty.

@@ -1,6 +1,7 @@
 package dev.berth.model;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a container's output, as {@code docker logs} prints it: which stream, when (if timestamps were asked
@@ -20,7 +21,7 @@ import java.time.Instant;
  * @param partial whether this piece was cut at the maximum length: the line goes on in the next line of the same
  *        source (which may be partial too). The text of a partial piece never ends inside a UTF-8 character.
  */
-public record LogLine(Source source, Instant timestamp, String text, boolean partial) {
+public record LogLine(Source source, @Nullable Instant timestamp, String text, boolean partial) {
 
     /**
      * A whole line (not {@link #partial() partial}).
@@ -29,7 +30,7 @@ public record LogLine(Source source, Instant timestamp, String text, boolean par
      * @param timestamp when the daemon logged the line, or null
      * @param text the line, without its line end
      */
-    public LogLine(Source source, Instant timestamp, String text) {
+    public LogLine(Source source, @Nullable Instant timestamp, String text) {
         this(source, timestamp, text, false);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A network as {@code docker network inspect} shows it ({@code GET /networks/{id}}), and as each row of
@@ -45,14 +46,14 @@ public record NetworkDetails(
         @JsonProperty("Scope") String scope,
         @JsonProperty("Driver") String driver,
         @JsonProperty("EnableIPv6") boolean enableIPv6,
-        @JsonProperty("IPAM") Ipam ipam,
+        @JsonProperty("IPAM") @Nullable Ipam ipam,
         @JsonProperty("Internal") boolean internal,
         @JsonProperty("Attachable") boolean attachable,
         @JsonProperty("Ingress") boolean ingress,
         @JsonProperty("Containers") Map<String, Endpoint> containers,
         @JsonProperty("Options") Map<String, String> options,
         @JsonProperty("Labels") Map<String, String> labels,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies the maps, unmodifiable; null becomes empty.
@@ -99,7 +100,7 @@ public record NetworkDetails(
             @JsonProperty("Driver") String driver,
             @JsonProperty("Config") List<IpamConfig> config,
             @JsonProperty("Options") Map<String, String> options,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code config}, {@code options} and {@code extras}, unmodifiable; null becomes empty.
@@ -133,9 +134,9 @@ public record NetworkDetails(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record IpamConfig(
             @JsonProperty("Subnet") String subnet,
-            @JsonProperty("Gateway") String gateway,
-            @JsonProperty("IPRange") String ipRange,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonProperty("Gateway") @Nullable String gateway,
+            @JsonProperty("IPRange") @Nullable String ipRange,
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -173,7 +174,7 @@ public record NetworkDetails(
             @JsonProperty("MacAddress") String macAddress,
             @JsonProperty("IPv4Address") String ipv4Address,
             @JsonProperty("IPv6Address") String ipv6Address,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code docker network create} takes: name, driver, one address pool (subnet, gateway, IP range), labels,
@@ -96,7 +97,7 @@ public final class NetworkSpec {
 
     /** Specs are equal when every setting is. */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof NetworkSpec s && name.equals(s.name) && driver.equals(s.driver)
                 && Objects.equals(subnet, s.subnet) && Objects.equals(gateway, s.gateway)
                 && Objects.equals(ipRange, s.ipRange) && labels.equals(s.labels) && options.equals(s.options)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One engine of the swarm, as {@code docker node inspect} shows it ({@code GET /nodes/{id}}): what its managers
@@ -41,8 +42,8 @@ public record NodeDetails(
         @JsonProperty("Spec") Spec spec,
         @JsonProperty("Description") Description description,
         @JsonProperty("Status") Status status,
-        @JsonProperty("ManagerStatus") ManagerStatus managerStatus,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonProperty("ManagerStatus") @Nullable ManagerStatus managerStatus,
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code extras}, unmodifiable; null becomes empty. A null description becomes one with every field null or
@@ -89,11 +90,11 @@ public record NodeDetails(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Spec(
-            @JsonProperty("Name") String name,
+            @JsonProperty("Name") @Nullable String name,
             @JsonProperty("Labels") Map<String, String> labels,
             @JsonProperty("Role") NodeRole role,
             @JsonProperty("Availability") NodeAvailability availability,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code labels} and {@code extras}, unmodifiable; null becomes empty.
@@ -125,7 +126,7 @@ public record NodeDetails(
             @JsonProperty("Platform") Platform platform,
             @JsonProperty("Resources") Resources resources,
             @JsonProperty("Engine") Engine engine,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
         static final Description EMPTY = new Description(null, null, null, null, Map.of());
 
         /**
@@ -153,7 +154,7 @@ public record NodeDetails(
     public record Platform(
             @JsonProperty("Architecture") String architecture,
             @JsonProperty("OS") String os,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -178,7 +179,7 @@ public record NodeDetails(
     public record Resources(
             @JsonProperty("NanoCPUs") long nanoCpus,
             @JsonProperty("MemoryBytes") long memoryBytes,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -205,7 +206,7 @@ public record NodeDetails(
             @JsonProperty("EngineVersion") String engineVersion,
             @JsonProperty("Labels") Map<String, String> labels,
             @JsonProperty("Plugins") List<Plugin> plugins,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code labels}, {@code plugins} and {@code extras}, unmodifiable; null becomes empty.
@@ -233,7 +234,7 @@ public record NodeDetails(
     public record Plugin(
             @JsonProperty("Type") String type,
             @JsonProperty("Name") String name,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -260,7 +261,7 @@ public record NodeDetails(
             @JsonProperty("State") String state,
             @JsonProperty("Message") String message,
             @JsonProperty("Addr") String addr,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -288,7 +289,7 @@ public record NodeDetails(
             @JsonProperty("Leader") boolean leader,
             @JsonProperty("Reachability") String reachability,
             @JsonProperty("Addr") String addr,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OCI content descriptor (the spec's {@code OCIDescriptor}): what a manifest, index or blob is, by its media type,
@@ -20,7 +21,7 @@ public record OciDescriptor(
         @JsonProperty("mediaType") String mediaType,
         @JsonProperty("digest") String digest,
         @JsonProperty("size") long size,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code extras}, unmodifiable; null becomes empty.

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A platform an image runs on (the spec's {@code OCIPlatform}), as {@code --platform} names it:
@@ -25,7 +26,7 @@ public record OciPlatform(
         @JsonProperty("variant") String variant,
         @JsonProperty("os.version") String osVersion,
         @JsonProperty("os.features") List<String> osFeatures,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code osFeatures} and {@code extras}, unmodifiable; null becomes empty, as does a null os, architecture,

@@ -1,5 +1,7 @@
 package dev.berth.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@code GET /_ping} tells besides "OK": the daemon's API version and, from Engine 23 on, its builder and
  * Swarm state.
@@ -16,6 +18,6 @@ package dev.berth.model;
  * @param builderVersion {@code 1} (classic) or {@code 2} (BuildKit); null before Engine 23
  * @param swarm the node's Swarm state such as {@code inactive} or {@code active/manager}; null before Engine 23
  */
-public record PingResult(String apiVersion, String osType, boolean experimental, String builderVersion,
-                         String swarm) {
+public record PingResult(String apiVersion, String osType, boolean experimental, @Nullable String builderVersion,
+                         @Nullable String swarm) {
 }

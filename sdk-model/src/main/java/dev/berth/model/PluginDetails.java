@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.berth.model.internal.Masking;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A managed plugin as {@code docker plugin inspect} shows it ({@code GET /plugins/{name}/json}), and as each row of
@@ -37,7 +38,7 @@ public record PluginDetails(
         @JsonProperty("Settings") Settings settings,
         @JsonProperty("PluginReference") String pluginReference,
         @JsonProperty("Config") Config config,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -76,7 +77,7 @@ public record PluginDetails(
             @JsonProperty("Env") List<String> env,
             @JsonProperty("Args") List<String> args,
             @JsonProperty("Devices") List<Device> devices,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies the lists and maps, unmodifiable; null becomes empty.
@@ -136,7 +137,7 @@ public record PluginDetails(
             @JsonProperty("Mounts") List<Mount> mounts,
             @JsonProperty("Env") List<EnvVariable> env,
             @JsonProperty("Args") Args args,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies the lists and maps, unmodifiable; null becomes empty.
@@ -178,7 +179,7 @@ public record PluginDetails(
             @JsonProperty("Types") List<String> types,
             @JsonProperty("Socket") String socket,
             @JsonProperty("ProtocolScheme") String protocolScheme,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code types} and {@code extras}, unmodifiable; null becomes empty.
@@ -202,7 +203,7 @@ public record PluginDetails(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Network(@JsonProperty("Type") String type,
-                          @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+                          @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -228,7 +229,7 @@ public record PluginDetails(
             @JsonProperty("Capabilities") List<String> capabilities,
             @JsonProperty("AllowAllDevices") boolean allowAllDevices,
             @JsonProperty("Devices") List<Device> devices,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code capabilities}, {@code devices} and {@code extras}, unmodifiable; null becomes empty.
@@ -266,7 +267,7 @@ public record PluginDetails(
             @JsonProperty("Destination") String destination,
             @JsonProperty("Type") String type,
             @JsonProperty("Options") List<String> options,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code settable}, {@code options} and {@code extras}, unmodifiable; null becomes empty.
@@ -308,7 +309,7 @@ public record PluginDetails(
             @JsonProperty("Description") String description,
             @JsonProperty("Settable") List<String> settable,
             @JsonProperty("Path") String path,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code settable} and {@code extras}, unmodifiable; null becomes empty.
@@ -340,7 +341,7 @@ public record PluginDetails(
             @JsonProperty("Description") String description,
             @JsonProperty("Settable") List<String> settable,
             @JsonProperty("Value") String value,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code settable} and {@code extras}, unmodifiable; null becomes empty.
@@ -379,7 +380,7 @@ public record PluginDetails(
             @JsonProperty("Description") String description,
             @JsonProperty("Settable") List<String> settable,
             @JsonProperty("Value") List<String> value,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code settable}, {@code value} and {@code extras}, unmodifiable; null becomes empty.

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One privilege a plugin asks for before it is installed ({@code PluginPrivilege}, from
@@ -28,7 +29,7 @@ public record PluginPrivilege(
         @JsonProperty("Name") String name,
         @JsonProperty("Description") String description,
         @JsonProperty("Value") List<String> value,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code value} and {@code extras}, unmodifiable; null becomes empty.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message of a pull, push, load, import or build progress stream, as the daemon sends it: a status line for a
@@ -17,7 +18,8 @@ import java.util.Map;
  * });
  * }</pre>
  *
- * @param status the status, such as {@code Downloading}, {@code Pull complete}, {@code Pushed}
+ * @param status the status, such as {@code Downloading}, {@code Pull complete}, {@code Pushed}; null in build
+ *        output and results
  * @param id the layer or image the status is about, or null
  * @param detail byte counts ({@code current}, {@code total}), or null
  * @param stream a chunk of build output, or null
@@ -26,11 +28,11 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProgressEvent(
-        @JsonProperty("status") String status,
-        @JsonProperty("id") String id,
-        @JsonProperty("progressDetail") Detail detail,
-        @JsonProperty("stream") String stream,
-        @JsonProperty("aux") Aux aux) {
+        @JsonProperty("status") @Nullable String status,
+        @JsonProperty("id") @Nullable String id,
+        @JsonProperty("progressDetail") @Nullable Detail detail,
+        @JsonProperty("stream") @Nullable String stream,
+        @JsonProperty("aux") @Nullable Aux aux) {
 
     /**
      * A result in the stream: what a push pushed, or the id an import, commit or classic build made.
@@ -46,7 +48,7 @@ public record ProgressEvent(
             @JsonProperty("Digest") String digest,
             @JsonProperty("Size") long size,
             @JsonProperty("ID") String id,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Absent texts become empty; copies {@code extras}, unmodifiable.

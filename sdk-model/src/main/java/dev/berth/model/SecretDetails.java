@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.berth.model.internal.Masking;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A swarm secret, as {@code docker secret inspect} shows it ({@code GET /secrets/{id}}). The daemon never sends the
@@ -32,7 +33,7 @@ public record SecretDetails(
         @JsonProperty("CreatedAt") String createdAt,
         @JsonProperty("UpdatedAt") String updatedAt,
         @JsonProperty("Spec") Spec spec,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -82,7 +83,7 @@ public record SecretDetails(
     public record Spec(
             @JsonProperty("Name") String name,
             @JsonProperty("Labels") Map<String, String> labels,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code labels} and {@code extras}, unmodifiable; null becomes empty.

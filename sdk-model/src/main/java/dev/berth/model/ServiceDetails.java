@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.berth.model.internal.Masking;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service, as {@code docker service inspect} shows it ({@code GET /services/{id}}): its id and version, its spec,
@@ -31,7 +32,8 @@ import java.util.Map;
  * @param previousSpec the spec before the last update ({@code PreviousSpec}); null when never updated
  * @param endpoint the endpoint as set up: ports actually published and virtual IPs; null before allocation
  * @param updateStatus how the last update or rollback went; null when there has been none
- * @param serviceStatus running and desired task counts; only in lists asked with {@code status=true}
+ * @param serviceStatus running and desired task counts; only in lists asked with {@code status=true}, null
+ *        elsewhere
  * @param extras every field this record does not model ({@code JobStatus}, ...)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -41,11 +43,11 @@ public record ServiceDetails(
         @JsonProperty("CreatedAt") String createdAt,
         @JsonProperty("UpdatedAt") String updatedAt,
         @JsonProperty("Spec") ServiceSpec spec,
-        @JsonProperty("PreviousSpec") ServiceSpec previousSpec,
-        @JsonProperty("Endpoint") Endpoint endpoint,
-        @JsonProperty("UpdateStatus") UpdateStatus updateStatus,
-        @JsonProperty("ServiceStatus") ServiceStatus serviceStatus,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonProperty("PreviousSpec") @Nullable ServiceSpec previousSpec,
+        @JsonProperty("Endpoint") @Nullable Endpoint endpoint,
+        @JsonProperty("UpdateStatus") @Nullable UpdateStatus updateStatus,
+        @JsonProperty("ServiceStatus") @Nullable ServiceStatus serviceStatus,
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code extras}, unmodifiable; null becomes empty. A null spec becomes an empty one, with no image.
@@ -58,7 +60,8 @@ public record ServiceDetails(
      * @param previousSpec the spec before the last update ({@code PreviousSpec}); null when never updated
      * @param endpoint the endpoint as set up: ports actually published and virtual IPs; null before allocation
      * @param updateStatus how the last update or rollback went; null when there has been none
-     * @param serviceStatus running and desired task counts; only in lists asked with {@code status=true}
+     * @param serviceStatus running and desired task counts; only in lists asked with {@code status=true}, null
+     *        elsewhere
      * @param extras every field this record does not model ({@code JobStatus}, ...)
      */
     public ServiceDetails {
@@ -95,7 +98,7 @@ public record ServiceDetails(
             @JsonProperty("Spec") EndpointSpec spec,
             @JsonProperty("Ports") List<ServiceSpec.Port> ports,
             @JsonProperty("VirtualIPs") List<Map<String, Object>> virtualIps,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code ports}, {@code virtualIps} and {@code extras}, unmodifiable; null becomes empty.
@@ -121,9 +124,9 @@ public record ServiceDetails(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record EndpointSpec(
-            @JsonProperty("Mode") EndpointMode mode,
+            @JsonProperty("Mode") @Nullable EndpointMode mode,
             @JsonProperty("Ports") List<ServiceSpec.Port> ports,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code ports} and {@code extras}, unmodifiable; null becomes empty.
@@ -183,9 +186,9 @@ public record ServiceDetails(
     public record UpdateStatus(
             @JsonProperty("State") String state,
             @JsonProperty("StartedAt") String startedAt,
-            @JsonProperty("CompletedAt") String completedAt,
+            @JsonProperty("CompletedAt") @Nullable String completedAt,
             @JsonProperty("Message") String message,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -215,7 +218,7 @@ public record ServiceDetails(
             @JsonProperty("RunningTasks") long runningTasks,
             @JsonProperty("DesiredTasks") long desiredTasks,
             @JsonProperty("CompletedTasks") long completedTasks,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.

@@ -26,6 +26,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code docker service create} is told ({@code ServiceSpec}): the image and command, environment, labels,
@@ -226,7 +227,7 @@ public final class ServiceSpec {
     }
 
     /** {@return the image reference; null only for a spec read from a service that runs no container} */
-    public String image() {
+    public @Nullable String image() {
         return image;
     }
 
@@ -449,7 +450,7 @@ public final class ServiceSpec {
 
     /** Specs are equal when their JSON bodies are. */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ServiceSpec s && toJson().equals(s.toJson());
     }
 
@@ -727,7 +728,7 @@ public final class ServiceSpec {
      * @param delay how long to wait between attempts, or null for the daemon's default (5 s)
      * @param maxAttempts how many restarts to try, 0 for no limit
      */
-    public record Restart(Condition condition, Duration delay, long maxAttempts) {
+    public record Restart(Condition condition, @Nullable Duration delay, long maxAttempts) {
 
         /**
          * Checks the policy.
@@ -773,7 +774,7 @@ public final class ServiceSpec {
          * @param delay the wait between attempts, or null for the daemon's default (5 s)
          * @throws IllegalArgumentException when negative
          */
-        public Restart withDelay(Duration delay) {
+        public Restart withDelay(@Nullable Duration delay) {
             return new Restart(condition, delay, maxAttempts);
         }
 
@@ -836,7 +837,8 @@ public final class ServiceSpec {
      *        default (pause)
      * @param order which goes first, the new task or the old one, or null for the daemon's default (stop-first)
      */
-    public record Rollout(long parallelism, Duration delay, FailureAction failureAction, Order order) {
+    public record Rollout(long parallelism, @Nullable Duration delay, @Nullable FailureAction failureAction,
+            @Nullable Order order) {
 
         /**
          * Checks the numbers.
@@ -872,7 +874,7 @@ public final class ServiceSpec {
          * @param delay the pause between batches, or null for none
          * @throws IllegalArgumentException when negative
          */
-        public Rollout withDelay(Duration delay) {
+        public Rollout withDelay(@Nullable Duration delay) {
             return new Rollout(parallelism, delay, failureAction, order);
         }
 

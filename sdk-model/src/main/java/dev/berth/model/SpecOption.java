@@ -2,6 +2,7 @@ package dev.berth.model;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code docker run} option, declared once in {@link SpecOptions}: its name (the key of {@link ContainerSpec}'s
@@ -23,7 +24,7 @@ import java.util.function.Function;
  * @param masked whether values are {@code KEY=value} entries to mask in {@code toString}
  */
 record SpecOption(String name, List<String> flags, Kind kind, String path, Function<String, Object> parse,
-        Function<Object, String> format, Writer writer, Reader reader, boolean masked) {
+        Function<Object, String> format, Writer writer, @Nullable Reader reader, boolean masked) {
 
     /** How a flag takes its value. */
     enum Kind {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.berth.model.internal.Masking;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code docker swarm inspect} shows, as a manager sees it ({@code GET /swarm}): the swarm's id, the version
@@ -35,7 +36,7 @@ public record SwarmDetails(
         @JsonProperty("UpdatedAt") String updatedAt,
         @JsonProperty("Spec") SwarmSpec spec,
         @JsonProperty("JoinTokens") JoinTokens joinTokens,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code extras}, unmodifiable; null becomes empty.

@@ -8,6 +8,7 @@ import dev.berth.model.internal.Masking;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A swarm's settings ({@code SwarmSpec}), as {@code docker swarm inspect} shows them and {@code docker swarm update}
@@ -33,7 +34,7 @@ public record SwarmSpec(
         @JsonProperty("CAConfig") CaConfig caConfig,
         @JsonProperty("EncryptionConfig") EncryptionConfig encryptionConfig,
         @JsonProperty("TaskDefaults") TaskDefaults taskDefaults,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code labels} and {@code extras}, unmodifiable; null becomes empty.
@@ -73,7 +74,7 @@ public record SwarmSpec(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Orchestration(
             @JsonProperty("TaskHistoryRetentionLimit") long taskHistoryRetentionLimit,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -103,7 +104,7 @@ public record SwarmSpec(
             @JsonProperty("LogEntriesForSlowFollowers") long logEntriesForSlowFollowers,
             @JsonProperty("ElectionTick") int electionTick,
             @JsonProperty("HeartbeatTick") int heartbeatTick,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -129,7 +130,7 @@ public record SwarmSpec(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Dispatcher(
             @JsonProperty("HeartbeatPeriod") long heartbeatPeriod,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -153,8 +154,8 @@ public record SwarmSpec(
      *
      * @param nodeCertExpiry how long node certificates are valid, in nanoseconds
      * @param externalCas the external CAs that sign node certificates, if any
-     * @param signingCaCert the PEM certificate of the swarm's root CA, when set by the user
-     * @param signingCaKey the PEM key of the swarm's root CA, when set by the user
+     * @param signingCaCert the PEM certificate of the swarm's root CA when set by the user, else null
+     * @param signingCaKey the PEM key of the swarm's root CA when set by the user, else null
      * @param forceRotate raised to force a root CA rotation
      * @param extras every field this record does not model
      */
@@ -162,18 +163,18 @@ public record SwarmSpec(
     public record CaConfig(
             @JsonProperty("NodeCertExpiry") long nodeCertExpiry,
             @JsonProperty("ExternalCAs") List<ExternalCa> externalCas,
-            @JsonProperty("SigningCACert") String signingCaCert,
-            @JsonProperty("SigningCAKey") String signingCaKey,
+            @JsonProperty("SigningCACert") @Nullable String signingCaCert,
+            @JsonProperty("SigningCAKey") @Nullable String signingCaKey,
             @JsonProperty("ForceRotate") long forceRotate,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code externalCas} and {@code extras}, unmodifiable; null becomes empty.
          *
          * @param nodeCertExpiry how long node certificates are valid, in nanoseconds
          * @param externalCas the external CAs that sign node certificates, if any
-         * @param signingCaCert the PEM certificate of the swarm's root CA, when set by the user
-         * @param signingCaKey the PEM key of the swarm's root CA, when set by the user
+         * @param signingCaCert the PEM certificate of the swarm's root CA when set by the user, else null
+         * @param signingCaKey the PEM key of the swarm's root CA when set by the user, else null
          * @param forceRotate raised to force a root CA rotation
          * @param extras every field this record does not model
          */
@@ -209,7 +210,7 @@ public record SwarmSpec(
             @JsonProperty("URL") String url,
             @JsonProperty("Options") Map<String, String> options,
             @JsonProperty("CACert") String caCert,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code options} and {@code extras}, unmodifiable; null becomes empty.
@@ -241,7 +242,7 @@ public record SwarmSpec(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record EncryptionConfig(
             @JsonProperty("AutoLockManagers") boolean autoLockManagers,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -262,8 +263,8 @@ public record SwarmSpec(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TaskDefaults(
-            @JsonProperty("LogDriver") LogDriver logDriver,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonProperty("LogDriver") @Nullable LogDriver logDriver,
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -287,7 +288,7 @@ public record SwarmSpec(
     public record LogDriver(
             @JsonProperty("Name") String name,
             @JsonProperty("Options") Map<String, String> options,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code options} and {@code extras}, unmodifiable; null becomes empty.

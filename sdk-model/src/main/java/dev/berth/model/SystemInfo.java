@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code docker info} shows ({@code GET /info}): the main fields as components, every other field the daemon
@@ -63,7 +64,7 @@ public record SystemInfo(
         @JsonProperty("CgroupVersion") String cgroupVersion,
         @JsonProperty("DriverStatus") List<List<String>> driverStatus,
         @JsonProperty("Swarm") SwarmState swarm,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code labels}, {@code driverStatus} (each pair too) and {@code extras}, unmodifiable; null becomes empty.

@@ -8,6 +8,7 @@ import dev.berth.model.internal.Masking;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One task of a service: one replica (or, for a global service, the service on one node), as
@@ -28,7 +29,7 @@ import java.util.Optional;
  * @param version the task's version
  * @param createdAt when the task was created, as RFC 3339 with nanoseconds
  * @param updatedAt when the task last changed
- * @param name the task's name, if the daemon sent one (usually absent)
+ * @param name the task's name; null when the daemon sent none (usually)
  * @param labels the task's labels
  * @param spec the task's spec: its container, resources, restart policy, networks
  * @param serviceId the service the task belongs to
@@ -44,15 +45,15 @@ public record TaskDetails(
         @JsonProperty("Version") ObjectVersion version,
         @JsonProperty("CreatedAt") String createdAt,
         @JsonProperty("UpdatedAt") String updatedAt,
-        @JsonProperty("Name") String name,
+        @JsonProperty("Name") @Nullable String name,
         @JsonProperty("Labels") Map<String, String> labels,
         @JsonProperty("Spec") Spec spec,
         @JsonProperty("ServiceID") String serviceId,
-        @JsonProperty("Slot") Integer slot,
-        @JsonProperty("NodeID") String nodeId,
+        @JsonProperty("Slot") @Nullable Integer slot,
+        @JsonProperty("NodeID") @Nullable String nodeId,
         @JsonProperty("Status") Status status,
         @JsonProperty("DesiredState") String desiredState,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code labels} and {@code extras}, unmodifiable; null becomes empty. A null spec becomes one with every
@@ -62,7 +63,7 @@ public record TaskDetails(
      * @param version the task's version
      * @param createdAt when the task was created, as RFC 3339 with nanoseconds
      * @param updatedAt when the task last changed
-     * @param name the task's name, if the daemon sent one (usually absent)
+     * @param name the task's name; null when the daemon sent none (usually)
      * @param labels the task's labels
      * @param spec the task's spec: its container, resources, restart policy, networks
      * @param serviceId the service the task belongs to
@@ -117,13 +118,13 @@ public record TaskDetails(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Spec(
-            @JsonProperty("ContainerSpec") Container container,
-            @JsonProperty("Resources") Resources resources,
-            @JsonProperty("RestartPolicy") Restart restartPolicy,
+            @JsonProperty("ContainerSpec") @Nullable Container container,
+            @JsonProperty("Resources") @Nullable Resources resources,
+            @JsonProperty("RestartPolicy") @Nullable Restart restartPolicy,
             @JsonProperty("ForceUpdate") long forceUpdate,
             @JsonProperty("Runtime") String runtime,
             @JsonProperty("Networks") List<NetworkAttachment> networks,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
         static final Spec EMPTY = new Spec(null, null, null, 0, null, List.of(), Map.of());
 
         /**
@@ -175,7 +176,7 @@ public record TaskDetails(
             @JsonProperty("Dir") String dir,
             @JsonProperty("User") String user,
             @JsonProperty("TTY") boolean tty,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies the lists and maps, unmodifiable; null becomes empty.
@@ -217,11 +218,11 @@ public record TaskDetails(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Resources(
-            @JsonProperty("Limits") Amounts limits,
-            @JsonProperty("Reservations") Amounts reservations,
-            @JsonProperty("SwapBytes") Long swapBytes,
-            @JsonProperty("MemorySwappiness") Long memorySwappiness,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonProperty("Limits") @Nullable Amounts limits,
+            @JsonProperty("Reservations") @Nullable Amounts reservations,
+            @JsonProperty("SwapBytes") @Nullable Long swapBytes,
+            @JsonProperty("MemorySwappiness") @Nullable Long memorySwappiness,
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -250,7 +251,7 @@ public record TaskDetails(
             @JsonProperty("NanoCPUs") long nanoCpus,
             @JsonProperty("MemoryBytes") long memoryBytes,
             @JsonProperty("Pids") long pids,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -268,7 +269,7 @@ public record TaskDetails(
     /**
      * A task's restart policy ({@code RestartPolicy}), as {@link ServiceSpec.Restart} sets it.
      *
-     * @param condition {@code none}, {@code on-failure} or {@code any}
+     * @param condition {@code none}, {@code on-failure} or {@code any}; null when not set
      * @param delay the wait between attempts, in nanoseconds
      * @param maxAttempts how many restarts are tried, 0 for no limit
      * @param window how long a restart must run to count as a success, in nanoseconds
@@ -276,16 +277,16 @@ public record TaskDetails(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Restart(
-            @JsonProperty("Condition") String condition,
+            @JsonProperty("Condition") @Nullable String condition,
             @JsonProperty("Delay") long delay,
             @JsonProperty("MaxAttempts") long maxAttempts,
             @JsonProperty("Window") long window,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
          *
-         * @param condition {@code none}, {@code on-failure} or {@code any}
+         * @param condition {@code none}, {@code on-failure} or {@code any}; null when not set
          * @param delay the wait between attempts, in nanoseconds
          * @param maxAttempts how many restarts are tried, 0 for no limit
          * @param window how long a restart must run to count as a success, in nanoseconds
@@ -309,7 +310,7 @@ public record TaskDetails(
             @JsonProperty("Target") String target,
             @JsonProperty("Aliases") List<String> aliases,
             @JsonProperty("DriverOpts") Map<String, String> driverOpts,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code aliases}, {@code driverOpts} and {@code extras}, unmodifiable; null becomes empty.
@@ -342,9 +343,9 @@ public record TaskDetails(
             @JsonProperty("Timestamp") String timestamp,
             @JsonProperty("State") String state,
             @JsonProperty("Message") String message,
-            @JsonProperty("Err") String err,
-            @JsonProperty("ContainerStatus") ContainerStatus containerStatus,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonProperty("Err") @Nullable String err,
+            @JsonProperty("ContainerStatus") @Nullable ContainerStatus containerStatus,
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.
@@ -375,7 +376,7 @@ public record TaskDetails(
             @JsonProperty("ContainerID") String containerId,
             @JsonProperty("PID") int pid,
             @JsonProperty("ExitCode") int exitCode,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+            @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
         /**
          * Copies {@code extras}, unmodifiable; null becomes empty.

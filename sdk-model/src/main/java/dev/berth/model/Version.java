@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code docker version} shows of the daemon ({@code GET /version}).
@@ -44,7 +45,7 @@ public record Version(
         @JsonProperty("KernelVersion") String kernelVersion,
         @JsonProperty("Experimental") boolean experimental,
         @JsonProperty("BuildTime") String buildTime,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code components} and {@code extras}, unmodifiable; null becomes empty.

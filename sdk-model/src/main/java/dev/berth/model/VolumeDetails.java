@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.berth.model.internal.Masking;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A volume as {@code docker volume inspect} shows it ({@code GET /volumes/{name}}), as each row of
@@ -35,12 +36,12 @@ public record VolumeDetails(
         @JsonProperty("Name") String name,
         @JsonProperty("Driver") String driver,
         @JsonProperty("Mountpoint") String mountpoint,
-        @JsonProperty("CreatedAt") String createdAt,
+        @JsonProperty("CreatedAt") @Nullable String createdAt,
         @JsonProperty("Labels") Map<String, String> labels,
         @JsonProperty("Scope") String scope,
         @JsonProperty("Options") Map<String, String> options,
-        @JsonProperty("UsageData") UsageData usageData,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) {
+        @JsonProperty("UsageData") @Nullable UsageData usageData,
+        @JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extras) {
 
     /**
      * Copies {@code labels}, {@code options} and {@code extras}, unmodifiable; null becomes empty.

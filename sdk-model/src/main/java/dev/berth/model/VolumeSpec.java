@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code docker volume create} takes: a name (or none, for a name the daemon makes up), a driver, the driver's
@@ -143,7 +144,7 @@ public final class VolumeSpec {
 
     /** Specs are equal when every setting is. */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof VolumeSpec s && Objects.equals(name, s.name) && Objects.equals(driver, s.driver)
                 && options.equals(s.options) && labels.equals(s.labels);
     }

@@ -3,6 +3,7 @@ package dev.berth.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a container ended, as {@code docker wait} reports it ({@code POST /containers/{id}/wait}).
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param error why waiting failed; null when it did not
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record WaitResult(@JsonProperty("StatusCode") long statusCode, @JsonProperty("Error") Error error) {
+public record WaitResult(@JsonProperty("StatusCode") long statusCode, @JsonProperty("Error") @Nullable Error error) {
 
     /**
      * The daemon's error message, if waiting failed.

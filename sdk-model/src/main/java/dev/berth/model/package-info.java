@@ -11,6 +11,8 @@
  * <ul>
  *   <li>A list or map the daemon left out reads as an empty one, not null, unless its description says otherwise:
  *       the constructors copy them, unmodifiable.</li>
+ *   <li>Nothing is null unless it is {@code @Nullable} (the package is {@code @NullMarked}): a component the daemon
+ *       may leave out is, and its description says when it is null.</li>
  *   <li>The records of the daemon's objects keep every field they do not model in {@code extras()}, as the daemon
  *       sent it, so that what a newer daemon adds is not lost.</li>
  *   <li>Those that carry environment variables, labels or options mask secret-looking values (names holding
@@ -24,4 +26,7 @@
  *
  * <p>The bodies and answers cover Engine API 1.41 (Docker 20.10) and later.
  */
+@NullMarked
 package dev.berth.model;
+
+import org.jspecify.annotations.NullMarked;

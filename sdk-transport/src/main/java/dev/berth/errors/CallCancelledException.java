@@ -1,5 +1,7 @@
 package dev.berth.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A call Berth stopped before it ended, on the caller's side: the thread running or reading it was interrupted, the
  * call's handle (its stream, its session, or the client view it was made through) was closed, or its deadline passed.
@@ -49,7 +51,8 @@ public class CallCancelledException extends DockerException {
      * @param request the method and path of the call, such as {@code POST /v1.41/images/create}
      * @param cause the I/O failure the cancellation caused, if any
      */
-    public CallCancelledException(Reason reason, String detail, String request, Throwable cause) {
+    public CallCancelledException(Reason reason, @Nullable String detail, String request,
+            @Nullable Throwable cause) {
         super(0, "call cancelled: " + reason.words() + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")"),
                 request, cause);
         this.reason = reason;

@@ -1,5 +1,7 @@
 package dev.berth.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Registry credentials could not be read or written: a credential helper is missing, failed, timed out or answered
  * nonsense, or {@code config.json} cannot be understood. The message names the helper and the registry, never a
@@ -42,7 +44,7 @@ public class CredentialsException extends DockerException {
      * @param message what went wrong, naming the helper and the registry (never a secret)
      * @param cause the underlying failure, such as an {@link java.io.IOException} running the helper
      */
-    public CredentialsException(String message, Throwable cause) {
+    public CredentialsException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

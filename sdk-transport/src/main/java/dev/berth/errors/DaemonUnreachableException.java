@@ -1,5 +1,7 @@
 package dev.berth.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * No answer from the daemon: no socket at the path, connection refused, a TLS handshake that failed, a timeout.
  * The message names the endpoint and, where Berth looked in several places, everything it tried.
@@ -24,7 +26,7 @@ public class DaemonUnreachableException extends DockerException {
      * @param request the method and path, or null
      * @param cause the underlying failure
      */
-    public DaemonUnreachableException(String endpoint, String detail, String request, Throwable cause) {
+    public DaemonUnreachableException(String endpoint, String detail, @Nullable String request, Throwable cause) {
         super(0, "Cannot reach the Docker daemon at " + endpoint + ": " + detail, request, cause);
         this.endpoint = endpoint;
     }

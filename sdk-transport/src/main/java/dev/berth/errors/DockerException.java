@@ -1,5 +1,7 @@
 package dev.berth.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of everything Berth throws (all unchecked, all in this package): the daemon answered with an error or
  * could not be reached ({@link #status()} and {@link #request()} say which call), or something Berth read on the
@@ -33,7 +35,8 @@ public class DockerException extends RuntimeException {
      * @param request the method and path, such as {@code GET /v1.41/info}, or null
      * @param cause the underlying failure, or null
      */
-    public DockerException(int status, String daemonMessage, String request, Throwable cause) {
+    public DockerException(int status, String daemonMessage, @Nullable String request,
+            @Nullable Throwable cause) {
         super(describe(status, daemonMessage, request), cause);
         this.status = status;
         this.daemonMessage = daemonMessage == null ? "" : daemonMessage;
@@ -46,7 +49,7 @@ public class DockerException extends RuntimeException {
      * @param message what went wrong, naming the thing concerned (never a secret)
      * @param cause the underlying failure, or null
      */
-    protected DockerException(String message, Throwable cause) {
+    protected DockerException(String message, @Nullable Throwable cause) {
         super(message, cause);
         this.status = 0;
         this.daemonMessage = "";
@@ -64,7 +67,7 @@ public class DockerException extends RuntimeException {
     }
 
     /** {@return the failed request's method and path (no query), or null when the failure was not tied to one} */
-    public String request() {
+    public @Nullable String request() {
         return request;
     }
 

@@ -1,5 +1,7 @@
 package dev.berth.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A stream the daemon sends failed part-way: an error frame in a log or attach stream, an {@code errorDetail} in a
  * progress stream, or a stream cut short in the middle of a frame.
@@ -15,7 +17,7 @@ public class StreamException extends DockerException {
      * @param message what the daemon said or what went wrong
      * @param request the method and path of the stream's request, or null
      */
-    public StreamException(String message, String request) {
+    public StreamException(String message, @Nullable String request) {
         super(0, message, request, null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The TLS handshake with the daemon failed: an untrusted server certificate (wrong CA), a host name the certificate
  * does not cover, or a client certificate the daemon refused.
@@ -17,7 +19,7 @@ public class TlsHandshakeException extends DaemonUnreachableException {
      * @param request the method and path, or null
      * @param cause the TLS failure
      */
-    public TlsHandshakeException(String endpoint, String detail, String request, Throwable cause) {
+    public TlsHandshakeException(String endpoint, String detail, @Nullable String request, Throwable cause) {
         super(endpoint, detail, request, cause);
     }
 }

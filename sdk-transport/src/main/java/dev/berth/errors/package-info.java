@@ -21,4 +21,7 @@
  * ({@link dev.berth.errors.UnsafeArchiveException}). Invalid arguments to builders and options are
  * {@link IllegalArgumentException}s, as everywhere in Java.
  */
+@NullMarked
 package dev.berth.errors;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call to the Engine API, described but not yet sent: method, path, query, headers and body. The
@@ -193,7 +194,7 @@ public final class ApiRequest {
          * @param value its value, sent with {@code toString()}
          * @return this builder
          */
-        public Builder query(String name, Object value) {
+        public Builder query(String name, @Nullable Object value) {
             if (value != null) {
                 query.add(name);
                 query.add(value instanceof Boolean flag ? (flag ? "1" : "0") : value.toString());
@@ -202,24 +203,26 @@ public final class ApiRequest {
         }
 
         /**
-         * Adds a time parameter ({@code since}, {@code until}) as the daemon reads it: Unix seconds with a fraction.
+         * Adds a time parameter ({@code since}, {@code until}) as the daemon reads it: Unix seconds with a
+         * fraction; a null time is left out.
          *
          * @param name the parameter's name, such as {@code since}
          * @param t the time
          * @return this builder
          */
-        public Builder queryTime(String name, java.time.Instant t) {
+        public Builder queryTime(String name, java.time.@Nullable Instant t) {
             return t == null ? this : query(name, t.getEpochSecond() + "." + String.format("%09d", t.getNano()));
         }
 
         /**
-         * Adds a query parameter sent as JSON text (for {@code buildargs}, {@code labels} and the like).
+         * Adds a query parameter sent as JSON text (for {@code buildargs}, {@code labels} and the like); a null
+         * value is left out.
          *
          * @param name the parameter's name, such as {@code buildargs}
          * @param value an object Jackson writes as JSON
          * @return this builder
          */
-        public Builder queryJson(String name, Object value) {
+        public Builder queryJson(String name, @Nullable Object value) {
             if (value != null) {
                 query.add(name);
                 query.add(Json.write(value));
@@ -262,12 +265,12 @@ public final class ApiRequest {
         }
 
         /**
-         * Sets {@code X-Registry-Auth} (the base64url-encoded credentials); never logged.
+         * Sets {@code X-Registry-Auth} (the base64url-encoded credentials); never logged. Null sets nothing.
          *
          * @param encoded the base64url-encoded JSON credentials
          * @return this builder
          */
-        public Builder registryAuth(String encoded) {
+        public Builder registryAuth(@Nullable String encoded) {
             return encoded == null ? this : header("X-Registry-Auth", encoded);
         }
 

@@ -17,6 +17,7 @@ import java.net.ProtocolException;
 import okhttp3.Call;
 import okhttp3.Response;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful answer whose body has not been read yet. Close it: after the whole body has been read the connection
@@ -73,7 +74,7 @@ public final class ApiResponse implements Closeable {
      * @param name the header's name, in any case
      * @return the header's value (the last one when it is repeated), or null when the response has none
      */
-    public String header(String name) {
+    public @Nullable String header(String name) {
         return response.header(name);
     }
 
@@ -101,7 +102,7 @@ public final class ApiResponse implements Closeable {
      * @throws dev.berth.errors.CallCancelledException when the call was cancelled while the body was read
      * @throws dev.berth.errors.DockerException when the connection broke or timed out
      */
-    public <T> T readJson(JavaType type) {
+    public <T> @Nullable T readJson(JavaType type) {
         try (this) {
             T value = Json.MAPPER.readValue(body, type);
             drain();

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +97,7 @@ public final class DockerEnvironment {
      *
      * @throws IllegalArgumentException when the variable is set but is not a version
      */
-    public ApiVersion pinnedVersion() {
+    public @Nullable ApiVersion pinnedVersion() {
         String v = get("DOCKER_API_VERSION");
         return v == null ? null : ApiVersion.parse(v);
     }

@@ -1,6 +1,7 @@
 package dev.berth.transport;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A resolved daemon endpoint: the host, its TLS material and how Berth found it.
@@ -17,7 +18,8 @@ import java.util.List;
  * @param source where the host came from, for messages
  * @param tried the other places looked at before this one (for the unreachable-daemon message), maybe empty
  */
-public record Endpoint(DockerHost host, TlsConfig tls, ApiVersion pinnedVersion, String source, List<String> tried) {
+public record Endpoint(DockerHost host, @Nullable TlsConfig tls, @Nullable ApiVersion pinnedVersion, String source,
+        List<String> tried) {
 
     /**
      * Checks the host; a null source becomes {@code "explicit"}, a null {@code tried} an empty list.

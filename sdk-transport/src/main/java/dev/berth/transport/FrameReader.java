@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the daemon's multiplexed stream format (logs, attach and exec without a TTY), frame by frame, in the
@@ -76,7 +77,7 @@ public final class FrameReader implements Closeable {
      * @throws StreamException on a daemon error frame, an unknown frame type, or a stream cut inside a header
      * @throws IOException when reading the stream fails
      */
-    public StreamType next() throws IOException {
+    public @Nullable StreamType next() throws IOException {
         skipRest();
         if (ended) {
             return null;

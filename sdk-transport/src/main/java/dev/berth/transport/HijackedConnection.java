@@ -13,6 +13,7 @@ import okio.BufferedSink;
 import okio.BufferedSource;
 import okio.Okio;
 import okio.Socket;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The raw connection after {@code 101 UPGRADED} (attach, exec start): the daemon's output to read, and the process's
@@ -178,7 +179,7 @@ public final class HijackedConnection implements Closeable {
      * @return {@code application/vnd.docker.multiplexed-stream} or {@code application/vnd.docker.raw-stream} from API
      *         1.42 on; null from older daemons
      */
-    public String contentType() {
+    public @Nullable String contentType() {
         return response.header("Content-Type");
     }
 

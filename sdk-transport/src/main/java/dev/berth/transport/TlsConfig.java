@@ -26,6 +26,7 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TLS material for a daemon on TCP: the CA that signed the daemon's certificate, and the client certificate and key
@@ -81,7 +82,7 @@ public final class TlsConfig {
      * @return the TLS material; nothing is parsed until {@link #toContext()}
      * @throws IllegalArgumentException when only one of the certificate and key is given
      */
-    public static TlsConfig ofPem(String caPem, String certPem, String keyPem) {
+    public static TlsConfig ofPem(@Nullable String caPem, @Nullable String certPem, @Nullable String keyPem) {
         return new TlsConfig(caPem, certPem, keyPem, "PEM text");
     }
 
@@ -95,7 +96,7 @@ public final class TlsConfig {
      * @throws UncheckedIOException when a named file cannot be read
      * @throws IllegalArgumentException when only one of the certificate and key is given
      */
-    public static TlsConfig ofFiles(Path ca, Path cert, Path key) {
+    public static TlsConfig ofFiles(@Nullable Path ca, @Nullable Path cert, @Nullable Path key) {
         return new TlsConfig(read(ca), read(cert), read(key),
                 "files " + Arrays.asList(ca, cert, key), ca, cert, key);
     }

@@ -42,6 +42,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSink;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -302,7 +303,7 @@ public final class Transport implements Closeable {
      * @return the answer; null when the daemon sent no body or JSON {@code null}
      * @throws DockerException for an error status, an unreachable daemon or a malformed answer
      */
-    public <T> T json(ApiRequest request, Class<T> type) {
+    public <T> @Nullable T json(ApiRequest request, Class<T> type) {
         return json(request, Json.MAPPER.getTypeFactory().constructType(type));
     }
 
@@ -315,7 +316,7 @@ public final class Transport implements Closeable {
      * @return the answer; null when the daemon sent no body or JSON {@code null}
      * @throws DockerException for an error status, an unreachable daemon or a malformed answer
      */
-    public <T> T json(ApiRequest request, JavaType type) {
+    public <T> @Nullable T json(ApiRequest request, JavaType type) {
         try (ApiResponse response = send(request)) {
             return response.readJson(type);
         }

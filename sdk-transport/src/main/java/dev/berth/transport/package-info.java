@@ -17,4 +17,7 @@
  * SystemInfo info = t.json(ApiRequest.get("/info").build(), SystemInfo.class);
  * }</pre>
  */
+@NullMarked
 package dev.berth.transport;
+
+import org.jspecify.annotations.NullMarked;
