@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.errors.BuildFailedException;
 import dev.berth.errors.CredentialsException;
 import dev.berth.errors.DockerException;
-import dev.berth.errors.NotFoundException;
 import dev.berth.errors.StreamException;
 import dev.berth.internal.BuildProgress;
 import dev.berth.internal.BuildTrace;
@@ -17,10 +16,10 @@ import dev.berth.transport.ApiResponse;
 import dev.berth.transport.JsonStream;
 import dev.berth.transport.Transport;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -44,6 +43,8 @@ final class ImageBuild {
     private final CredentialStore credentials;
     private final Images images;
     private static final String TRACE = "moby.buildkit.trace";
+    /** The most of a Dockerfile read to find its base images. */
+    private static final int MAX_DOCKERFILE_BYTES = 1 << 20;
 
     private String step = "";
     private boolean traceWarned;
@@ -135,7 +136,7 @@ final class ImageBuild {
             return;
         }
         for (DockerfileImages.Image image : DockerfileImages.of(dockerfile, spec.buildArgs)) {
-            if (!spec.pull && present(image.reference())) {
+            if (!spec.pull && images.exists(image.reference())) {
                 continue;
             }
             String platform = !image.platform().isEmpty() ? image.platform() : spec.platform;
@@ -151,23 +152,15 @@ final class ImageBuild {
         }
     }
 
-    private boolean present(String reference) {
-        try {
-            images.inspect(reference);
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
-
     private static String dockerfileText(BuildSpec spec) {
         switch (spec.source) {
             case DOCKERFILE_TEXT:
                 return spec.dockerfileText;
             case DIRECTORY:
-                Path file = spec.directory.resolve(spec.dockerfile);
-                try {
-                    return Files.readString(file, StandardCharsets.UTF_8);
+                // bounded: a context's "Dockerfile" may be anything; a larger one is left to the daemon
+                try (InputStream in = Files.newInputStream(spec.directory.resolve(spec.dockerfile))) {
+                    byte[] text = in.readNBytes(MAX_DOCKERFILE_BYTES + 1);
+                    return text.length > MAX_DOCKERFILE_BYTES ? null : new String(text, StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     return null; // the daemon says what is wrong with the context
                 }

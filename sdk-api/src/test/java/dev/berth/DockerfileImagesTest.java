@@ -1,9 +1,11 @@
 package dev.berth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.berth.internal.DockerfileImages;
 import dev.berth.internal.DockerfileImages.Image;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -90,5 +92,13 @@ class DockerfileImagesTest {
     @Test
     void duplicatesAreNamedOnce() {
         assertEquals(List.of("a:1"), names("FROM a:1\nFROM a:1\nCOPY --from=a:1 /x /x\n"));
+    }
+
+    /** A hostile directive line (blanks after the {@code =}) is read in linear time. */
+    @Test
+    void aLongDirectiveLineIsReadInLinearTime() {
+        String blanks = " ".repeat(200_000);
+        String dockerfile = "# escape=x" + blanks + "y\nFROM a:1\n";
+        assertEquals(List.of("a:1"), assertTimeoutPreemptively(Duration.ofSeconds(10), () -> names(dockerfile)));
     }
 }

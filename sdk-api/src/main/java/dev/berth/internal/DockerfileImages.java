@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * variable) is left to the builder, which then names it in its own error.
  */
 public final class DockerfileImages {
-    private static final Pattern DIRECTIVE = Pattern.compile("#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*");
+    /** {@code # name=value}; the value is trimmed in code: a lazy group before {@code \\s*} backtracks quadratically. */
+    private static final Pattern DIRECTIVE = Pattern.compile("#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=(.*)");
     private static final Pattern HEREDOC = Pattern.compile("<<(-?)\\s*([\"']?)([a-zA-Z_][a-zA-Z0-9_]*)\\2");
     private static final Pattern VARIABLE =
             Pattern.compile("\\$(?:\\{([a-zA-Z_][a-zA-Z0-9_]*)(?::([-+])([^}]*))?}|([a-zA-Z_][a-zA-Z0-9_]*))");
@@ -198,8 +199,9 @@ public final class DockerfileImages {
             if (!d.matches()) {
                 break;
             }
-            if (d.group(1).equalsIgnoreCase("escape") && d.group(2).length() == 1) {
-                escape = d.group(2).charAt(0);
+            String value = d.group(2).strip();
+            if (d.group(1).equalsIgnoreCase("escape") && value.length() == 1) {
+                escape = value.charAt(0);
             }
         }
         List<String> out = new ArrayList<>();
