@@ -97,7 +97,7 @@ final class StallingServer implements AutoCloseable {
         ByteArrayOutputStream pending = new ByteArrayOutputStream();
         try (ch) {
             while (true) {
-                String head = readHead(ch, buf, pending);
+                String head = UnixHttpServer.readHead(ch, buf, pending);
                 if (head == null) {
                     return;
                 }
@@ -151,26 +151,6 @@ final class StallingServer implements AutoCloseable {
             if (ch.read(buf) < 0) {
                 return;
             }
-        }
-    }
-
-    private static String readHead(SocketChannel ch, ByteBuffer buf, ByteArrayOutputStream pending)
-            throws IOException {
-        while (true) {
-            String s = pending.toString(StandardCharsets.ISO_8859_1);
-            int end = s.indexOf("\r\n\r\n");
-            if (end >= 0) {
-                byte[] rest = pending.toByteArray();
-                pending.reset();
-                pending.write(rest, end + 4, rest.length - end - 4);
-                return s.substring(0, end);
-            }
-            buf.clear();
-            int n = ch.read(buf);
-            if (n < 0) {
-                return null;
-            }
-            pending.write(buf.array(), 0, n);
         }
     }
 

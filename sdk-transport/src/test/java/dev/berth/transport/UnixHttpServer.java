@@ -83,7 +83,8 @@ final class UnixHttpServer implements AutoCloseable {
         }
     }
 
-    private static String readHead(SocketChannel ch, ByteBuffer buf, ByteArrayOutputStream pending)
+    /** The request head up to its blank line, the bytes after it left in {@code pending}; null at the end. */
+    static String readHead(SocketChannel ch, ByteBuffer buf, ByteArrayOutputStream pending)
             throws IOException {
         while (true) {
             String s = pending.toString(StandardCharsets.ISO_8859_1);
