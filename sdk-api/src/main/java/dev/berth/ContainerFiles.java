@@ -1,5 +1,6 @@
 package dev.berth;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.berth.errors.NotFoundException;
 import dev.berth.errors.StreamException;
 import dev.berth.errors.UnsafeArchiveException;
@@ -29,6 +30,8 @@ import java.util.Base64;
  * }</pre>
  */
 public final class ContainerFiles {
+    private static final ObjectReader PATH_STAT = Json.reader().forType(PathStat.class);
+
     private final Transport transport;
 
     ContainerFiles(Transport transport) {
@@ -181,8 +184,7 @@ public final class ContainerFiles {
             throw new StreamException("no path stat for " + container + ":" + path, r.request());
         }
         try {
-            return Json.reader().forType(PathStat.class)
-                    .readValue(new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8));
+            return PATH_STAT.readValue(new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
             throw new StreamException("malformed path stat for " + container + ":" + path, r.request());
         }
