@@ -7,8 +7,7 @@ module dev.berth.transport {
     requires transitive com.fasterxml.jackson.databind;
     // JSpecify's nullness annotations in the signatures, for the users' tools; not needed at run time.
     requires static transitive org.jspecify;
-    // okhttp3 requires okio (an automatic module, by name only) and kotlin.stdlib transitively: InFlightCall's
-    // watchdog is Okio's AsyncTimeout.
+    // OkHttp speaks HTTP for TLS endpoints only (OkHttpCalls); it requires okio and kotlin.stdlib transitively.
     requires okhttp3;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;

@@ -6,17 +6,14 @@ import dev.berth.errors.CallCancelledException.Reason;
 import dev.berth.errors.CallCancelledException;
 import dev.berth.errors.DockerException;
 import dev.berth.errors.StreamException;
+import dev.berth.transport.internal.Exchange;
 import dev.berth.transport.internal.InFlightCall;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ProtocolException;
-import okhttp3.Call;
-import okhttp3.Response;
-import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,29 +32,26 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ApiResponse implements Closeable {
-    private final Call call;
     private final InFlightCall inFlight;
-    private final Response response;
+    private final Exchange response;
     private final String request;
     private final String endpoint;
     private final Body body;
     private volatile boolean closed;
 
     /** An answer to a call made outside {@link Transport} (tests): only an interrupt or its close stops it. */
-    ApiResponse(Call call, Response response, String request, String endpoint) {
-        this(call, InFlightCall.untracked(call, request), response, request, endpoint);
+    ApiResponse(Exchange response, String request, String endpoint) {
+        this(InFlightCall.untracked(response::cancel, request), response, request, endpoint);
     }
 
-    ApiResponse(Call call, InFlightCall inFlight, Response response, String request, String endpoint) {
-        this.call = call;
+    ApiResponse(InFlightCall inFlight, Exchange response, String request, String endpoint) {
         this.inFlight = inFlight;
         this.response = response;
         this.request = request;
         this.endpoint = endpoint;
         int code = response.code();
-        boolean empty = response.body().contentLength() == 0 || code == 204 || code == 304
-                || request.startsWith("HEAD ");
-        this.body = new Body(response.body().byteStream(), empty);
+        boolean empty = response.bodyless();
+        this.body = new Body(response.body(), empty);
         if (empty && code != 101) {
             inFlight.finish(); // nothing left to wait for; an upgraded call lives on in its HijackedConnection
         }
@@ -103,7 +97,9 @@ public final class ApiResponse implements Closeable {
      * @throws dev.berth.errors.DockerException when the connection broke or timed out
      */
     public <T> @Nullable T readJson(JavaType type) {
-        try (this) {
+        // Closed in finally, after the catch: a close before it would cancel the call, and a failed read would then
+        // be reported as a cancelled call instead of what it is.
+        try {
             T value = Json.MAPPER.readValue(body, type);
             drain();
             return value;
@@ -115,14 +111,9 @@ public final class ApiResponse implements Closeable {
             }
             throw new StreamException("malformed JSON from the daemon: " + e.getMessage(), request);
         } catch (IOException e) {
-            CallCancelledException cancelled = inFlight.cancelled(e);
-            if (cancelled != null) {
-                throw cancelled;
-            }
-            // not the JSON's fault: the connection broke (a daemon that stopped), or a read timeout
-            String m = String.valueOf(e.getMessage());
-            throw new DockerException(0, m.contains(endpoint) ? m : "I/O error reading the answer from the Docker"
-                    + " daemon at " + endpoint + ": " + e.getClass().getSimpleName() + ": " + m, request, e);
+            throw readFailure(e); // not the JSON's fault
+        } finally {
+            close();
         }
     }
 
@@ -132,16 +123,28 @@ public final class ApiResponse implements Closeable {
      * @return the status, for callers that tell 204 from 304
      */
     public int discard() {
-        try (this) {
+        try {
             drain();
             return status();
         } catch (IOException e) {
-            CallCancelledException cancelled = inFlight.cancelled(e);
-            if (cancelled != null) {
-                throw cancelled;
-            }
-            throw new UncheckedIOException(e);
+            throw readFailure(e);
+        } finally {
+            close();
         }
+    }
+
+    /**
+     * What a failed read of the body means: the call was stopped, or the connection broke (a daemon that stopped) or
+     * timed out.
+     */
+    private DockerException readFailure(IOException e) {
+        CallCancelledException cancelled = inFlight.cancelled(e);
+        if (cancelled != null) {
+            return cancelled;
+        }
+        String m = String.valueOf(e.getMessage());
+        return new DockerException(0, m.contains(endpoint) ? m : "I/O error reading the answer from the Docker"
+                + " daemon at " + endpoint + ": " + e.getClass().getSimpleName() + ": " + m, request, e);
     }
 
     /** The {@link CallCancelledException} somewhere in {@code e}'s causes, or null. */
@@ -159,19 +162,14 @@ public final class ApiResponse implements Closeable {
             return;
         }
         inFlight.check();
-        BufferedSource source = response.body().source();
-        while (!source.exhausted()) {
-            source.skip(source.getBuffer().size());
+        byte[] skipped = new byte[512]; // what is left is mostly short: "OK", a newline
+        while (body.read(skipped, 0, skipped.length) >= 0) {
+            // what the caller did not read: the connection can serve another call only after it
         }
-        body.ended = true;
     }
 
-    Response raw() {
+    Exchange exchange() {
         return response;
-    }
-
-    Call call() {
-        return call;
     }
 
     InFlightCall inFlight() {

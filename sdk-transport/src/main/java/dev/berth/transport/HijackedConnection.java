@@ -2,6 +2,8 @@ package dev.berth.transport;
 
 import dev.berth.errors.CallCancelledException.Reason;
 import dev.berth.errors.CallCancelledException;
+import dev.berth.errors.DockerException;
+import dev.berth.transport.internal.Exchange;
 import dev.berth.transport.internal.InFlightCall;
 import java.io.Closeable;
 import java.io.FilterInputStream;
@@ -9,10 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.locks.ReentrantLock;
-import okio.BufferedSink;
-import okio.BufferedSource;
-import okio.Okio;
-import okio.Socket;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,28 +32,33 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HijackedConnection implements Closeable {
     private final ApiResponse response;
-    private final Socket socket;
+    private final boolean upgraded;
     private final InputStream output;
     private final OutputStream stdin;
 
-    private HijackedConnection(ApiResponse response, Socket socket, InputStream output, OutputStream stdin) {
+    private HijackedConnection(ApiResponse response, boolean upgraded, InputStream output, OutputStream stdin) {
         this.response = response;
-        this.socket = socket;
+        this.upgraded = upgraded;
         this.output = output;
         this.stdin = stdin;
     }
 
     static HijackedConnection of(ApiResponse response) {
-        Socket socket = response.raw().socket();
-        if (socket == null) {
+        if (response.status() != 101) {
             // The daemon streamed without upgrading (a plain 200): output only, no stdin.
-            return new HijackedConnection(response, null, response.body(), OutputStream.nullOutputStream());
+            return new HijackedConnection(response, false, response.body(), OutputStream.nullOutputStream());
         }
+        Exchange exchange = response.exchange();
         InFlightCall call = response.inFlight();
-        call.onCancel(socket::cancel);
-        BufferedSource source = Okio.buffer(socket.getSource());
-        BufferedSink sink = Okio.buffer(socket.getSink());
-        return new HijackedConnection(response, socket, new Output(source.inputStream(), call), new Stdin(sink, call));
+        call.onCancel(exchange::cancel);
+        try {
+            return new HijackedConnection(response, true, new Output(exchange.upgradedInput(), call),
+                    new Stdin(exchange.upgradedOutput(), call));
+        } catch (IOException e) {
+            response.close();
+            throw new DockerException(0, "the upgraded connection cannot be used: " + e.getMessage(),
+                    response.request(), e);
+        }
     }
 
     /** The daemon's output; a stopped call's read throws {@link CallCancelledException}. */
@@ -90,13 +93,13 @@ public final class HijackedConnection implements Closeable {
 
     /** The process's stdin: each write is flushed at once; close half-closes. */
     private static final class Stdin extends OutputStream {
-        private final BufferedSink sink;
+        private final OutputStream sink;
         private final InFlightCall call;
         /** Not {@code synchronized}: a close flushes to the socket, which may block. */
         private final ReentrantLock lock = new ReentrantLock();
         private boolean closed;
 
-        Stdin(BufferedSink sink, InFlightCall call) {
+        Stdin(OutputStream sink, InFlightCall call) {
             this.sink = sink;
             this.call = call;
         }
@@ -105,7 +108,7 @@ public final class HijackedConnection implements Closeable {
         public void write(int b) throws IOException {
             call.check();
             try {
-                sink.writeByte(b);
+                sink.write(b);
                 sink.flush();
             } catch (IOException e) {
                 throw failed(call, e);
@@ -170,7 +173,7 @@ public final class HijackedConnection implements Closeable {
      * @return true after a {@code 101 Switching Protocols} answer
      */
     public boolean isUpgraded() {
-        return socket != null;
+        return upgraded;
     }
 
     /**
@@ -198,9 +201,9 @@ public final class HijackedConnection implements Closeable {
      */
     @Override
     public void close() {
-        if (socket != null) {
-            response.inFlight().cancel(Reason.CLOSED, "its session was closed"); // also cancels the socket
-            socket.cancel();
+        if (upgraded) {
+            response.inFlight().cancel(Reason.CLOSED, "its session was closed"); // also drops the connection
+            response.exchange().cancel();
             // Closing both halves tells OkHttp the exchange is over, so the call is released, not reported leaked.
             closeQuietly(output);
             closeQuietly(stdin);

@@ -151,6 +151,15 @@ public final class Json {
         }
     }
 
+    /** {@code value} as UTF-8 JSON bytes, for a request body. */
+    static byte[] writeBytes(Object value) {
+        try {
+            return WRITER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + value.getClass().getName(), e);
+        }
+    }
+
     /**
      * A parser for the next message of a stream, with the per-message limits. It reads ahead: hand back what it
      * read past the message with {@link JsonParser#releaseBuffered(java.io.OutputStream)}.

@@ -9,6 +9,13 @@ import dev.berth.errors.DockerException;
 import dev.berth.errors.TlsHandshakeException;
 import dev.berth.transport.internal.CallScope;
 import dev.berth.transport.internal.ErrorMapper;
+import dev.berth.transport.internal.Exchange;
+import dev.berth.transport.internal.Http1Calls;
+import dev.berth.transport.internal.HttpCall;
+import dev.berth.transport.internal.HttpCalls;
+import dev.berth.transport.internal.OkHttpCalls;
+import dev.berth.transport.internal.OutgoingRequest;
+import dev.berth.transport.internal.PathSegments;
 import dev.berth.transport.internal.InFlightCall;
 import dev.berth.transport.internal.NamedPipeSocketFactory;
 import dev.berth.transport.internal.SshSocketFactory;
@@ -19,29 +26,19 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.Proxy;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
-import okhttp3.Call;
-import okhttp3.ConnectionPool;
-import okhttp3.ConnectionSpec;
-import okhttp3.Headers;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okio.BufferedSink;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,31 +62,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Transport implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
-    private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final String USER_AGENT = "Berth/0.1";
     /** The Host header the Go client sends on sockets and pipes. */
     static final String SOCKET_HOST = "api.moby.localhost";
-    /**
-     * The URL host for sockets and pipes: an IP literal, so OkHttp neither resolves it nor runs IDN mapping on it for
-     * every call; the Host header still says {@link #SOCKET_HOST}.
-     */
-    private static final String SOCKET_URL_HOST = "::1";
-
-    /**
-     * The connection specs of every plain-HTTP endpoint (sockets, pipes, ssh, {@code tcp://} without TLS). With no TLS
-     * spec, {@code OkHttpClient.Builder.build()} makes no default {@code SSLSocketFactory}: it would load the JDK's
-     * trust store and JSSE (a few hundred classes, about a third of a cold start) for a connection that never uses
-     * them.
-     */
-    private static final List<ConnectionSpec> CLEARTEXT_ONLY = List.of(ConnectionSpec.CLEARTEXT);
 
     private final Endpoint endpoint;
-    private final OkHttpClient client;
-    private final OkHttpClient streamingClient;
-    private final HttpUrl base;
+    /** Sends the calls: {@link Http1Calls} for plain endpoints, {@link OkHttpCalls} for TLS. */
+    private final HttpCalls calls;
     private final String basePath;
-    /** The headers every request carries (User-Agent, Accept-Encoding, and Host on sockets), made once. */
-    private final Headers baseHeaders;
+    /** The headers every request carries (User-Agent, Accept-Encoding, Host), names and values alternating. */
+    private final List<String> baseHeaders;
     /** The transport this one is a view of (itself when it is none): it holds the pool and the API version. */
     private final Transport root;
     /** The view's limits and calls; absent ({@code null}) on the transport itself. */
@@ -107,67 +89,36 @@ public final class Transport implements Closeable {
     public Transport(Endpoint endpoint, Timeouts timeouts) {
         this.endpoint = endpoint;
         DockerHost host = endpoint.host();
-        OkHttpClient.Builder b = new OkHttpClient.Builder()
-                .protocols(List.of(Protocol.HTTP_1_1))
-                .proxy(Proxy.NO_PROXY)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES))
-                // Connect in the calling thread (OkHttp 4's way): an interrupt then reaches the connect, and no
-                // thread is started for it. A daemon has one address; racing several buys nothing.
-                .fastFallback(false)
-                .connectTimeout(timeouts.connect())
-                .readTimeout(timeouts.read())
-                .writeTimeout(timeouts.read())
-                .callTimeout(timeouts.call());
-        HttpUrl.Builder url = new HttpUrl.Builder();
+        String hostHeader = SOCKET_HOST;
         switch (host.scheme()) {
             case UNIX:
-                b.socketFactory(new UnixSocketFactory(Path.of(host.path())))
-                        .connectionSpecs(CLEARTEXT_ONLY);
-                url.scheme("http").host(SOCKET_URL_HOST);
+                calls = plain(new UnixSocketFactory(Path.of(host.path())), null, timeouts, true);
                 break;
             case NPIPE:
-                b.socketFactory(new NamedPipeSocketFactory(host.path()))
-                        .connectionSpecs(CLEARTEXT_ONLY);
-                url.scheme("http").host(SOCKET_URL_HOST);
+                // a pipe has no timed read to check a pooled connection with
+                calls = plain(new NamedPipeSocketFactory(host.path()), null, timeouts, false);
                 break;
             case TCP:
-                b.socketFactory(new TcpSocketFactory(host.toString()));
-                url.host(host.host()).port(endpoint.isTls() ? host.effectiveTlsPort() : host.effectivePort());
+                int port = endpoint.isTls() ? host.effectiveTlsPort() : host.effectivePort();
+                hostHeader = OkHttpCalls.hostPort(host.host(), port);
                 if (endpoint.isTls()) {
                     TlsConfig.Context tls = endpoint.tls().toContext();
-                    b.sslSocketFactory(tls.sslContext().getSocketFactory(), tls.trustManager())
-                            .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS));
-                    url.scheme("https");
+                    calls = new OkHttpCalls(host.host(), port, tls.sslContext().getSocketFactory(),
+                            tls.trustManager(), timeouts.connect(), timeouts.read(), timeouts.call());
                 } else {
-                    b.connectionSpecs(CLEARTEXT_ONLY);
-                    url.scheme("http");
+                    calls = plain(new TcpSocketFactory(host.toString()), new InetSocketAddress(host.host(), port),
+                            timeouts, true);
                 }
                 break;
             case SSH:
                 // ssh ... docker system dial-stdio: the remote CLI relays to its daemon, HTTP runs over the pipes.
-                b.socketFactory(new SshSocketFactory(host, timeouts.connect(), List.of()))
-                        .connectionSpecs(CLEARTEXT_ONLY);
-                url.scheme("http").host(SOCKET_URL_HOST);
+                calls = plain(new SshSocketFactory(host, timeouts.connect(), List.of()), null, timeouts, true);
                 break;
             default:
                 throw new IllegalArgumentException("unsupported Docker host: " + host);
         }
-        this.client = b.build();
-        this.streamingClient = client.newBuilder()
-                .readTimeout(java.time.Duration.ZERO)
-                .writeTimeout(java.time.Duration.ZERO)
-                .callTimeout(java.time.Duration.ZERO)
-                .build();
-        this.base = url.build();
         this.basePath = host.basePath();
-        Headers.Builder headers = new Headers.Builder().add("User-Agent", USER_AGENT)
-                .add("Accept-Encoding", "identity");
-        if (host.scheme() != DockerHost.Scheme.TCP) {
-            headers.add("Host", SOCKET_HOST);
-        }
-        this.baseHeaders = headers.build();
+        this.baseHeaders = List.of("Host", hostHeader, "User-Agent", USER_AGENT, "Accept-Encoding", "identity");
         this.root = this;
         this.scope = null;
         if (endpoint.pinnedVersion() != null) {
@@ -175,12 +126,15 @@ public final class Transport implements Closeable {
         }
     }
 
+    private static HttpCalls plain(SocketFactory sockets, @Nullable SocketAddress address, Timeouts timeouts,
+            boolean checkable) {
+        return new Http1Calls(sockets, address, timeouts.connect(), timeouts.read(), timeouts.call(), checkable);
+    }
+
     /** A view of {@code of}: the same pool, endpoint and API version, with calls in {@code scope}. */
     private Transport(Transport of, CallScope scope) {
         this.endpoint = of.endpoint;
-        this.client = of.client;
-        this.streamingClient = of.streamingClient;
-        this.base = of.base;
+        this.calls = of.calls;
         this.basePath = of.basePath;
         this.baseHeaders = of.baseHeaders;
         this.root = of.root;
@@ -362,11 +316,10 @@ public final class Transport implements Closeable {
 
     private ApiResponse execute(ApiRequest request, String prefix, boolean upgrade) {
         String described = request.method() + " " + (prefix == null ? "" : prefix) + request.path();
-        Request http = toHttp(request, prefix, upgrade);
-        Call call = (request.isStreaming() || upgrade ? streamingClient : client).newCall(http);
-        InFlightCall inFlight = InFlightCall.start(call, described, scope);
+        HttpCall call = calls.newCall(toHttp(request, prefix, upgrade));
+        InFlightCall inFlight = InFlightCall.start(call::cancel, described, scope);
         long start = LOG.isDebugEnabled() ? System.nanoTime() : 0;
-        Response response;
+        Exchange response;
         try {
             response = call.execute();
         } catch (IOException e) {
@@ -397,59 +350,41 @@ public final class Transport implements Closeable {
                 inFlight.finish();
             }
         }
-        return new ApiResponse(call, inFlight, response, described, endpoint.host().toString());
+        return new ApiResponse(inFlight, response, described, endpoint.host().toString());
     }
 
-    private Request toHttp(ApiRequest request, String prefix, boolean upgrade) {
-        HttpUrl.Builder url = base.newBuilder();
-        url.encodedPath(basePath + (prefix == null ? request.path() : prefix + request.path()));
+    private OutgoingRequest toHttp(ApiRequest request, String prefix, boolean upgrade) {
+        String path = request.path();
         List<String> q = request.query();
+        StringBuilder target = new StringBuilder(basePath.length() + 8 + path.length() + 16 * q.size());
+        target.append(basePath);
+        if (prefix != null) {
+            target.append(prefix);
+        }
+        target.append(path);
         for (int i = 0; i < q.size(); i += 2) {
-            url.addQueryParameter(q.get(i), q.get(i + 1));
+            target.append(i == 0 ? '?' : '&');
+            PathSegments.appendQueryComponent(target, q.get(i));
+            target.append('=');
+            PathSegments.appendQueryComponent(target, q.get(i + 1));
         }
-        Request.Builder b = new Request.Builder().url(url.build()).headers(baseHeaders);
-        List<String> h = request.headers();
-        for (int i = 0; i < h.size(); i += 2) {
-            b.header(h.get(i), h.get(i + 1));
+        List<String> extra = request.headers();
+        List<String> headers = baseHeaders;
+        if (!extra.isEmpty()) {
+            headers = new ArrayList<>(baseHeaders.size() + extra.size());
+            headers.addAll(baseHeaders);
+            headers.addAll(extra);
         }
-        if (upgrade) {
-            b.header("Connection", "Upgrade").header("Upgrade", "tcp");
-        }
-        b.method(request.method(), body(request));
-        return b.build();
-    }
-
-    private static RequestBody body(ApiRequest request) {
+        byte[] content = null;
+        String contentType = null;
         if (request.json() != null) {
-            return RequestBody.create(Json.write(request.json()), JSON_TYPE);
+            content = Json.writeBytes(request.json());
+            contentType = "application/json";
+        } else if (request.body() != null) {
+            contentType = request.contentType();
         }
-        ApiRequest.BodyWriter writer = request.body();
-        if (writer != null) {
-            MediaType type = MediaType.get(request.contentType());
-            return new RequestBody() {
-                @Override
-                public MediaType contentType() {
-                    return type;
-                }
-
-                @Override
-                public void writeTo(BufferedSink sink) throws IOException {
-                    writer.writeTo(sink.outputStream());
-                }
-
-                /**
-                 * The writer streams from what the caller gave (a tar stream, a file being read): OkHttp must not
-                 * retry it on another connection, which would write it again from wherever the failed attempt left
-                 * it, a body with its start missing.
-                 */
-                @Override
-                public boolean isOneShot() {
-                    return true;
-                }
-            };
-        }
-        String m = request.method();
-        return m.equals("POST") || m.equals("PUT") ? RequestBody.EMPTY : null;
+        return new OutgoingRequest(request.method(), target.toString(), headers, content, request.body(),
+                contentType, request.isStreaming() || upgrade, upgrade);
     }
 
     /** Turns an I/O failure into the exception that says what happened and where. */
@@ -502,8 +437,7 @@ public final class Transport implements Closeable {
             scope.close();
             return;
         }
-        client.connectionPool().evictAll();
-        client.dispatcher().executorService().shutdown();
+        calls.close();
     }
 
     @Override

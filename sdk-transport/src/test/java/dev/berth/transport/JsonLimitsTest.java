@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.errors.StreamException;
+import dev.berth.transport.internal.Exchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +17,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.IntFunction;
-import okhttp3.Call;
-import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Okio;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -237,10 +231,62 @@ class JsonLimitsTest {
 
     /** An answer whose body is {@code in}, as {@link Transport} makes them. */
     private static ApiResponse answer(InputStream in) {
-        Call call = new OkHttpClient().newCall(new Request.Builder().url("http://localhost/v1.41/info").build());
-        Response response = new Response.Builder().request(call.request()).protocol(Protocol.HTTP_1_1).code(200)
-                .message("OK").body(ResponseBody.create(Okio.buffer(Okio.source(in)), null, -1)).build();
-        return new ApiResponse(call, response, "GET /v1.41/info", "tcp://localhost:2375");
+        Exchange exchange = new Exchange() {
+            @Override
+            public int code() {
+                return 200;
+            }
+
+            @Override
+            public String reason() {
+                return "OK";
+            }
+
+            @Override
+            public String header(String name) {
+                return null;
+            }
+
+            @Override
+            public boolean bodyless() {
+                return false;
+            }
+
+            @Override
+            public InputStream body() {
+                return in;
+            }
+
+            @Override
+            public String errorText(long max) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public InputStream upgradedInput() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.io.OutputStream upgradedOutput() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void cancel() {
+                close();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        return new ApiResponse(exchange, "GET /v1.41/info", "tcp://localhost:2375");
     }
 
     private static final JavaType MAP = Json.mapper().getTypeFactory()

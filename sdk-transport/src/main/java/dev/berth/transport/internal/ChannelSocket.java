@@ -288,15 +288,8 @@ public class ChannelSocket extends LocalSocket {
      * Reads through a direct buffer of {@link #BUFFER} bytes: one system call fills it (OkHttp asks for 8 KiB at a
      * time), and the channel reads into native memory without the JDK's extra copy.
      */
-    private final class ChannelInput extends InputStream {
+    private final class ChannelInput extends BlockInputStream {
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER).flip();
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
 
         /** Serialised under the read lock: see the class comment. */
         @Override

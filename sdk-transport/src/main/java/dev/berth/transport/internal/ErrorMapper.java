@@ -13,7 +13,6 @@ import dev.berth.errors.UnauthorizedException;
 import dev.berth.transport.Endpoint;
 import dev.berth.transport.Json;
 import java.io.IOException;
-import okhttp3.Response;
 
 /** Turns an error answer into the typed exception for its status, carrying the daemon's message. */
 public final class ErrorMapper {
@@ -23,16 +22,17 @@ public final class ErrorMapper {
     private ErrorMapper() {
     }
 
-    public static DockerException toException(Endpoint endpoint, Response response, String request) {
+    /** The exception for an error answer, its body read (up to {@link #MAX_ERROR_BODY}) and the exchange closed. */
+    public static DockerException toException(Endpoint endpoint, Exchange response, String request) {
         int status = response.code();
         String message;
-        try (response) {
-            message = message(response.peekBody(MAX_ERROR_BODY).string());
+        try {
+            message = message(response.errorText(MAX_ERROR_BODY));
         } catch (IOException e) {
             message = "";
         }
         if (message.isEmpty()) {
-            message = response.message().isEmpty() ? "HTTP " + status : response.message();
+            message = response.reason().isEmpty() ? "HTTP " + status : response.reason();
         }
         if (status == 400 && isTlsExpected(message)) {
             return tlsExpected(endpoint, message, request, null);

@@ -4,8 +4,6 @@ import dev.berth.errors.CallCancelledException;
 import dev.berth.errors.CallCancelledException.Reason;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.Call;
-import okio.AsyncTimeout;
 
 /**
  * One call from its start until its answer is read or closed (a stream or a session included): what may stop it
@@ -17,19 +15,19 @@ import okio.AsyncTimeout;
  *       flag, so a thread interrupted between two reads stops at the next;</li>
  *   <li>a close: of the answer's stream or session by its reader or another thread, or of the client view it was
  *       made through ({@link CallScope#close()});</li>
- *   <li>the view's deadline, kept by Okio's watchdog thread (the one OkHttp's own timeouts use), which cancels the
- *       call when it passes.</li>
+ *   <li>the view's deadline, kept by the {@link Watchdog}'s thread, which cancels the call when it passes.</li>
  * </ul>
  *
- * <p>Whichever comes first is the reason; {@link Call#cancel()} then drops the socket, so no pool reuses it. A
+ * <p>Whichever comes first is the reason; cancelling the HTTP call then drops the socket, so no pool reuses it. A
  * failure of the call or of a read is turned into {@link CallCancelledException} by {@link #cancelled(Throwable)}
  * when one of these caused it; the interrupt flag of an interrupted thread is left as it was, set.
  */
 public final class InFlightCall {
-    private final Call call;
+    /** Stops the HTTP call: before it is sent it will not be; once sent, its connection is dropped. */
+    private final Runnable cancelCall;
     private final String request;
     private final CallScope scope;
-    private final Watchdog watchdog;
+    private volatile Watchdog.Entry deadline;
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile Runnable onCancel;
@@ -38,14 +36,10 @@ public final class InFlightCall {
     private record Stop(Reason reason, String words) {
     }
 
-    private InFlightCall(Call call, String request, CallScope scope, CallScope.Limit limit) {
-        this.call = call;
+    private InFlightCall(Runnable cancelCall, String request, CallScope scope) {
+        this.cancelCall = cancelCall;
         this.request = request;
         this.scope = scope;
-        this.watchdog = limit == null ? null : new Watchdog(limit.words());
-        if (watchdog != null) {
-            watchdog.deadlineNanoTime(limit.nanoTime());
-        }
     }
 
     /**
@@ -55,7 +49,7 @@ public final class InFlightCall {
      * @throws CallCancelledException at once, nothing sent, when the thread is already interrupted, the view was
      *         closed, or its deadline has passed
      */
-    public static InFlightCall start(Call call, String request, CallScope scope) {
+    public static InFlightCall start(Runnable cancelCall, String request, CallScope scope) {
         if (Thread.currentThread().isInterrupted()) {
             throw new CallCancelledException(Reason.INTERRUPTED, "before it was sent", request, null);
         }
@@ -71,19 +65,20 @@ public final class InFlightCall {
                         null);
             }
         }
-        InFlightCall c = new InFlightCall(call, request, scope, limit);
+        InFlightCall c = new InFlightCall(cancelCall, request, scope);
         if (scope != null) {
             scope.register(c);
         }
-        if (c.watchdog != null) {
-            c.watchdog.enter();
+        if (limit != null) {
+            String words = limit.words();
+            c.deadline = Watchdog.arm(limit.nanoTime(), () -> c.cancel(Reason.DEADLINE, words));
         }
         return c;
     }
 
     /** A call watched for interrupts and closes only, with no view and no check at its start. */
-    public static InFlightCall untracked(Call call, String request) {
-        return new InFlightCall(call, request, null, null);
+    public static InFlightCall untracked(Runnable cancelCall, String request) {
+        return new InFlightCall(cancelCall, request, null);
     }
 
     /** Also runs {@code action} on cancel: a hijacked socket is no longer the call's to close. */
@@ -99,7 +94,7 @@ public final class InFlightCall {
         if (!stop.compareAndSet(null, new Stop(why, words))) {
             return;
         }
-        call.cancel();
+        cancelCall.run();
         Runnable r = onCancel;
         if (r != null) {
             r.run();
@@ -111,8 +106,9 @@ public final class InFlightCall {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        if (watchdog != null) {
-            watchdog.exit();
+        Watchdog.Entry d = deadline;
+        if (d != null) {
+            d.disarm();
         }
         if (scope != null) {
             scope.unregister(this);
@@ -154,19 +150,5 @@ public final class InFlightCall {
 
     private CallCancelledException exception(Stop s, Throwable cause) {
         return new CallCancelledException(s.reason(), s.words(), request, cause);
-    }
-
-    /** Cancels the call when its deadline passes; runs on Okio's watchdog thread. */
-    private final class Watchdog extends AsyncTimeout {
-        private final String words;
-
-        Watchdog(String words) {
-            this.words = words;
-        }
-
-        @Override
-        protected void timedOut() {
-            InFlightCall.this.cancel(Reason.DEADLINE, words);
-        }
     }
 }

@@ -2,7 +2,7 @@ package dev.berth.transport.internal;
 
 import java.nio.charset.StandardCharsets;
 
-/** Escapes one path argument (an id or a name) so that it stays one segment of the URL path. */
+/** Escapes path arguments (an id or a name) so that each stays one segment of the URL path, and query parts. */
 public final class PathSegments {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -27,6 +27,28 @@ public final class PathSegments {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+    }
+
+    /**
+     * Appends a query parameter's name or value percent-encoded as Go's {@code url.QueryEscape} does, except that a
+     * space is {@code %20} rather than {@code +}: only unreserved characters stay.
+     */
+    public static void appendQueryComponent(StringBuilder sb, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                    || c == '_' || c == '~') {
+                sb.append(c);
+            } else if (c < 0x80) {
+                sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            } else {
+                for (byte b : value.substring(i, i + Character.charCount(value.codePointAt(i)))
+                        .getBytes(StandardCharsets.UTF_8)) {
+                    sb.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+                }
+                i += Character.charCount(value.codePointAt(i)) - 1;
             }
         }
     }

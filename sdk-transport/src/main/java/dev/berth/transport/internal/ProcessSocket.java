@@ -346,14 +346,7 @@ public final class ProcessSocket extends LocalSocket {
         return answered ? e : notAnswered(e);
     }
 
-    private final class ProcessInput extends InputStream {
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
+    private final class ProcessInput extends BlockInputStream {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             Objects.checkFromIndexSize(off, len, b.length);
