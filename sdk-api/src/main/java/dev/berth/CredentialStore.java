@@ -79,11 +79,18 @@ public final class CredentialStore {
     private static final String HELPER_PREFIX = "docker-credential-";
     private static final List<String> SECRET_FIELDS =
             List.of("auth", "username", "password", "identitytoken", "registrytoken");
-    private static final ObjectWriter PRETTY = Json.writer().with(new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("\t", "\n"))
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withObjectEmptySeparator("")
-                    .withArrayEmptySeparator("")));
+
+    /** The config file's layout, as the CLI writes it; made on the first store or erase, not with the client. */
+    private static final class Pretty {
+        static final ObjectWriter WRITER = Json.writer().with(new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("\t", "\n"))
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withObjectEmptySeparator("")
+                        .withArrayEmptySeparator("")));
+
+        private Pretty() {
+        }
+    }
 
     private final Path configDir;
     private final Map<String, String> env;
@@ -543,7 +550,7 @@ public final class CredentialStore {
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(dir, "config.json", ".tmp");
             try {
-                byte[] text = (PRETTY.writeValueAsString(config) + "\n").getBytes(StandardCharsets.UTF_8);
+                byte[] text = (Pretty.WRITER.writeValueAsString(config) + "\n").getBytes(StandardCharsets.UTF_8);
                 Files.write(tmp, text);
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

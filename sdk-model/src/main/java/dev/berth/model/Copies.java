@@ -11,10 +11,12 @@ final class Copies {
     }
 
     static <T> List<T> copy(List<T> list) {
-        return list == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(list));
+        // most lists and maps of an answer are empty (the extras of nested records above all): no copy for those
+        return list == null || list.isEmpty() ? List.of()
+                : Collections.unmodifiableList(new java.util.ArrayList<>(list));
     }
 
     static <K, V> Map<K, V> copy(Map<K, V> map) {
-        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }

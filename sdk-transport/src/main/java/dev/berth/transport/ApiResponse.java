@@ -100,7 +100,7 @@ public final class ApiResponse implements Closeable {
         // Closed in finally, after the catch: a close before it would cancel the call, and a failed read would then
         // be reported as a cancelled call instead of what it is.
         try {
-            T value = Json.MAPPER.readValue(body, type);
+            T value = RecordReader.read(body, type);
             drain();
             return value;
         } catch (JsonProcessingException e) {

@@ -63,12 +63,29 @@ public final class Json {
             .maxStringLength(MAX_STRING)
             .maxNestingDepth(MAX_DEPTH)
             .build();
-    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+    /** The parsers of whole answers, with the answer limits; {@link RecordReader} and the mapper read through it. */
+    static final JsonFactory ANSWERS = JsonFactory.builder()
             .streamReadConstraints(ANSWER)
-            .build())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(JsonParser.Feature.AUTO_CLOSE_SOURCE, false)
-            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .build();
+
+    /**
+     * Berth's mapper, reader and writer, made on first use: an {@code ObjectMapper} costs a few hundred classes and
+     * a tenth of a second at start-up (Jackson's serializers, date formats and locale data), which a program that
+     * only lists or inspects does not need ({@link RecordReader} reads those answers).
+     */
+    static final class Databind {
+        static final ObjectMapper MAPPER = new ObjectMapper(ANSWERS)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(JsonParser.Feature.AUTO_CLOSE_SOURCE, false)
+                .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+        static final ObjectReader READER = MAPPER.reader();
+        static final ObjectWriter WRITER = MAPPER.writer();
+
+        private Databind() {
+        }
+    }
+
     /**
      * Parses streams. Jackson counts bytes and tokens per parser, not per document: one parser for a whole stream
      * would fail an events stream after {@link #MAX_MESSAGE_BYTES} in total, so {@link JsonStream} makes a parser
@@ -85,8 +102,6 @@ public final class Json {
     private Json() {
     }
 
-    private static final ObjectReader READER = MAPPER.reader();
-    private static final ObjectWriter WRITER = MAPPER.writer();
 
     /**
      * A new mapper configured as Berth's (its limits, unknown fields ignored, nulls left out), for reading or
@@ -96,32 +111,35 @@ public final class Json {
      * @return a mapper of one's own
      */
     public static ObjectMapper mapper() {
-        return MAPPER.copy();
+        return Databind.MAPPER.copy();
     }
 
     /** {@return Berth's reader: immutable, its {@code with...} and {@code forType} methods return new readers} */
     public static ObjectReader reader() {
-        return READER;
+        return Databind.READER;
     }
 
     /** {@return Berth's writer: immutable, its {@code with...} methods return new writers} */
     public static ObjectWriter writer() {
-        return WRITER;
+        return Databind.WRITER;
     }
 
-    /** {@return the type factory of Berth's mapper, for the {@link JavaType}s of {@link Transport#json}} */
+    /**
+     * {@return the type factory of Berth's mapper (Jackson's default one), for the {@link JavaType}s of
+     * {@link Transport#json}}
+     */
     public static TypeFactory typeFactory() {
-        return MAPPER.getTypeFactory();
+        return TypeFactory.defaultInstance();
     }
 
     /** {@return a new, empty JSON object} */
     public static ObjectNode objectNode() {
-        return MAPPER.createObjectNode();
+        return Databind.MAPPER.createObjectNode();
     }
 
     /** {@return a new, empty JSON array} */
     public static ArrayNode arrayNode() {
-        return MAPPER.createArrayNode();
+        return Databind.MAPPER.createArrayNode();
     }
 
     /**
@@ -133,7 +151,7 @@ public final class Json {
      * @throws IllegalArgumentException when {@code value} cannot be written as JSON
      */
     public static <T extends JsonNode> T valueToTree(Object value) {
-        return MAPPER.valueToTree(value);
+        return Databind.MAPPER.valueToTree(value);
     }
 
     /**
@@ -145,7 +163,7 @@ public final class Json {
      */
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return Databind.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write as JSON: " + value.getClass().getName(), e);
         }
@@ -154,7 +172,7 @@ public final class Json {
     /** {@code value} as UTF-8 JSON bytes, for a request body. */
     static byte[] writeBytes(Object value) {
         try {
-            return WRITER.writeValueAsBytes(value);
+            return Databind.WRITER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write as JSON: " + value.getClass().getName(), e);
         }

@@ -70,7 +70,7 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
      * @return a stream that reads nothing until {@link #hasNext()} is called
      */
     public static <T> JsonStream<T> of(InputStream in, Class<T> type, String request) {
-        return of(in, Json.MAPPER.getTypeFactory().constructType(type), request);
+        return of(in, Json.typeFactory().constructType(type), request);
     }
 
     /**
@@ -132,7 +132,7 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
         parser = null;
         JsonNode node;
         try (p) {
-            node = Json.MAPPER.readTree(p);
+            node = Json.Databind.MAPPER.readTree(p);
             in.unread(p);
         } catch (IOException e) {
             throw failed(e);
@@ -147,7 +147,7 @@ public final class JsonStream<T> implements Iterator<T>, Closeable {
             if (error != null && error.isTextual()) {
                 throw new StreamException(error.asText(), request);
             }
-            T value = node.isNull() ? null : Json.MAPPER.treeToValue(node, type);
+            T value = node.isNull() ? null : Json.Databind.MAPPER.treeToValue(node, type);
             if (value == null) {
                 // a bare null: the stream promises non-null elements (and callers read fields of each)
                 throw new IOException("a JSON null where a value was expected");

@@ -258,7 +258,7 @@ public final class Transport implements Closeable {
      * @throws DockerException for an error status, an unreachable daemon or a malformed answer
      */
     public <T> @Nullable T json(ApiRequest request, Class<T> type) {
-        return json(request, Json.MAPPER.getTypeFactory().constructType(type));
+        return json(request, Json.typeFactory().constructType(type));
     }
 
     /**

@@ -8,11 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.errors.DockerException;
+import dev.berth.transport.internal.Http1Calls;
+import dev.berth.transport.internal.HttpCall;
+import dev.berth.transport.internal.OutgoingRequest;
+import dev.berth.transport.internal.TcpSocketFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +107,29 @@ class Http1WireTest {
             });
         }
         assertEquals(2, server.connections.get());
+    }
+
+    @Test
+    void aCancelThatComesAfterTheAnswerEndedLeavesThePooledConnectionAlone() throws IOException {
+        // A deadline that fires just as the answer ends must not drop the connection the pool already has (and may
+        // have given to another call).
+        server.answer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}", false);
+        server.answer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}", false);
+        Http1Calls calls = new Http1Calls(new TcpSocketFactory("test"),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), Duration.ofSeconds(5),
+                Duration.ZERO, Duration.ZERO, true);
+        try {
+            OutgoingRequest get = new OutgoingRequest("GET", "/info", List.of("Host", "test"), null, null, null,
+                    false, false);
+            HttpCall first = calls.newCall(get);
+            assertEquals("{}", new String(first.execute().body().readAllBytes(), StandardCharsets.UTF_8));
+            first.cancel();
+            assertEquals("{}", new String(calls.newCall(get).execute().body().readAllBytes(),
+                    StandardCharsets.UTF_8));
+        } finally {
+            calls.close();
+        }
+        assertEquals(1, server.connections.get(), "the second call reused the connection the cancel left alone");
     }
 
     @Test

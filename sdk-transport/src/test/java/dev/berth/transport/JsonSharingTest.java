@@ -25,7 +25,7 @@ class JsonSharingTest {
                 () -> mine.readValue("{\"id\":\"a\",\"NewField\":1}", Answer.class), "the copy has the change");
 
         String newerDaemon = "{\"id\":\"a\",\"NewField\":1}";
-        assertEquals(new Answer("a"), Json.MAPPER.readValue(newerDaemon, Answer.class), "Berth still ignores it");
+        assertEquals(new Answer("a"), Json.Databind.MAPPER.readValue(newerDaemon, Answer.class), "Berth still ignores it");
         assertEquals(new Answer("a"), Json.reader().forType(Answer.class).readValue(newerDaemon));
         assertNotSame(Json.mapper(), Json.mapper());
     }

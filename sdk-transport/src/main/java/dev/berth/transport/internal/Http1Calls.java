@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.SocketFactory;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Http1Calls implements HttpCalls {
     private static final int MAX_IDLE = 8;
+    private static final int ACTIVE = 0;
+    private static final int CANCELLED = 1;
+    private static final int RELEASED = 2;
     private static final long KEEP_ALIVE_NANOS = TimeUnit.MINUTES.toNanos(5);
     /** A connection idle this long is checked before it is used again. */
     private static final long CHECK_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -139,6 +143,12 @@ public final class Http1Calls implements HttpCalls {
         private final OutgoingRequest request;
         private volatile @Nullable Http1Connection connection;
         private volatile boolean cancelled;
+        /**
+         * Who has the connection once the answer is being read: the call ({@link #ACTIVE}), a cancel that dropped it,
+         * or the pool it went back to. One of the last two wins, so a cancel racing with the answer's end (a deadline
+         * just then) never drops a connection the pool already gave to another call.
+         */
+        private final AtomicInteger owner = new AtomicInteger(ACTIVE);
         private volatile boolean timedOut;
         private volatile Watchdog.@Nullable Entry timeout;
 
@@ -211,9 +221,14 @@ public final class Http1Calls implements HttpCalls {
         public void cancel() {
             cancelled = true;
             Http1Connection c = connection;
-            if (c != null) {
+            if (c != null && owner.compareAndSet(ACTIVE, CANCELLED)) {
                 c.drop();
             }
+        }
+
+        /** The answer ended cleanly: whether its connection may go back to the pool (no cancel came first). */
+        boolean release() {
+            return owner.compareAndSet(ACTIVE, RELEASED);
         }
 
         /** The answer was read or dropped: its call timeout no longer applies. */

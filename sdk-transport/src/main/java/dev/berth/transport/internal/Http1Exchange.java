@@ -198,7 +198,7 @@ final class Http1Exchange implements Exchange {
 
     @Override
     public void cancel() {
-        connection.drop();
+        call.cancel();
     }
 
     @Override
@@ -218,7 +218,7 @@ final class Http1Exchange implements Exchange {
         }
         done = true;
         call.finished();
-        if (reusable && code != 101) {
+        if (reusable && code != 101 && call.release()) {
             calls.release(connection);
         } else {
             connection.drop();
