@@ -329,7 +329,15 @@ final class RecordReader {
         private final Constructor<?> constructor;
         private final Parameter[] parameters;
         private final Map<String, Integer> index = new HashMap<>();
+        /**
+         * What the field at each position of the last object read was: the daemon writes an object's fields in the
+         * same order every time, and the parser hands out the same (canonical) name strings, so a comparison of
+         * references finds most components without a hash lookup. Racy on purpose: a slot is one immutable object.
+         */
+        private final Slot[] slots;
         private final ValueReader[] components;
+        /** What a component the answer leaves out gets: null, or a primitive's zero. */
+        private final Object[] defaults;
         /** The component that gathers the fields the record does not name; -1 for none. */
         private int extras = -1;
 
@@ -338,6 +346,30 @@ final class RecordReader {
             this.constructor = canonical(c);
             this.parameters = constructor.getParameters();
             this.components = new ValueReader[parameters.length];
+            this.slots = new Slot[Math.min(parameters.length + 16, 128)];
+            this.defaults = new Object[parameters.length];
+            for (int i = 0; i < parameters.length; i++) {
+                Class<?> t = parameters[i].getType();
+                defaults[i] = t.isPrimitive() ? defaultOf(t) : null;
+            }
+        }
+
+        /** A field name seen at a position, and its component's index (-1: not a component). */
+        private record Slot(String name, int component) {
+        }
+
+        /** The component named {@code name}, the field at {@code position} of the object; -1 for none. */
+        private int component(String name, int position) {
+            Slot slot = position < slots.length ? slots[position] : null;
+            if (slot != null && slot.name == name) { // the same canonical string as last time: no hashing
+                return slot.component;
+            }
+            Integer i = index.get(name);
+            int component = i == null ? -1 : i;
+            if (position < slots.length) {
+                slots[position] = new Slot(name, component);
+            }
+            return component;
         }
 
         /**
@@ -377,10 +409,11 @@ final class RecordReader {
             Object[] args = new Object[components.length];
             // as Jackson: an empty map, not null, when every field was named
             Map<String, @Nullable Object> rest = extras >= 0 ? new LinkedHashMap<>() : null;
+            int position = 0;
             for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                 p.nextToken();
-                Integer i = index.get(name);
-                if (i != null) {
+                int i = component(name, position++);
+                if (i >= 0) {
                     args[i] = components[i].read(p);
                 } else if (rest != null) {
                     rest.put(name, untyped(p));
@@ -390,8 +423,8 @@ final class RecordReader {
             }
             expect(p, JsonToken.END_OBJECT);
             for (int i = 0; i < args.length; i++) {
-                if (args[i] == null && parameters[i].getType().isPrimitive()) {
-                    args[i] = defaultOf(parameters[i].getType());
+                if (args[i] == null) {
+                    args[i] = defaults[i];
                 }
             }
             if (extras >= 0) {
