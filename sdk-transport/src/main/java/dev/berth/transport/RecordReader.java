@@ -62,7 +62,8 @@ final class RecordReader {
             if (p.nextToken() == null) {
                 return Json.Databind.MAPPER.readValue(p, type); // Jackson's own answer to an empty body
             }
-            return (T) readerFor(type, new HashMap<>()).read(p);
+            ValueReader reader = READERS.get(type);
+            return (T) (reader != null ? reader : readerFor(type, new HashMap<>())).read(p);
         }
     }
 
@@ -135,8 +136,12 @@ final class RecordReader {
             }
         }
         for (var field : c.getDeclaredFields()) {
-            if (!Modifier.isStatic(field.getModifiers()) && !onlyKnownAnnotations(field)) {
-                return false;
+            if (Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            if (!onlyKnownAnnotations(field)
+                    || field.isAnnotationPresent(JsonAnySetter.class) && !isUntypedMap(field.getGenericType())) {
+                return false; // extras of a type other than Map<String, Object> would need their values converted
             }
         }
         for (Constructor<?> k : c.getDeclaredConstructors()) {
@@ -154,6 +159,11 @@ final class RecordReader {
             }
         }
         return true;
+    }
+
+    private static boolean isUntypedMap(java.lang.reflect.Type t) {
+        return t instanceof java.lang.reflect.ParameterizedType p && p.getRawType() == Map.class
+                && p.getActualTypeArguments()[0] == String.class && p.getActualTypeArguments()[1] == Object.class;
     }
 
     private static boolean hasJacksonAnnotation(AnnotatedElement e) {

@@ -83,6 +83,14 @@ class RecordReaderTest {
     }
 
     @Test
+    void extrasOfAnotherValueTypeThanObjectAreLeftToTheMapper() throws IOException {
+        JavaType text = Json.typeFactory().constructType(RecordSamples.TextExtras.class);
+        String json = "{\"Id\":\"a\",\"N\":1,\"B\":true}";
+        assertEquals(new RecordSamples.TextExtras("a", Map.of("N", "1", "B", "true")), ours(json, text));
+        assertFalse(RecordReader.readsItself(text));
+    }
+
+    @Test
     void namesComeFromTheFieldsWhenTheConstructorIsWrittenOut() throws IOException {
         JavaType explicit = Json.typeFactory().constructType(Explicit.class);
         assertEquals(new Explicit("x"), ours("{\"Id\":\"x\"}", explicit));

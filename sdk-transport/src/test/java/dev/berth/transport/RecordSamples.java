@@ -44,6 +44,11 @@ public final class RecordSamples {
     public record Aliased(@JsonProperty("Name") @JsonAlias("name") String name) {
     }
 
+    /** Extras whose values Jackson converts to strings: the mapper reads it. */
+    public record TextExtras(@JsonProperty("Id") String id,
+            @JsonAnySetter @JsonAnyGetter Map<String, String> extras) {
+    }
+
     /** A record whose constructor refuses some values. */
     public record Checked(@JsonProperty("Port") int port) {
         /** Refuses a port outside 0 to 65535. */
