@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.io.IOException;
@@ -341,8 +342,9 @@ final class RecordReader {
         private final Map<String, Integer> index = new HashMap<>();
         /**
          * What the field at each position of the last object read was: the daemon writes an object's fields in the
-         * same order every time, and the parser hands out the same (canonical) name strings, so a comparison of
-         * references finds most components without a hash lookup. Racy on purpose: a slot is one immutable object.
+         * same order every time, so the parser is asked to match the expected name's bytes where it stands
+         * ({@link JsonParser#nextFieldName(com.fasterxml.jackson.core.SerializableString)}), which skips its
+         * symbol table and our hash lookup both. Racy on purpose: a slot is one immutable object.
          */
         private final Slot[] slots;
         private final ValueReader[] components;
@@ -365,19 +367,15 @@ final class RecordReader {
         }
 
         /** A field name seen at a position, and its component's index (-1: not a component). */
-        private record Slot(String name, int component) {
+        private record Slot(SerializedString name, int component) {
         }
 
         /** The component named {@code name}, the field at {@code position} of the object; -1 for none. */
         private int component(String name, int position) {
-            Slot slot = position < slots.length ? slots[position] : null;
-            if (slot != null && slot.name == name) { // the same canonical string as last time: no hashing
-                return slot.component;
-            }
             Integer i = index.get(name);
             int component = i == null ? -1 : i;
             if (position < slots.length) {
-                slots[position] = new Slot(name, component);
+                slots[position] = new Slot(new SerializedString(name), component);
             }
             return component;
         }
@@ -419,10 +417,24 @@ final class RecordReader {
             Object[] args = new Object[components.length];
             // as Jackson: an empty map, not null, when every field was named
             Map<String, @Nullable Object> rest = extras >= 0 ? new LinkedHashMap<>() : null;
-            int position = 0;
-            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            for (int position = 0; ; position++) {
+                Slot slot = position < slots.length ? slots[position] : null;
+                String name;
+                int i;
+                if (slot != null && p.nextFieldName(slot.name)) { // the name the daemon sent here last time
+                    name = slot.name.getValue();
+                    i = slot.component;
+                } else {
+                    if (slot == null) {
+                        p.nextToken();
+                    }
+                    if (p.currentToken() != JsonToken.FIELD_NAME) {
+                        break;
+                    }
+                    name = p.currentName();
+                    i = component(name, position);
+                }
                 p.nextToken();
-                int i = component(name, position++);
                 if (i >= 0) {
                     args[i] = components[i].read(p);
                 } else if (rest != null) {
