@@ -288,6 +288,11 @@ public record DockerHost(Scheme scheme, String host, int port, String path, Stri
         return out.toString();
     }
 
+    /** {@code host:port} for a TCP host, an IPv6 literal in brackets: what a Host header and a URL carry. */
+    String authority(int port) {
+        return bracket(host) + ":" + port;
+    }
+
     private static String bracket(String host) {
         return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }

@@ -260,23 +260,10 @@ final class RecordReader {
     /** {@code Object}: maps, lists, strings, numbers and booleans, as Jackson's untyped values. */
     private static @Nullable Object untyped(JsonParser p) throws IOException {
         switch (p.currentToken()) {
-            case START_OBJECT: {
-                Map<String, @Nullable Object> map = new LinkedHashMap<>();
-                for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                    p.nextToken();
-                    map.put(name, untyped(p));
-                }
-                expect(p, JsonToken.END_OBJECT);
-                return map;
-            }
-            case START_ARRAY: {
-                List<@Nullable Object> list = new ArrayList<>();
-                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                    expectValue(p, t);
-                    list.add(untyped(p));
-                }
-                return list;
-            }
+            case START_OBJECT:
+                return readObject(p, RecordReader::untyped);
+            case START_ARRAY:
+                return readArray(p, RecordReader::untyped);
             case VALUE_STRING:
                 return p.getText();
             case VALUE_NUMBER_INT:
@@ -293,50 +280,85 @@ final class RecordReader {
         }
     }
 
-    /** {@code List<T>}, as an {@code ArrayList}. */
-    private record ListType(JavaType type, ValueReader element) implements ValueReader {
+    /** The members of the object the parser is at, each read by {@code values}, in the answer's order. */
+    private static Map<String, @Nullable Object> readObject(JsonParser p, ValueReader values) throws IOException {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            p.nextToken();
+            map.put(name, values.read(p));
+        }
+        expect(p, JsonToken.END_OBJECT);
+        return map;
+    }
+
+    /** The elements of the array the parser is at, each read by {@code elements}. */
+    private static List<@Nullable Object> readArray(JsonParser p, ValueReader elements) throws IOException {
+        List<@Nullable Object> list = new ArrayList<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            expectValue(p, t);
+            list.add(elements.read(p));
+        }
+        return list;
+    }
+
+    /**
+     * A JSON object or array of a known type: null for a JSON null, the mapper's reading for a value of another kind,
+     * else {@link #contents}.
+     */
+    private abstract static class Structure implements ValueReader {
+        final JavaType type;
+        private final JsonToken start;
+
+        Structure(JavaType type, JsonToken start) {
+            this.type = type;
+            this.start = start;
+        }
+
         @Override
-        public @Nullable Object read(JsonParser p) throws IOException {
+        public final @Nullable Object read(JsonParser p) throws IOException {
             JsonToken first = p.currentToken();
             if (first == JsonToken.VALUE_NULL) {
                 return null;
             }
-            if (first != JsonToken.START_ARRAY) {
-                return Json.Databind.MAPPER.readValue(p, type);
-            }
-            List<@Nullable Object> list = new ArrayList<>();
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                expectValue(p, t);
-                list.add(element.read(p));
-            }
-            return list;
+            return first == start ? contents(p) : Json.Databind.MAPPER.readValue(p, type);
+        }
+
+        /** Reads the value from its first token, {@code start}, to its last. */
+        abstract Object contents(JsonParser p) throws IOException;
+    }
+
+    /** {@code List<T>}, as an {@code ArrayList}. */
+    private static final class ListType extends Structure {
+        private final ValueReader element;
+
+        ListType(JavaType type, ValueReader element) {
+            super(type, JsonToken.START_ARRAY);
+            this.element = element;
+        }
+
+        @Override
+        Object contents(JsonParser p) throws IOException {
+            return readArray(p, element);
         }
     }
 
     /** {@code Map<String, T>}, as a {@code LinkedHashMap} in the answer's order. */
-    private record MapType(JavaType type, ValueReader value) implements ValueReader {
+    private static final class MapType extends Structure {
+        private final ValueReader value;
+
+        MapType(JavaType type, ValueReader value) {
+            super(type, JsonToken.START_OBJECT);
+            this.value = value;
+        }
+
         @Override
-        public @Nullable Object read(JsonParser p) throws IOException {
-            JsonToken first = p.currentToken();
-            if (first == JsonToken.VALUE_NULL) {
-                return null;
-            }
-            if (first != JsonToken.START_OBJECT) {
-                return Json.Databind.MAPPER.readValue(p, type);
-            }
-            Map<String, @Nullable Object> map = new LinkedHashMap<>();
-            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                p.nextToken();
-                map.put(name, value.read(p));
-            }
-            expect(p, JsonToken.END_OBJECT);
-            return map;
+        Object contents(JsonParser p) throws IOException {
+            return readObject(p, value);
         }
     }
 
     /** A record: its properties by name, the rest into its {@code @JsonAnySetter} map (or skipped). */
-    private static final class RecordType implements ValueReader {
-        private final JavaType type;
+    private static final class RecordType extends Structure {
         private final Constructor<?> constructor;
         private final Parameter[] parameters;
         private final Map<String, Integer> index = new HashMap<>();
@@ -354,7 +376,7 @@ final class RecordReader {
         private int extras = -1;
 
         RecordType(JavaType type, Class<?> c) {
-            this.type = type;
+            super(type, JsonToken.START_OBJECT);
             this.constructor = canonical(c);
             this.parameters = constructor.getParameters();
             this.components = new ValueReader[parameters.length];
@@ -406,14 +428,7 @@ final class RecordReader {
         }
 
         @Override
-        public @Nullable Object read(JsonParser p) throws IOException {
-            JsonToken first = p.currentToken();
-            if (first == JsonToken.VALUE_NULL) {
-                return null;
-            }
-            if (first != JsonToken.START_OBJECT) {
-                return Json.Databind.MAPPER.readValue(p, type);
-            }
+        Object contents(JsonParser p) throws IOException {
             Object[] args = new Object[components.length];
             // as Jackson: an empty map, not null, when every field was named
             Map<String, @Nullable Object> rest = extras >= 0 ? new LinkedHashMap<>() : null;

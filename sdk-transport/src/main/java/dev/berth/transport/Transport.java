@@ -100,10 +100,10 @@ public final class Transport implements Closeable {
                 break;
             case TCP:
                 int port = endpoint.isTls() ? host.effectiveTlsPort() : host.effectivePort();
-                hostHeader = OkHttpCalls.hostPort(host.host(), port);
+                hostHeader = host.authority(port);
                 if (endpoint.isTls()) {
                     TlsConfig.Context tls = endpoint.tls().toContext();
-                    calls = new OkHttpCalls(host.host(), port, tls.sslContext().getSocketFactory(),
+                    calls = new OkHttpCalls(hostHeader, tls.sslContext().getSocketFactory(),
                             tls.trustManager(), timeouts.connect(), timeouts.read(), timeouts.call());
                 } else {
                     calls = plain(new TcpSocketFactory(host.toString()), new InetSocketAddress(host.host(), port),

@@ -32,7 +32,8 @@ public final class OkHttpCalls implements HttpCalls {
     /** {@code https://host:port}, to which the encoded targets are appended. */
     private final String origin;
 
-    public OkHttpCalls(String host, int port, SSLSocketFactory ssl, X509TrustManager trust, Duration connect,
+    /** Calls to {@code https://} + {@code authority} ({@code host:port}, an IPv6 literal in brackets). */
+    public OkHttpCalls(String authority, SSLSocketFactory ssl, X509TrustManager trust, Duration connect,
             Duration read, Duration call) {
         this.client = new OkHttpClient.Builder()
                 .protocols(List.of(Protocol.HTTP_1_1))
@@ -47,7 +48,7 @@ public final class OkHttpCalls implements HttpCalls {
                 .readTimeout(read)
                 .writeTimeout(read)
                 .callTimeout(call)
-                .socketFactory(new TcpSocketFactory("tcp://" + hostPort(host, port)))
+                .socketFactory(new TcpSocketFactory("tcp://" + authority))
                 .sslSocketFactory(ssl, trust)
                 .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS))
                 .build();
@@ -56,12 +57,7 @@ public final class OkHttpCalls implements HttpCalls {
                 .writeTimeout(Duration.ZERO)
                 .callTimeout(Duration.ZERO)
                 .build();
-        this.origin = "https://" + hostPort(host, port);
-    }
-
-    /** {@code host:port}, an IPv6 literal in brackets. */
-    public static String hostPort(String host, int port) {
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        this.origin = "https://" + authority;
     }
 
     @Override
