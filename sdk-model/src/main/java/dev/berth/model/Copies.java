@@ -1,7 +1,6 @@
 package dev.berth.model;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +16,6 @@ final class Copies {
     }
 
     static <K, V> Map<K, V> copy(Map<K, V> map) {
-        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return map == null || map.isEmpty() ? Map.of() : FrozenMap.copyOf(map);
     }
 }

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +49,7 @@ final class RecordReader {
     }
 
     /** Reads one value; the parser is at the value's first token, and is left at its last. */
-    private interface ValueReader {
+    interface ValueReader {
         @Nullable Object read(JsonParser p) throws IOException;
     }
 
@@ -100,7 +101,7 @@ final class RecordReader {
         } else if (raw == boolean.class || raw == Boolean.class) {
             return new Scalar(type, Kind.BOOLEAN);
         } else if (raw == Object.class) {
-            return RecordReader::untyped;
+            return UntypedShape.UNSHAPED;
         } else if (raw == List.class) {
             return new ListType(type, readerFor(type.getContentType(), building));
         } else if (raw == Map.class && type.getKeyType().getRawClass() == String.class) {
@@ -257,31 +258,8 @@ final class RecordReader {
         }
     }
 
-    /** {@code Object}: maps, lists, strings, numbers and booleans, as Jackson's untyped values. */
-    private static @Nullable Object untyped(JsonParser p) throws IOException {
-        switch (p.currentToken()) {
-            case START_OBJECT:
-                return readObject(p, RecordReader::untyped);
-            case START_ARRAY:
-                return readArray(p, RecordReader::untyped);
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return p.getNumberValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                return Json.Databind.MAPPER.readValue(p, Object.class);
-        }
-    }
-
     /** The members of the object the parser is at, each read by {@code values}, in the answer's order. */
-    private static Map<String, @Nullable Object> readObject(JsonParser p, ValueReader values) throws IOException {
+    static Map<String, @Nullable Object> readObject(JsonParser p, ValueReader values) throws IOException {
         Map<String, @Nullable Object> map = new LinkedHashMap<>();
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             p.nextToken();
@@ -292,7 +270,7 @@ final class RecordReader {
     }
 
     /** The elements of the array the parser is at, each read by {@code elements}. */
-    private static List<@Nullable Object> readArray(JsonParser p, ValueReader elements) throws IOException {
+    static List<@Nullable Object> readArray(JsonParser p, ValueReader elements) throws IOException {
         List<@Nullable Object> list = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             expectValue(p, t);
@@ -374,6 +352,8 @@ final class RecordReader {
         private final Object[] defaults;
         /** The component that gathers the fields the record does not name; -1 for none. */
         private int extras = -1;
+        /** What the shapes of the extras' values may hold, for all of them: see {@link UntypedShape}. */
+        private final AtomicInteger shapeBudget = new AtomicInteger(UntypedShape.BUDGET);
 
         RecordType(JavaType type, Class<?> c) {
             super(type, JsonToken.START_OBJECT);
@@ -388,18 +368,28 @@ final class RecordReader {
             }
         }
 
-        /** A field name seen at a position, and its component's index (-1: not a component). */
-        private record Slot(SerializedString name, int component) {
+        /**
+         * A field name seen at a position, its component's index (-1: not a component), and for a field the
+         * record keeps in its extras, the shape of its value there (which outlives a change of name: the budget
+         * is never spent twice on one position).
+         */
+        private record Slot(SerializedString name, int component, @Nullable UntypedShape shape) {
         }
 
-        /** The component named {@code name}, the field at {@code position} of the object; -1 for none. */
-        private int component(String name, int position) {
+        /** The slot for the field {@code name} at {@code position} of the object, remembered there. */
+        private Slot slot(String name, int position) {
             Integer i = index.get(name);
             int component = i == null ? -1 : i;
-            if (position < slots.length) {
-                slots[position] = new Slot(new SerializedString(name), component);
+            if (position >= slots.length) {
+                return new Slot(new SerializedString(name), component, null);
             }
-            return component;
+            UntypedShape shape = slots[position] != null ? slots[position].shape : null;
+            if (shape == null && component < 0 && extras >= 0) {
+                shape = UntypedShape.root(shapeBudget);
+            }
+            Slot slot = new Slot(new SerializedString(name), component, shape);
+            slots[position] = slot;
+            return slot;
         }
 
         /**
@@ -434,26 +424,21 @@ final class RecordReader {
             Map<String, @Nullable Object> rest = extras >= 0 ? new LinkedHashMap<>() : null;
             for (int position = 0; ; position++) {
                 Slot slot = position < slots.length ? slots[position] : null;
-                String name;
-                int i;
-                if (slot != null && p.nextFieldName(slot.name)) { // the name the daemon sent here last time
-                    name = slot.name.getValue();
-                    i = slot.component;
-                } else {
+                if (slot == null || !p.nextFieldName(slot.name)) { // not the name the daemon sent here last time
                     if (slot == null) {
-                        p.nextToken();
+                        p.nextToken(); // a failed match has already moved on
                     }
                     if (p.currentToken() != JsonToken.FIELD_NAME) {
                         break;
                     }
-                    name = p.currentName();
-                    i = component(name, position);
+                    slot = slot(p.currentName(), position);
                 }
                 p.nextToken();
+                int i = slot.component;
                 if (i >= 0) {
                     args[i] = components[i].read(p);
                 } else if (rest != null) {
-                    rest.put(name, untyped(p));
+                    rest.put(slot.name.getValue(), UntypedShape.read(p, slot.shape));
                 } else {
                     p.skipChildren();
                 }
@@ -505,13 +490,13 @@ final class RecordReader {
         }
     }
 
-    private static void expect(JsonParser p, JsonToken expected) throws IOException {
+    static void expect(JsonParser p, JsonToken expected) throws IOException {
         if (p.currentToken() != expected) {
             throw new JsonParseException(p, "expected " + expected + ", found " + p.currentToken());
         }
     }
 
-    private static void expectValue(JsonParser p, JsonToken t) throws IOException {
+    static void expectValue(JsonParser p, JsonToken t) throws IOException {
         if (t == null || t == JsonToken.END_OBJECT || t == JsonToken.FIELD_NAME) {
             throw new JsonParseException(p, "expected a value or the end of the array, found " + t);
         }

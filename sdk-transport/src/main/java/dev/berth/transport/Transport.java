@@ -67,6 +67,8 @@ public final class Transport implements Closeable {
     static final String SOCKET_HOST = "api.moby.localhost";
 
     private final Endpoint endpoint;
+    /** The daemon's address, as errors name it. */
+    private final String endpointName;
     /** Sends the calls: {@link Http1Calls} for plain endpoints, {@link OkHttpCalls} for TLS. */
     private final HttpCalls calls;
     private final String basePath;
@@ -88,6 +90,7 @@ public final class Transport implements Closeable {
      */
     public Transport(Endpoint endpoint, Timeouts timeouts) {
         this.endpoint = endpoint;
+        this.endpointName = endpoint.host().toString();
         DockerHost host = endpoint.host();
         String hostHeader = SOCKET_HOST;
         switch (host.scheme()) {
@@ -134,6 +137,7 @@ public final class Transport implements Closeable {
     /** A view of {@code of}: the same pool, endpoint and API version, with calls in {@code scope}. */
     private Transport(Transport of, CallScope scope) {
         this.endpoint = of.endpoint;
+        this.endpointName = of.endpointName;
         this.calls = of.calls;
         this.basePath = of.basePath;
         this.baseHeaders = of.baseHeaders;
@@ -350,7 +354,7 @@ public final class Transport implements Closeable {
                 inFlight.finish();
             }
         }
-        return new ApiResponse(inFlight, response, described, endpoint.host().toString());
+        return new ApiResponse(inFlight, response, described, endpointName);
     }
 
     private OutgoingRequest toHttp(ApiRequest request, String prefix, boolean upgrade) {
@@ -389,7 +393,7 @@ public final class Transport implements Closeable {
 
     /** Turns an I/O failure into the exception that says what happened and where. */
     private DockerException failure(IOException e, String request) {
-        String where = endpoint.host().toString();
+        String where = endpointName;
         if (ErrorMapper.isTlsExpected(e.getMessage())) {
             return ErrorMapper.tlsExpected(endpoint, "it answered: " + e.getMessage(), request, e);
         }
