@@ -33,6 +33,11 @@ final class Bench {
      * Whether {@code DOCKER_HOST} is a {@link FakeDaemon} ({@code BENCH_FAKE=1}, which {@code scripts/bench.sh --fake}
      * sets): the benchmarks then create no container and inspect {@link FakeDaemon#CONTAINER_ID}.
      */
+    /** The clients a latency run measures: {@code BENCH_CLIENTS}, comma-separated; all three by default. */
+    static java.util.Set<String> clients() {
+        return java.util.Set.of(System.getenv().getOrDefault("BENCH_CLIENTS", "raw,berth,docker-java").split(","));
+    }
+
     static boolean fake() {
         return "1".equals(System.getenv("BENCH_FAKE"));
     }

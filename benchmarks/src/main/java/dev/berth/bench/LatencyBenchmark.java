@@ -86,6 +86,9 @@ public final class LatencyBenchmark {
     /** One round: times each call with its warm-up, measured and CPU passes, and prints the figures. */
     private record Measure(int round, int warmup, int measured) {
         void run(String call, String client, Call c) throws Exception {
+            if (!Bench.clients().contains(client)) {
+                return;
+            }
             for (int i = 0; i < warmup; i++) {
                 c.run();
             }

@@ -25,15 +25,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * as a file. OkHttp speaks HTTP/1.1 over it (TLS too, layered on top) and keeps it in its connection pool like any
  * socket.
  *
- * <p>Reads block on the channel (one system call each) unless a read timeout is set, in which case they wait with a
- * selector. {@link #shutdownOutput()} half-closes the channel so that the process behind an attached stdin sees EOF.
- * {@link #close()} from any thread ends a blocked read at once.
+ * <p>A socket channel is kept in non-blocking mode, and a read or write that cannot proceed waits in a selector for
+ * that one direction ({@link Waiter}). A blocking read of a Unix socket is woken twice per answer: once, for nothing,
+ * when the daemon consumes the request (the kernel wakes a socket's sleepers when its send buffer frees up), and once
+ * when the answer comes; a selector waits for readable data only, so the spurious wake-up and its context switch are
+ * gone: a quarter of the CPU of a small call ({@code docs/coldstart.md}). A read timeout bounds that wait. A pipe
+ * opened as a file cannot be selected: it blocks in the read, and has no timeout. {@link #shutdownOutput()}
+ * half-closes the channel so that the process behind an attached stdin sees EOF. {@link #close()} from any thread
+ * ends a blocked read or write at once.
  *
- * <p><b>Interrupts.</b> The JDK's channels are interruptible: interrupting a thread blocked in a read, a write or a
- * connect closes the channel and ends the call, which a {@code java.net.Socket} on a platform thread does not do.
- * Every such end is reported as an {@link InterruptedIOException} (which OkHttp never retries) with the thread's
- * interrupt flag left set, and leaves this socket closed, so that no pool reuses it. A timed read waits in
- * {@link Selector#select(long)}, which an interrupt also wakes.
+ * <p><b>Interrupts.</b> The JDK's channels are interruptible: interrupting a thread in a read, a write or a connect
+ * closes the channel and ends the call, which a {@code java.net.Socket} on a platform thread does not do; an interrupt
+ * also wakes a selector. Every such end is reported as an {@link InterruptedIOException} (which OkHttp never retries)
+ * with the thread's interrupt flag left set, and leaves this socket closed, so that no pool reuses it.
  *
  * <p><b>Locks.</b> One reader and one writer at a time, each under a {@link ReentrantLock} rather than
  * {@code synchronized}, so that a virtual thread blocked here does not pin its carrier. Reads are serialised because
@@ -49,9 +53,9 @@ public class ChannelSocket extends LocalSocket {
     private final ReentrantLock readLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock closeLock = new ReentrantLock();
-    /** For timed reads; made on the first, used and closed only under {@link #readLock}. */
-    private Selector selector;
-    private volatile Selector wakeable;
+    /** Where reads wait, under {@link #readLock}; writes, under {@link #writeLock}. */
+    private final Waiter readable = new Waiter(SelectionKey.OP_READ, readLock);
+    private final Waiter writable = new Waiter(SelectionKey.OP_WRITE, writeLock);
     final InputStream in = new ChannelInput();
     final OutputStream out = new ChannelOutput();
 
@@ -79,7 +83,11 @@ public class ChannelSocket extends LocalSocket {
             throw new SocketException("already connected");
         }
         try {
-            channel = opener.open(address, timeoutMillis);
+            ByteChannel ch = opener.open(address, timeoutMillis);
+            if (ch instanceof SelectableChannel sc) {
+                sc.configureBlocking(false); // for good: see the class comment
+            }
+            channel = ch;
         } catch (IOException e) {
             if (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
                 throw interrupted("connecting to", e);
@@ -111,8 +119,8 @@ public class ChannelSocket extends LocalSocket {
     }
 
     /**
-     * Closes the channel; a read or write blocked in another thread ends at once. The selector of timed reads is
-     * closed here when no read holds it, else by that read as it leaves.
+     * Closes the channel; a read or write blocked in another thread ends at once. A waiter's selector is closed here
+     * when no read or write holds it, else by that read or write as it leaves.
      */
     @Override
     public void close() throws IOException {
@@ -122,36 +130,16 @@ public class ChannelSocket extends LocalSocket {
                 return;
             }
             closed = true;
-            Selector s = wakeable;
-            if (s != null) {
-                s.wakeup(); // closing a channel does not wake a select waiting on it
-            }
+            readable.wakeup(); // closing a channel does not wake a select waiting on it
+            writable.wakeup();
             if (channel != null) {
                 channel.close();
             }
         } finally {
             closeLock.unlock();
         }
-        closeSelectorIfIdle();
-    }
-
-    private void closeSelectorIfIdle() {
-        if (!readLock.tryLock()) {
-            return; // the read holding it sees closed as it leaves and comes back here
-        }
-        try {
-            if (selector != null) {
-                try {
-                    selector.close();
-                } catch (IOException e) {
-                    // nothing left to release
-                }
-                selector = null;
-                wakeable = null;
-            }
-        } finally {
-            readLock.unlock();
-        }
+        readable.closeIfIdle();
+        writable.closeIfIdle();
     }
 
     @Override
@@ -229,57 +217,102 @@ public class ChannelSocket extends LocalSocket {
     }
 
     private int read(ByteBuffer buf) throws IOException {
-        int timeout = soTimeoutMillis;
         ByteChannel ch = channel;
         try {
-            if (timeout == 0 || !(ch instanceof SelectableChannel sc)) {
-                return ch.read(buf);
+            if (!(ch instanceof SelectableChannel sc)) {
+                return ch.read(buf); // a pipe: blocks
             }
-            return timedRead(sc, ch, buf, timeout);
+            int timeout = soTimeoutMillis;
+            long deadline = timeout == 0 ? 0 : System.nanoTime() + timeout * 1_000_000L;
+            while (true) {
+                int n = ch.read(buf);
+                if (n != 0) {
+                    return n;
+                }
+                if (!readable.await(sc, deadline, "reading from")) {
+                    throw new SocketTimeoutException("read timed out after " + timeout + " ms on " + description);
+                }
+            }
         } catch (ClosedByInterruptException e) {
             throw interrupted("reading from", e);
         }
     }
 
     /**
-     * A read that gives up after the timeout: non-blocking mode and a selector, then back to blocking mode. Runs
-     * under {@link #readLock}.
+     * A selector for one direction of the channel, made on the first wait and used only under that direction's lock
+     * (a selector serves one waiting thread at a time; a reader and a writer of an attached stream wait at once).
      */
-    private int timedRead(SelectableChannel sc, ByteChannel ch, ByteBuffer buf, int timeoutMillis)
-            throws IOException {
-        if (selector == null) {
-            selector = Selector.open();
-            wakeable = selector;
+    private final class Waiter {
+        private final int operation;
+        private final ReentrantLock lock;
+        private Selector selector;
+        /** The selector, for {@link ChannelSocket#close()} to wake from another thread. */
+        private volatile Selector wakeable;
+
+        Waiter(int operation, ReentrantLock lock) {
+            this.operation = operation;
+            this.lock = lock;
         }
-        sc.configureBlocking(false);
-        SelectionKey key = sc.register(selector, SelectionKey.OP_READ);
-        try {
-            long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-            while (true) {
-                int n = ch.read(buf);
-                if (n != 0) {
-                    return n;
+
+        /**
+         * Waits until the channel may be read or written, the deadline ({@link System#nanoTime()}; 0 for none)
+         * passes (false), or the socket is closed or the thread interrupted (an exception).
+         */
+        boolean await(SelectableChannel sc, long deadline, String doing) throws IOException {
+            try {
+                if (selector == null) {
+                    selector = Selector.open();
+                    sc.register(selector, operation);
+                    wakeable = selector;
                 }
-                long left = (deadline - System.nanoTime()) / 1_000_000L;
-                if (left <= 0) {
-                    throw new SocketTimeoutException("read timed out after " + timeoutMillis + " ms on " + description);
-                }
-                selector.select(left); // returns at once when the thread is interrupted (the flag stays set)
-                selector.selectedKeys().clear();
-                if (closed) {
+                if (closed) { // after publishing the selector: a close either sees it or is seen here
                     throw new SocketException("Socket closed");
                 }
-                if (Thread.currentThread().isInterrupted()) {
-                    throw interrupted("reading from", null);
+                if (deadline == 0) {
+                    selector.select(); // returns at once when the thread is interrupted (the flag stays set)
+                } else {
+                    long left = (deadline - System.nanoTime()) / 1_000_000L;
+                    if (left <= 0) {
+                        return false;
+                    }
+                    selector.select(left);
                 }
+                selector.selectedKeys().clear();
+            } catch (ClosedSelectorException | java.nio.channels.ClosedChannelException e) {
+                throw new SocketException("Socket closed");
             }
-        } catch (ClosedSelectorException e) {
-            throw new SocketException("Socket closed");
-        } finally {
-            key.cancel();
-            if (!closed) {
-                selector.selectNow();
-                sc.configureBlocking(true);
+            if (closed) {
+                throw new SocketException("Socket closed");
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted(doing, null);
+            }
+            return true;
+        }
+
+        void wakeup() {
+            Selector s = wakeable;
+            if (s != null) {
+                s.wakeup();
+            }
+        }
+
+        void closeIfIdle() {
+            if (!lock.tryLock()) {
+                return; // the read or write holding it sees closed as it leaves and comes back here
+            }
+            try {
+                if (selector != null) {
+                    try {
+                        selector.close();
+                    } catch (IOException e) {
+                        // nothing left to release
+                    }
+                    selector = null;
+                    wakeable = null;
+                }
+            } finally {
+                lock.unlock();
             }
         }
     }
@@ -308,7 +341,7 @@ public class ChannelSocket extends LocalSocket {
             } finally {
                 readLock.unlock();
                 if (closed) {
-                    closeSelectorIfIdle();
+                    readable.closeIfIdle();
                 }
             }
         }
@@ -382,7 +415,7 @@ public class ChannelSocket extends LocalSocket {
                     len -= n;
                 }
             } finally {
-                writeLock.unlock();
+                unlock();
             }
         }
 
@@ -392,7 +425,14 @@ public class ChannelSocket extends LocalSocket {
             try {
                 drain();
             } finally {
-                writeLock.unlock();
+                unlock();
+            }
+        }
+
+        private void unlock() {
+            writeLock.unlock();
+            if (closed) {
+                writable.closeIfIdle();
             }
         }
 
@@ -407,9 +447,12 @@ public class ChannelSocket extends LocalSocket {
 
         private void drain() throws IOException {
             buffer.flip();
+            ByteChannel ch = channel;
             try {
                 while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                    if (ch.write(buffer) == 0 && ch instanceof SelectableChannel sc) {
+                        writable.await(sc, 0, "writing to"); // the daemon is not reading: its buffer is full
+                    }
                 }
             } catch (ClosedByInterruptException e) {
                 throw interrupted("writing to", e);

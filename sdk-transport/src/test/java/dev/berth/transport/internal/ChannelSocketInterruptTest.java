@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A thread blocked in a {@link ChannelSocket} (Unix or TCP, with or without a read timeout) leaves it when
- * interrupted: at once, with an {@link InterruptedIOException}, its interrupt flag still set, and the socket closed so
- * that no pool reuses it. Closing from another thread also ends a timed read at once.
+ * A thread blocked in a {@link ChannelSocket} (Unix or TCP, reading with or without a read timeout, or writing to a
+ * peer that does not read) leaves it when interrupted: at once, with an {@link InterruptedIOException}, its interrupt
+ * flag still set, and the socket closed so that no pool reuses it. Closing from another thread also ends a read or a
+ * write at once.
  */
 class ChannelSocketInterruptTest {
     @TempDir
@@ -57,15 +58,47 @@ class ChannelSocketInterruptTest {
     void closingFromAnotherThreadEndsATimedReadAtOnce() throws Exception {
         try (Pair p = unixPair(30_000)) {
             InputStream in = p.client.getInputStream();
-            CompletableFuture<Object> reader = CompletableFuture.supplyAsync(() -> outcome(() -> in.read()));
-            Thread.sleep(200);
-            long t0 = System.nanoTime();
-            p.client.close();
-            Object outcome = reader.get(5, TimeUnit.SECONDS);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(ms < 1_000, "ended " + ms + " ms after the close, not at the 30 s timeout");
-            assertInstanceOf(IOException.class, outcome);
+            assertClosingEndsAtOnce(p, () -> in.read());
         }
+    }
+
+    @Test
+    void anInterruptEndsAWriteTheDaemonDoesNotRead() throws Exception {
+        try (Pair p = unixPair(0)) {
+            Object outcome = interruptedAfter(300, () -> fillUntilBlocked(p.client));
+            assertInstanceOf(InterruptedIOException.class, outcome, "the write ended with " + outcome);
+            assertTrue(p.client.isClosed(), "the socket is closed: no pool reuses it");
+        }
+    }
+
+    @Test
+    void closingFromAnotherThreadEndsABlockedWriteAtOnce() throws Exception {
+        try (Pair p = tcpPair(0)) {
+            assertClosingEndsAtOnce(p, () -> fillUntilBlocked(p.client));
+        }
+    }
+
+    /** Runs {@code blocking} in another thread, closes the client after 300 ms, and checks the call ends at once. */
+    private static void assertClosingEndsAtOnce(Pair p, Blocking blocking) throws Exception {
+        CompletableFuture<Object> call = CompletableFuture.supplyAsync(() -> outcome(blocking));
+        Thread.sleep(300);
+        assertTrue(!call.isDone(), "blocked before the close, but ended with " + (call.isDone() ? call.get() : ""));
+        long t0 = System.nanoTime();
+        p.client.close();
+        Object outcome = call.get(5, TimeUnit.SECONDS);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 1_000, "ended " + ms + " ms after the close, not at a timeout");
+        assertInstanceOf(IOException.class, outcome);
+    }
+
+    /** Writes until the peer's buffers are full and the write waits (the peer never reads). */
+    private static Object fillUntilBlocked(Socket client) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        for (int i = 0; i < 10_000; i++) { // 640 MiB: far more than any socket buffer holds
+            client.getOutputStream().write(chunk);
+            client.getOutputStream().flush();
+        }
+        return "never blocked";
     }
 
     @Test
