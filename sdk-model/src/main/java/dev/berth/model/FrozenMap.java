@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The immutable copy of a map a record keeps: its entries in their order, in one array. Copying an answer's small
- * maps (labels, the extras of each record) into {@code LinkedHashMap}s was a fifth of the CPU of reading a container
- * list; this copy is one array. Up to {@value #SCANNED} keys are found by comparing them in turn, more through an
- * index made with the copy. Null keys and values are kept, as {@code LinkedHashMap} keeps them.
+ * maps (labels, the extras of each record) into {@code LinkedHashMap}s cost a tenth of the CPU of reading a
+ * container list; this copy is one array. Up to {@value #SCANNED} keys are found by comparing them in turn, more
+ * through an index made on the first lookup. Null keys and values are kept, as {@code LinkedHashMap} keeps them.
  */
 final class FrozenMap<K, V> extends AbstractMap<K, V> {
     /** Up to this many keys, a lookup compares them in turn: cheaper than hashing for an answer's small maps. */
@@ -22,20 +22,28 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
 
     /** Key, value, key, value... in the order of the map copied. */
     private final Object[] entries;
-    /** Key to its position in {@link #entries}; null up to {@link #SCANNED} keys. */
-    private final @Nullable Map<Object, Integer> index;
+    /**
+     * Keys to their positions, for a map of more than {@link #SCANNED} keys, made on its first lookup: most maps of an
+     * answer are only read whole, if at all (the dozens of extras of a container's {@code HostConfig}). Racy on
+     * purpose: an index is immutable, published through its final field, and two threads at worst make one each.
+     */
+    private @Nullable Index index;
     private @Nullable Set<Entry<K, V>> entrySet;
 
     private FrozenMap(Object[] entries) {
         this.entries = entries;
-        if (entries.length / 2 <= SCANNED) {
-            this.index = null;
-        } else {
+    }
+
+    /** Each key's position in the entries. */
+    private static final class Index {
+        private final Map<Object, Integer> positions;
+
+        Index(Object[] entries) {
             Map<Object, Integer> keys = new HashMap<>(entries.length);
             for (int i = 0; i < entries.length; i += 2) {
                 keys.put(entries[i], i);
             }
-            this.index = keys;
+            this.positions = keys;
         }
     }
 
@@ -54,8 +62,13 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
     }
 
     private int position(@Nullable Object key) {
-        if (index != null) {
-            Integer at = index.get(key);
+        if (entries.length / 2 > SCANNED) {
+            Index i = index;
+            if (i == null) {
+                i = new Index(entries);
+                index = i;
+            }
+            Integer at = i.positions.get(key);
             return at == null ? -1 : at;
         }
         for (int i = 0; i < entries.length; i += 2) {
