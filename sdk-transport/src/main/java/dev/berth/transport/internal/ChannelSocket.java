@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * that one direction ({@link Waiter}). A blocking read of a Unix socket is woken twice per answer: once, for nothing,
  * when the daemon consumes the request (the kernel wakes a socket's sleepers when its send buffer frees up), and once
  * when the answer comes; a selector waits for readable data only, so the spurious wake-up and its context switch are
- * gone: a quarter of the CPU of a small call ({@code docs/coldstart.md}). A read timeout bounds that wait. A pipe
+ * gone: a quarter of the CPU of a small call (DEVELOPERS.md, "The HTTP layer"). A read timeout bounds that wait. A pipe
  * opened as a file cannot be selected: it blocks in the read, and has no timeout. {@link #shutdownOutput()}
  * half-closes the channel so that the process behind an attached stdin sees EOF. {@link #close()} from any thread
  * ends a blocked read or write at once.
