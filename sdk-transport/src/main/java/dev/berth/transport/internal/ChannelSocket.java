@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -29,8 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * that one direction ({@link Waiter}). A blocking read of a Unix socket is woken twice per answer: once, for nothing,
  * when the daemon consumes the request (the kernel wakes a socket's sleepers when its send buffer frees up), and once
  * when the answer comes; a selector waits for readable data only, so the spurious wake-up and its context switch are
- * gone: a quarter of the CPU of a small call (DEVELOPERS.md, "The HTTP layer"). A read timeout bounds that wait. A pipe
- * opened as a file cannot be selected: it blocks in the read, and has no timeout. {@link #shutdownOutput()}
+ * gone: a quarter of the CPU of a small call (DEVELOPERS.md, "The HTTP layer"). A read timeout bounds that wait. A
+ * channel opened on a virtual thread stays blocking ({@link #onVirtualThread()}), and waits in a selector only for a
+ * timed read; a pipe opened as a file cannot be selected: it blocks in the read, and has no timeout. {@link #shutdownOutput()}
  * half-closes the channel so that the process behind an attached stdin sees EOF. {@link #close()} from any thread
  * ends a blocked read or write at once.
  *
@@ -69,6 +71,32 @@ public class ChannelSocket extends LocalSocket {
         ByteChannel open(SocketAddress address, int connectTimeoutMillis) throws IOException;
     }
 
+    /** Keep the channel blocking, as on a virtual thread: for tests on Java 17. Set before {@link #connect}. */
+    boolean keepBlocking;
+
+    /** {@code Thread.isVirtual()} (Java 21); null on Java 17, which has no virtual threads. */
+    private static final Method IS_VIRTUAL = isVirtualMethod();
+
+    private static Method isVirtualMethod() {
+        try {
+            return Thread.class.getMethod("isVirtual");
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether the current thread is virtual. A channel opened on one stays in blocking mode: a virtual thread blocked
+     * in a channel's read parks, while one waiting in a selector holds its carrier thread (Java 21).
+     */
+    static boolean onVirtualThread() {
+        try {
+            return IS_VIRTUAL != null && (boolean) IS_VIRTUAL.invoke(Thread.currentThread());
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
     ChannelSocket(String description, Opener opener) {
         this.description = description;
         this.opener = opener;
@@ -84,7 +112,7 @@ public class ChannelSocket extends LocalSocket {
         }
         try {
             ByteChannel ch = opener.open(address, timeoutMillis);
-            if (ch instanceof SelectableChannel sc) {
+            if (ch instanceof SelectableChannel sc && !keepBlocking && !onVirtualThread()) {
                 sc.configureBlocking(false); // for good: see the class comment
             }
             channel = ch;
@@ -219,18 +247,28 @@ public class ChannelSocket extends LocalSocket {
     private int read(ByteBuffer buf) throws IOException {
         ByteChannel ch = channel;
         try {
-            if (!(ch instanceof SelectableChannel sc)) {
-                return ch.read(buf); // a pipe: blocks
-            }
             int timeout = soTimeoutMillis;
-            long deadline = timeout == 0 ? 0 : System.nanoTime() + timeout * 1_000_000L;
-            while (true) {
-                int n = ch.read(buf);
-                if (n != 0) {
-                    return n;
+            if (!(ch instanceof SelectableChannel sc) || timeout == 0 && sc.isBlocking()) {
+                return ch.read(buf); // a pipe, or a channel a virtual thread opened: blocks (a virtual thread parks)
+            }
+            boolean blocking = sc.isBlocking(); // a timed read of a blocking channel: non-blocking for this read
+            if (blocking) {
+                sc.configureBlocking(false);
+            }
+            try {
+                long deadline = timeout == 0 ? 0 : System.nanoTime() + timeout * 1_000_000L;
+                while (true) {
+                    int n = ch.read(buf);
+                    if (n != 0) {
+                        return n;
+                    }
+                    if (!readable.await(sc, deadline, "reading from")) {
+                        throw new SocketTimeoutException("read timed out after " + timeout + " ms on " + description);
+                    }
                 }
-                if (!readable.await(sc, deadline, "reading from")) {
-                    throw new SocketTimeoutException("read timed out after " + timeout + " ms on " + description);
+            } finally {
+                if (blocking) {
+                    readable.release(sc);
                 }
             }
         } catch (ClosedByInterruptException e) {
@@ -262,8 +300,10 @@ public class ChannelSocket extends LocalSocket {
             try {
                 if (selector == null) {
                     selector = Selector.open();
-                    sc.register(selector, operation);
                     wakeable = selector;
+                }
+                if (sc.keyFor(selector) == null) {
+                    sc.register(selector, operation); // once, or on each timed read of a blocking channel
                 }
                 if (closed) { // after publishing the selector: a close either sees it or is seen here
                     throw new SocketException("Socket closed");
@@ -288,6 +328,20 @@ public class ChannelSocket extends LocalSocket {
                 throw interrupted(doing, null);
             }
             return true;
+        }
+
+        /** Leaves the selector and puts a channel that was blocking back in blocking mode (unless it is closed). */
+        void release(SelectableChannel sc) throws IOException {
+            if (selector != null) {
+                SelectionKey key = sc.keyFor(selector);
+                if (key != null) {
+                    key.cancel();
+                    selector.selectNow(); // the key leaves the selector only at its next selection
+                }
+            }
+            if (!closed) {
+                sc.configureBlocking(true);
+            }
         }
 
         void wakeup() {

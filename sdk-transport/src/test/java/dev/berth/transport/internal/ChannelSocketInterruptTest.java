@@ -11,6 +11,7 @@ import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.SocketAddress;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -42,6 +43,38 @@ class ChannelSocketInterruptTest {
     @Test
     void anInterruptEndsATimedUnixRead() throws Exception {
         assertInterruptEndsRead(unixPair(30_000));
+    }
+
+    @Test
+    void anInterruptEndsABlockedReadOfAChannelLeftBlocking() throws Exception {
+        assertInterruptEndsRead(blocking(unixPair(0)));
+    }
+
+    @Test
+    void anInterruptEndsATimedReadOfAChannelLeftBlocking() throws Exception {
+        assertInterruptEndsRead(blocking(unixPair(30_000)));
+    }
+
+    @Test
+    void closingFromAnotherThreadEndsATimedReadOfAChannelLeftBlocking() throws Exception {
+        try (Pair p = blocking(unixPair(30_000))) {
+            InputStream in = p.client.getInputStream();
+            assertClosingEndsAtOnce(p, () -> in.read());
+        }
+    }
+
+    /** The same pair with its client reconnected as a virtual thread would: its channel left in blocking mode. */
+    private Pair blocking(Pair p) throws IOException {
+        int timeout = p.client.getSoTimeout();
+        p.client.close();
+        p.peer.close();
+        SocketAddress address = p.server.getLocalAddress();
+        ChannelSocket client = (ChannelSocket) new UnixSocketFactory(((UnixDomainSocketAddress) address).getPath())
+                .createSocket();
+        client.keepBlocking = true;
+        client.connect(address, 0);
+        client.setSoTimeout(timeout);
+        return new Pair(p.server, p.server.accept(), client);
     }
 
     @Test

@@ -25,27 +25,39 @@ class ChannelSocketTest {
 
     @Test
     void aReadTimeoutLeavesNoStaleBytesBehind() throws Exception {
-        try (Connected c = connected()) {
-            Socket client = c.client();
-            SocketChannel peer = c.peer();
-            InputStream in = client.getInputStream();
-            peer.write(ByteBuffer.wrap("first".getBytes(StandardCharsets.US_ASCII)));
-            assertEquals("first", new String(in.readNBytes(5), StandardCharsets.US_ASCII));
-
-            // what OkHttp's health check of an idle pooled connection does: a 1 ms read that times out
-            client.setSoTimeout(1);
-            assertThrows(SocketTimeoutException.class, () -> in.read(new byte[8]));
-            client.setSoTimeout(0);
-
-            peer.write(ByteBuffer.wrap("second".getBytes(StandardCharsets.US_ASCII)));
-            assertEquals("second", new String(in.readNBytes(6), StandardCharsets.US_ASCII),
-                    "only the new bytes, not the buffer's old content");
+        try (Connected c = connected(false)) {
+            assertTimedReadsLeaveNoStaleBytes(c);
         }
     }
 
     @Test
+    void timedReadsOfAChannelLeftBlockingLeaveNoStaleBytes() throws Exception {
+        try (Connected c = connected(true)) {
+            assertTimedReadsLeaveNoStaleBytes(c);
+            assertTimedReadsLeaveNoStaleBytes(c); // back to blocking mode after each: it leaves its selector
+        }
+    }
+
+    private static void assertTimedReadsLeaveNoStaleBytes(Connected c) throws Exception {
+        Socket client = c.client();
+        SocketChannel peer = c.peer();
+        InputStream in = client.getInputStream();
+        peer.write(ByteBuffer.wrap("first".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("first", new String(in.readNBytes(5), StandardCharsets.US_ASCII));
+
+        // what OkHttp's health check of an idle pooled connection does: a 1 ms read that times out
+        client.setSoTimeout(1);
+        assertThrows(SocketTimeoutException.class, () -> in.read(new byte[8]));
+        client.setSoTimeout(0);
+
+        peer.write(ByteBuffer.wrap("second".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("second", new String(in.readNBytes(6), StandardCharsets.US_ASCII),
+                "only the new bytes, not the buffer's old content");
+    }
+
+    @Test
     void writesWaitForFlushAndShutdownOutputFlushesFirst() throws Exception {
-        try (Connected c = connected()) {
+        try (Connected c = connected(false)) {
             Socket client = c.client();
             SocketChannel peer = c.peer();
             OutputStream out = client.getOutputStream();
@@ -65,7 +77,7 @@ class ChannelSocketTest {
 
     @Test
     void aWriteTheDaemonIsSlowToReadWaitsAndLosesNothing() throws Exception {
-        try (Connected c = connected()) {
+        try (Connected c = connected(false)) {
             Socket client = c.client();
             SocketChannel peer = c.peer();
             byte[] data = new byte[8 * 1024 * 1024 + 5];
@@ -98,7 +110,7 @@ class ChannelSocketTest {
         Path status = Path.of("/proc/thread-self/status");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(status),
                 "counts the thread's context switches in /proc (Linux)");
-        try (Connected c = connected()) {
+        try (Connected c = connected(false)) {
             Socket client = c.client();
             SocketChannel peer = c.peer();
             InputStream in = client.getInputStream();
@@ -145,11 +157,14 @@ class ChannelSocketTest {
         }
     }
 
-    private Connected connected() throws java.io.IOException {
+    /** @param blocking leave the channel blocking, as a virtual thread does */
+    private Connected connected(boolean blocking) throws java.io.IOException {
         Path path = dir.resolve("s" + System.nanoTime() + ".sock");
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path));
-        Socket client = new UnixSocketFactory(path).createSocket("ignored", 0);
+        ChannelSocket client = (ChannelSocket) new UnixSocketFactory(path).createSocket();
+        client.keepBlocking = blocking;
+        client.connect(UnixDomainSocketAddress.of(path), 0);
         return new Connected(server, client, server.accept());
     }
 
