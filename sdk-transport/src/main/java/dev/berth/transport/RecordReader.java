@@ -380,8 +380,8 @@ final class RecordReader {
         private Slot slot(String name, int position) {
             Integer i = index.get(name);
             int component = i == null ? -1 : i;
-            if (position >= slots.length) {
-                return new Slot(new SerializedString(name), component, null);
+            if (position >= slots.length || name.length() > UntypedShape.LONGEST_NAME) {
+                return new Slot(new SerializedString(name), component, null); // not remembered
             }
             UntypedShape shape = slots[position] != null ? slots[position].shape : null;
             if (shape == null && component < 0 && extras >= 0) {

@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * container list) were half of a list's reading, and a quarter of that was the table's lookups.
  *
  * <p>A shape is a hint, never trusted: a name that does not match is read as the parser finds it, and remembered in
- * its place. What it holds is bounded, whatever the daemon sends: {@value #POSITIONS} names per object, and the
- * shapes made under one record type share one budget of {@value #BUDGET}. Racy on purpose: each slot holds one
+ * its place. What it holds is bounded, whatever the daemon sends: {@value #POSITIONS} names per object of at most
+ * {@value #LONGEST_NAME} characters each, and the shapes made under one record type share one budget of
+ * {@value #BUDGET}. Racy on purpose: each slot holds one
  * immutable name or one shape, and a stale one only costs a failed comparison.
  */
 final class UntypedShape {
@@ -27,9 +28,12 @@ final class UntypedShape {
     static final int POSITIONS = 32;
     /** Shapes made under one record type, at most: what a hostile daemon's answers can make the reader keep. */
     static final int BUDGET = 256;
+    /** The longest name remembered (the daemon's are far shorter): what one remembered name can weigh. */
+    static final int LONGEST_NAME = 128;
 
     private final AtomicInteger budget;
-    private final SerializedString[] names = new SerializedString[POSITIONS];
+    /** The name met at each position (package-private for the test of the bound). */
+    final SerializedString[] names = new SerializedString[POSITIONS];
     /** The shapes of the objects and arrays at each position (of the elements, at 0, for an array). */
     private final UntypedShape[] values = new UntypedShape[POSITIONS];
 
@@ -88,7 +92,7 @@ final class UntypedShape {
                     break;
                 }
                 name = p.currentName();
-                if (position < POSITIONS) {
+                if (position < POSITIONS && name.length() <= LONGEST_NAME) {
                     names[position] = new SerializedString(name);
                 }
             }

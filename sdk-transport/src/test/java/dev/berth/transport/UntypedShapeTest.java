@@ -63,6 +63,18 @@ class UntypedShapeTest {
         assertTrue(budget.get() > -2, "a spent budget is not counted down further: " + budget.get());
     }
 
+    @Test
+    void aLongNameIsReadButNotRemembered() throws IOException {
+        UntypedShape shape = UntypedShape.root(new AtomicInteger(UntypedShape.BUDGET));
+        String longName = "n".repeat(UntypedShape.LONGEST_NAME + 1);
+        String text = "{\"short\":1,\"" + longName + "\":2}";
+        for (int i = 0; i < 2; i++) {
+            assertEquals(Json.Databind.MAPPER.readValue(text, Object.class), shaped(text, shape));
+        }
+        assertEquals("short", shape.names[0].getValue());
+        assertNull(shape.names[1], "a name longer than " + UntypedShape.LONGEST_NAME + " is not kept");
+    }
+
     /** A random JSON value: objects whose names come from a small set, so shapes partly match. */
     private static void value(StringBuilder json, SplittableRandom r, int depth) {
         switch (r.nextInt(depth > 4 ? 7 : 10)) {

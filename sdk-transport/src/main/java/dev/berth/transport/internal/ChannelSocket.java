@@ -32,9 +32,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * when the answer comes; a selector waits for readable data only, so the spurious wake-up and its context switch are
  * gone: a quarter of the CPU of a small call (DEVELOPERS.md, "The HTTP layer"). A read timeout bounds that wait. A
  * channel opened on a virtual thread stays blocking ({@link #onVirtualThread()}), and waits in a selector only for a
- * timed read; a pipe opened as a file cannot be selected: it blocks in the read, and has no timeout. {@link #shutdownOutput()}
- * half-closes the channel so that the process behind an attached stdin sees EOF. {@link #close()} from any thread
- * ends a blocked read or write at once.
+ * timed read; a pipe opened as a file cannot be selected: it blocks in the read, and has no timeout.
+ * {@link #shutdownOutput()} half-closes the channel so that the process behind an attached stdin sees EOF.
+ * {@link #close()} from any thread ends a blocked read or write at once.
  *
  * <p><b>Interrupts.</b> The JDK's channels are interruptible: interrupting a thread in a read, a write or a connect
  * closes the channel and ends the call, which a {@code java.net.Socket} on a platform thread does not do; an interrupt
