@@ -49,6 +49,9 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
 
     /** An immutable copy of {@code map}, in its iteration order. */
     static <K, V> Map<K, V> copyOf(Map<K, V> map) {
+        if (map instanceof FrozenMap) {
+            return map; // immutable already: a record made from another record's map shares it
+        }
         Object[] entries = new Object[map.size() * 2];
         int i = 0;
         for (Entry<K, V> e : map.entrySet()) {

@@ -103,9 +103,9 @@ final class RecordReader {
         } else if (raw == Object.class) {
             return UntypedShape.UNSHAPED;
         } else if (raw == List.class) {
-            return new ListType(type, readerFor(type.getContentType(), building));
+            return new Container(type, JsonToken.START_ARRAY, readerFor(type.getContentType(), building));
         } else if (raw == Map.class && type.getKeyType().getRawClass() == String.class) {
-            return new MapType(type, readerFor(type.getContentType(), building));
+            return new Container(type, JsonToken.START_OBJECT, readerFor(type.getContentType(), building));
         } else if (raw.isRecord() && readable(raw)) {
             RecordType record = new RecordType(type, raw);
             building.put(type, record);
@@ -285,7 +285,7 @@ final class RecordReader {
      */
     private abstract static class Structure implements ValueReader {
         final JavaType type;
-        private final JsonToken start;
+        final JsonToken start;
 
         Structure(JavaType type, JsonToken start) {
             this.type = type;
@@ -305,33 +305,18 @@ final class RecordReader {
         abstract Object contents(JsonParser p) throws IOException;
     }
 
-    /** {@code List<T>}, as an {@code ArrayList}. */
-    private static final class ListType extends Structure {
-        private final ValueReader element;
+    /** {@code List<T>} as an {@code ArrayList}, or {@code Map<String, T>} as a {@code LinkedHashMap} in order. */
+    private static final class Container extends Structure {
+        private final ValueReader members;
 
-        ListType(JavaType type, ValueReader element) {
-            super(type, JsonToken.START_ARRAY);
-            this.element = element;
+        Container(JavaType type, JsonToken start, ValueReader members) {
+            super(type, start);
+            this.members = members;
         }
 
         @Override
         Object contents(JsonParser p) throws IOException {
-            return readArray(p, element);
-        }
-    }
-
-    /** {@code Map<String, T>}, as a {@code LinkedHashMap} in the answer's order. */
-    private static final class MapType extends Structure {
-        private final ValueReader value;
-
-        MapType(JavaType type, ValueReader value) {
-            super(type, JsonToken.START_OBJECT);
-            this.value = value;
-        }
-
-        @Override
-        Object contents(JsonParser p) throws IOException {
-            return readObject(p, value);
+            return start == JsonToken.START_ARRAY ? readArray(p, members) : readObject(p, members);
         }
     }
 
@@ -424,10 +409,7 @@ final class RecordReader {
             Map<String, @Nullable Object> rest = extras >= 0 ? new LinkedHashMap<>() : null;
             for (int position = 0; ; position++) {
                 Slot slot = position < slots.length ? slots[position] : null;
-                if (slot == null || !p.nextFieldName(slot.name)) { // not the name the daemon sent here last time
-                    if (slot == null) {
-                        p.nextToken(); // a failed match has already moved on
-                    }
+                if (!nextFieldIs(p, slot == null ? null : slot.name)) { // not the name the daemon sent here last time
                     if (p.currentToken() != JsonToken.FIELD_NAME) {
                         break;
                     }
@@ -488,6 +470,19 @@ final class RecordReader {
             }
             return '\0';
         }
+    }
+
+    /**
+     * Moves to the next field of an object and says whether it is named {@code expected}, matched on its bytes where
+     * the parser stands, which skips the parser's symbol table. When not (or with nothing expected), the parser stands
+     * at that other field's name, or at the object's end.
+     */
+    static boolean nextFieldIs(JsonParser p, @Nullable SerializedString expected) throws IOException {
+        if (expected != null) {
+            return p.nextFieldName(expected);
+        }
+        p.nextToken();
+        return false;
     }
 
     static void expect(JsonParser p, JsonToken expected) throws IOException {

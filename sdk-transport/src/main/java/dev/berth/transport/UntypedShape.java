@@ -82,12 +82,9 @@ final class UntypedShape {
         for (int position = 0; ; position++) {
             SerializedString expected = position < POSITIONS ? names[position] : null;
             String name;
-            if (expected != null && p.nextFieldName(expected)) {
+            if (RecordReader.nextFieldIs(p, expected)) {
                 name = expected.getValue();
             } else {
-                if (expected == null) {
-                    p.nextToken(); // a failed match has already moved on
-                }
                 if (p.currentToken() != JsonToken.FIELD_NAME) {
                     break;
                 }
